@@ -1,0 +1,1 @@
+"""reconcile: deduplicate documents and reconcile reports of the same event."""

@@ -1,0 +1,247 @@
+"""Site chrome and metadata: which lines of a page are not the article.
+
+Rules come from a line's shape (length, punctuation, what its tokens look like), its
+position (before the first or after the last body paragraph) and repetition (a headline
+printed again at the foot), plus the label lists in ``data/boilerplate.toml``. Nothing
+here knows any particular site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+from . import _data
+from .models import BoilerplateLine, Metadata
+from .normalize import is_wide, normalize_text
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_TERMINAL = "。!?;.…"
+_CLOSERS = "\"'”’」』)）]】》"
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE = (
+    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<m3>{_MONTHS})\.?\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}})"
+)
+_TIME = r"(?P<H>\d{1,2})[:：时](?P<M>\d{2})(?:[:：分](?P<S>\d{2})秒?)?(?:\s*(?:am|pm|gmt|utc|bst|cst|edt|est))?"
+_DATELINE = re.compile(
+    r"^[\[(（【]?\s*(?:(?:发布|更新|发表)?(?:时间|日期)|published(?: on)?|updated|posted(?: on)?"
+    r"|last updated|date)?\s*[:：]?\s*"
+    rf"(?:[a-z]+day,?\s+)?(?:{_DATE})(?:\s*,?\s*(?:{_TIME}))?"
+    r"(?:\s*(?:北京时间|local time))?\s*[\])）】]?"
+    r"(?P<rest>\s+.*)?$",
+    re.IGNORECASE,
+)
+_URLISH = re.compile(
+    r"^(?:https?://|www\.)\S+$|^[\w./-]+\.(?:xml|html?|shtml|php|aspx?|jsp|cgi|rss)$", re.IGNORECASE
+)
+_BREADCRUMB = re.compile(r"\s*(?:\||>|»|›|·|/|\\)\s*")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the original: its verbatim text (no line terminator) and span."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    norm: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.norm
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A page split into metadata, chrome and the lines that carry the article."""
+
+    metadata: Metadata
+    title_line: Line | None
+    boilerplate: tuple[BoilerplateLine, ...]
+    content: tuple[Line, ...]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines with their spans; CRLF, CR and LF all end a line."""
+    lines: list[Line] = []
+    for i, m in enumerate(_LINE.finditer(text)):
+        if m.start() == len(text) and m.start() > 0:
+            break
+        body = m.group().rstrip("\r\n")
+        lines.append(Line(i, m.start(), m.start() + len(body), body, normalize_text(body)))
+    return lines
+
+
+@cache
+def _labels() -> dict[str, tuple[str, ...]]:
+    keys = (
+        "disclaimer_labels",
+        "disclaimer_keywords",
+        "source_labels",
+        "credit_labels",
+        "navigation_words",
+    )
+    return {k: _data.words("boilerplate", k) for k in keys}
+
+
+@cache
+def _label_re(key: str) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(_labels()[key], key=len, reverse=True))
+    return re.compile(
+        rf"^[\[(（【]?\s*(?:{alts})\s*[:：]\s*(?P<value>.*?)\s*[\])）】]?$", re.IGNORECASE
+    )
+
+
+def analyse(text: str) -> Layout:
+    """Split a page into metadata, boilerplate lines and content lines.
+
+    Example:
+        >>> layout = analyse("Big news\\n\\nSomething happened today in the city.\\n\\nSource: Wire")
+        >>> layout.metadata.title, layout.metadata.outlet
+        ('Big news', 'Wire')
+    """
+    lines = [ln for ln in split_lines(text) if not ln.blank]
+    title_line = _find_title(lines)
+    body_idx = [i for i, ln in enumerate(lines) if ln is not title_line and _is_body(ln)]
+    first_body = body_idx[0] if body_idx else len(lines)
+    last_body = body_idx[-1] if body_idx else -1
+
+    published: str | None = None
+    outlet: str | None = None
+    boiler: list[BoilerplateLine] = []
+    content: list[Line] = []
+    seen: set[str] = set()
+    title_key = _key(title_line.norm) if title_line else None
+    for i, ln in enumerate(lines):
+        if ln is title_line:
+            seen.add(_key(ln.norm))
+            continue
+        edge = i < first_body or i > last_body
+        verdict = _classify(ln, edge, seen, title_key)
+        seen.add(_key(ln.norm))
+        if verdict is None:
+            content.append(ln)
+            continue
+        published = published or verdict.published
+        outlet = outlet or verdict.outlet
+        boiler.append(BoilerplateLine(ln.text, verdict.kind, ln.start, ln.end))
+    meta = Metadata(
+        title=title_line.norm if title_line else None, published=published, outlet=outlet
+    )
+    return Layout(meta, title_line, tuple(boiler), tuple(content))
+
+
+def _key(norm: str) -> str:
+    return re.sub(r"\s+", "", norm).lower()
+
+
+def _find_title(lines: Sequence[Line]) -> Line | None:
+    """The first line, when it is shaped like a headline and an article follows it."""
+    if len(lines) < 2:
+        return None
+    first = lines[0].norm
+    if _DATELINE.match(first) or _URLISH.match(first.split()[0]):
+        return None
+    if _width(first) > 120 or first.rstrip(_CLOSERS)[-1:] in "。.;,:，":
+        return None
+    # A sentence terminator inside the line means it is prose, not a headline.
+    if re.search(r"[。!?](?=.)", first.rstrip("?!")):
+        return None
+    if any(
+        _label_re(k).match(first) for k in ("source_labels", "credit_labels", "disclaimer_labels")
+    ):
+        return None
+    return lines[0]
+
+
+def _width(s: str) -> int:
+    """Display width in cells: a CJK character counts as two."""
+    return sum(2 if is_wide(ch) else 1 for ch in s)
+
+
+def _is_body(ln: Line) -> bool:
+    """A line that reads as article prose: long, with sentence punctuation, not a notice."""
+    norm = ln.norm
+    if _width(norm) < 50 or not any(p in norm for p in "。!?;.,，、"):
+        return False
+    low = norm.lower()
+    if any(low.startswith(w) for w in _labels()["disclaimer_labels"]):
+        return False
+    return not any(w in low for w in _labels()["disclaimer_keywords"])
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    kind: str
+    published: str | None = None
+    outlet: str | None = None
+
+
+def _classify(ln: Line, edge: bool, seen: set[str], title_key: str | None) -> _Verdict | None:
+    """What kind of chrome a line is, with any metadata it carries; ``None`` for content."""
+    norm = ln.norm
+    low = norm.lower()
+    key = _key(norm)
+    if title_key is not None and key == title_key:
+        return _Verdict("repeated-headline")
+    if key in seen and len(key) >= 4:
+        return _Verdict("repeated-line")
+    m = _DATELINE.match(norm)
+    if m and (not m.group("rest") or _width(m.group("rest")) <= 60):
+        # "2024-03-27 20:33 来源:某报" carries both the time and the outlet.
+        rest = _label_re("source_labels").match((m.group("rest") or "").strip())
+        return _Verdict("dateline", published=_iso(m), outlet=rest.group("value") if rest else None)
+    tokens = norm.split()
+    if tokens and sum(1 for t in tokens if _URLISH.match(t)) >= max(1, 0.8 * len(tokens)):
+        return _Verdict("link-list")
+    if _width(norm) <= 80:
+        src = _label_re("source_labels").match(norm)
+        if src and src.group("value"):
+            return _Verdict("source-line", outlet=src.group("value"))
+        if _label_re("credit_labels").match(norm) and _width(norm) <= 50:
+            return _Verdict("credit")
+    if any(low.startswith(w) for w in _labels()["disclaimer_labels"]):
+        return _Verdict("disclaimer")
+    if edge and any(w in low for w in _labels()["disclaimer_keywords"]):
+        return _Verdict("disclaimer")
+    items = [p for p in _BREADCRUMB.split(norm) if p]
+    if len(items) >= 3 and _BREADCRUMB.search(norm) and all(_width(p) <= 16 for p in items):
+        return _Verdict("navigation")
+    if low.strip(" :：>»") in _labels()["navigation_words"]:
+        return _Verdict("navigation")
+    # Short unpunctuated lines above or below the article: menu entries, section names.
+    if edge and _width(norm) <= 24 and norm[-1:] not in _TERMINAL:
+        return _Verdict("navigation")
+    return None
+
+
+def _iso(m: re.Match[str]) -> str:
+    """The matched date (and time) as ISO 8601, or as written if it does not parse."""
+    g = m.groupdict()
+    year = g["y"] or g["y2"] or g["y3"]
+    month_raw = g["m"] or g["m2"] or g["m3"]
+    day = g["d"] or g["d2"] or g["d3"]
+    month = int(month_raw) if month_raw.isdigit() else _month_number(month_raw)
+    try:
+        when = datetime(int(year), month, int(day))
+        if g["H"]:
+            when = when.replace(hour=int(g["H"]), minute=int(g["M"]), second=int(g["S"] or 0))
+            return when.isoformat()
+        return when.date().isoformat()
+    except ValueError:
+        return m.group().strip()
+
+
+def _month_number(name: str) -> int:
+    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    return names.index(name[:3].lower()) + 1

@@ -1,0 +1,132 @@
+"""Unicode normalisation with a map from every normalised character back to the original.
+
+NFKC folds full-width digits, letters and punctuation to their ordinary forms
+(``１０`` -> ``10``, ``，`` -> ``,``); whitespace runs become one space, except between
+two CJK characters, where a line break or space is a layout artefact and is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+_WS_RUN = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus, for each of its characters, the original span it came from.
+
+    ``starts[i]``/``ends[i]`` are offsets into the original text (absolute, including the
+    ``base`` the text was normalised from).
+    """
+
+    text: str
+    starts: array[int]
+    ends: array[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalised slice ``text[start:end]``."""
+        if start >= end:
+            pos = (
+                self.starts[start]
+                if start < len(self.text)
+                else (self.ends[-1] if self.ends else 0)
+            )
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def is_wide(ch: str) -> bool:
+    """CJK ideographs, kana, hangul and CJK/full-width punctuation."""
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def normalize(text: str, base: int = 0) -> Normalized:
+    """Normalise ``text`` (which starts at offset ``base`` of the original).
+
+    Example:
+        >>> n = normalize("增长１０％，　好")
+        >>> n.text
+        '增长10%,好'
+        >>> n.span(2, 5)
+        (2, 5)
+    """
+    out: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    pos = 0
+    for ws in _WS_RUN.finditer(text):
+        if ws.start() > pos:
+            _append_chunk(text, pos, ws.start(), base, out, starts, ends)
+        pos = ws.end()
+        _append_space(text, ws.start(), ws.end(), base, out, starts, ends)
+    if pos < len(text):
+        _append_chunk(text, pos, len(text), base, out, starts, ends)
+    # A trailing space can only come from trailing whitespace in the input.
+    if out and out[-1] == " ":
+        out.pop()
+        starts.pop()
+        ends.pop()
+    return Normalized("".join(out), starts, ends)
+
+
+def normalize_text(text: str) -> str:
+    """The normalised text alone, for callers that need no offsets (dedup at scale)."""
+    return normalize(text).text
+
+
+def _append_space(
+    text: str, start: int, end: int, base: int, out: list[str], starts: array[int], ends: array[int]
+) -> None:
+    if not out:
+        return  # leading whitespace
+    # Judge by the original characters: "，" is wide even though it normalises to ",".
+    prev = text[start - 1 : start]
+    nxt = text[end : end + 1]
+    if prev and nxt and is_wide(prev) and is_wide(nxt):
+        return
+    out.append(" ")
+    starts.append(base + start)
+    ends.append(base + end)
+
+
+def _append_chunk(
+    text: str, start: int, end: int, base: int, out: list[str], starts: array[int], ends: array[int]
+) -> None:
+    chunk = text[start:end]
+    if chunk.isascii() or (unicodedata.is_normalized("NFKC", chunk) and _no_format_chars(chunk)):
+        out.append(chunk)
+        starts.extend(range(base + start, base + end))
+        ends.extend(range(base + start + 1, base + end + 1))
+        return
+    i = start
+    while i < end:
+        # A base character and the combining marks after it normalise together.
+        j = i + 1
+        while j < end and unicodedata.combining(text[j]):
+            j += 1
+        cluster = text[i:j]
+        if unicodedata.category(cluster[0]) == "Cf":
+            # Zero-width spaces, soft hyphens, stray BOMs: invisible, and they break matching.
+            i = j
+            continue
+        folded = unicodedata.normalize("NFKC", cluster)
+        for piece in folded:
+            if piece.isspace():
+                # NFKC turns a few symbols into spaces; fold them like any other space.
+                if out and out[-1] != " ":
+                    out.append(" ")
+                    starts.append(base + i)
+                    ends.append(base + j)
+                continue
+            out.append(piece)
+            starts.append(base + i)
+            ends.append(base + j)
+        i = j
+
+
+def _no_format_chars(chunk: str) -> bool:
+    return not any(unicodedata.category(ch) == "Cf" for ch in chunk if ord(ch) > 127)
