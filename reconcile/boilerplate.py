@@ -166,6 +166,8 @@ def _find_title(lines: Sequence[Line]) -> Line | None:
 
 def _width(s: str) -> int:
     """Display width in cells: a CJK character counts as two."""
+    if s.isascii() or max(s) < "\u1100":  # nothing below U+1100 is wide
+        return len(s)
     return sum(2 if is_wide(ch) else 1 for ch in s)
 
 

@@ -13,6 +13,8 @@ from array import array
 from dataclasses import dataclass
 
 _WS_RUN = re.compile(r"\s+")
+# The format (Cf) characters below U+1100, the first wide character.
+_LOW_FORMAT = re.compile("[\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2]")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,16 @@ def normalize(text: str, base: int = 0) -> Normalized:
 
 def normalize_text(text: str) -> str:
     """The normalised text alone, for callers that need no offsets (dedup at scale)."""
+    if text.isascii() or (
+        max(text) < "\u1100"
+        and _LOW_FORMAT.search(text) is None
+        and unicodedata.is_normalized("NFKC", text)
+    ):
+        # Same result as the general path, without building offset arrays (feed dedup
+        # normalises every line of every document): nothing below U+1100 is wide, the
+        # text is NFKC-stable with no format characters, and str.split() and ``\s``
+        # agree on whitespace.
+        return " ".join(text.split())
     return normalize(text).text
 
 

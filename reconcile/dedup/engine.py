@@ -1,0 +1,361 @@
+"""The dedup engine: records in, clusters out, through a persistent index.
+
+Per batch of ``batch_size`` documents, inside one index transaction:
+
+1. look up every band key of the batch in the index (one round trip), plus the keys of
+   earlier documents of the same batch;
+2. verify up to ``max_candidates`` candidates per document exactly (shingle-set Jaccard
+   and containment; shared paragraphs for overlaps) and attach the document to the
+   cluster of its strongest match, or open a cluster;
+3. store the documents with their signatures and band keys.
+
+Signatures are computed ahead of the index, in worker processes when ``workers > 1``.
+After the input is exhausted the clusters touched by this run are read back from the
+index and each member is related to the representative chosen by ``keep``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from functools import partial
+from typing import IO, TypeVar
+
+import numpy as np
+
+from ..errors import InputError
+from ._prepare import Prepared, prepare_many
+from .config import DedupConfig
+from .index.base import Index
+from .records import Problem, Record
+from .results import Cluster, InputProblem, Kept, Member, Result, Summary
+from .stored import StoredDoc
+from .verify import DUPLICATE, EXCERPT, OVERLAP, Match, classify, shared_passages
+
+_T = TypeVar("_T")
+_CHUNK = 64  # records per worker task
+_CACHE = 20000  # recently seen documents kept in memory for verification
+
+
+class DedupRun:
+    """One pass over a feed. Iterate it for results; ``summary`` fills in as it runs.
+
+    Problems are yielded as they are found; clusters (or, with ``emit="unique"``, the
+    kept documents) once the input is exhausted.
+
+    Example:
+        >>> import tempfile, os
+        >>> from reconcile.dedup import DedupConfig, Record, SqliteIndex
+        >>> cfg = DedupConfig()
+        >>> text = "A long enough sentence about the harbour bridge reopening today. " * 3
+        >>> recs = [Record("a", text, "x:1"), Record("b", text, "x:2")]
+        >>> db = os.path.join(tempfile.mkdtemp(), "feed.db")
+        >>> with SqliteIndex(db, cfg.params()) as index:
+        ...     [c.to_json()["members"] for c in DedupRun(recs, cfg, index)]
+        [[{'id': 'a', 'relation': 'representative', 'similarity': 1.0}, {'id': 'b', 'relation': 'duplicate', 'similarity': 1.0}]]
+    """
+
+    def __init__(
+        self,
+        records: Iterable[Record | Problem],
+        config: DedupConfig,
+        index: Index,
+        *,
+        emit: str = "clusters",
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        if emit not in ("clusters", "unique"):
+            raise ValueError(f"emit must be 'clusters' or 'unique', got {emit!r}")
+        self.config = config
+        self.index = index
+        self.emit = emit
+        self.summary = Summary()
+        self._records = records
+        self._progress = progress
+        self._cache: dict[int, StoredDoc] = {}
+        self._spool: IO[bytes] | None = None
+        self._spool_at: dict[int, tuple[int, int]] = {}
+
+    def __iter__(self) -> Iterator[Result]:
+        started = time.perf_counter()
+        with self.index.batch():
+            self.run = self.index.new_run()
+        if self.emit == "unique":
+            # Closed in the finally below: its life is the generator's, not a block's.
+            self._spool = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            for batch in _batched(self._prepared(), self.config.batch_size):
+                yield from self._index_batch(batch)
+                if self._progress is not None:
+                    self._progress(self.summary.read)
+            yield from self._output()
+        finally:
+            if self._spool is not None:
+                self._spool.close()
+            self.summary.seconds = time.perf_counter() - started
+            self.summary.index_size = self.index.count()
+
+    # -- signatures ------------------------------------------------------------------
+
+    def _prepared(self) -> Iterator[Prepared | Problem]:
+        chunks = _batched(iter(self._records), _CHUNK)
+        work = partial(_prepare_chunk, config=self.config)
+        if self.config.workers <= 1:
+            for chunk in chunks:
+                yield from work(chunk)
+            return
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        with ctx.Pool(self.config.workers) as pool:
+            for out in pool.imap(work, chunks):
+                yield from out
+
+    # -- one batch ---------------------------------------------------------------------
+
+    def _index_batch(self, batch: list[Prepared | Problem]) -> Iterator[Result]:
+        problems: list[Problem] = []
+        docs: list[Prepared] = []
+        seen: set[str] = set()
+        for item in batch:
+            self.summary.read += 1
+            if isinstance(item, Problem):
+                problems.append(item)
+            elif item.id in seen:
+                problems.append(Problem(item.record.origin, f"id {item.id!r} repeated", item.id))
+            else:
+                seen.add(item.id)
+                docs.append(item)
+        with self.index.batch():
+            already = self.index.existing_ids([d.id for d in docs])
+            for d in docs:
+                if d.id in already:
+                    problems.append(
+                        Problem(d.record.origin, f"id {d.id!r} is already indexed", d.id)
+                    )
+            docs = [d for d in docs if d.id not in already]
+            stored = self._assign(docs) if docs else []
+            self.index.add(stored)
+        self._remember(stored)
+        if self._spool is not None:
+            for d, s in zip(docs, stored, strict=True):
+                self._spool_record(s.seq, d.record)
+        self.summary.indexed += len(stored)
+        self.summary.errors += len(problems)
+        if problems and self.config.strict:
+            p = problems[0]
+            raise InputError(f"{p.origin}: {p.message} (stopping: --strict)")
+        for p in problems:
+            yield InputProblem(p)
+
+    def _assign(self, docs: list[Prepared]) -> list[StoredDoc]:
+        first = self.index.allocate(len(docs))
+        found = self.index.lookup([int(k) for d in docs for k in d.keys.tolist()])
+        wanted = {s for seqs in found.values() for s in seqs}
+        missing = [s for s in wanted if s not in self._cache]
+        known = {s: self._cache[s] for s in wanted if s in self._cache}
+        known.update(self.index.fetch(missing))
+        local: dict[int, list[int]] = {}
+        out: list[StoredDoc] = []
+        now = time.time()
+        for offset, d in enumerate(docs):
+            seq = first + offset
+            keys = d.keys.tolist()
+            hits: Counter[int] = Counter()
+            for k in set(keys):
+                hits.update(found.get(k, ()))
+                hits.update(local.get(k, ()))
+            doc = StoredDoc(
+                seq=seq,
+                id=d.id,
+                cluster=seq,
+                relation=None,
+                similarity=1.0,
+                via=None,
+                passages=(),
+                length=d.length,
+                published=d.record.published,
+                stamp=_stamp(d.record.published, now),
+                run=self.run,
+                signature=d.signature,
+                shingles=d.shingles,
+                bounds=d.bounds,
+                spans=np.array([x for span in d.spans for x in span], dtype=np.uint32),
+                keys=d.keys,
+            )
+            best: Match | None = None
+            for cand_seq, _ in hits.most_common(self.config.max_candidates):
+                cand = known.get(cand_seq)
+                if cand is None:
+                    continue  # removed since its keys were read
+                match = self._verify(doc, cand, d.heads)
+                if match is not None and (best is None or match.rank > best.rank):
+                    best = match
+            if best is not None:
+                doc = _attach(doc, best)
+            known[seq] = doc
+            for k in keys:
+                local.setdefault(k, []).append(seq)
+            out.append(doc)
+        return out
+
+    def _verify(self, doc: StoredDoc, cand: StoredDoc, heads: tuple[str, ...]) -> Match | None:
+        relation, score = classify(doc, cand, self.config)
+        if relation is not None:
+            return Match(cand, relation, score)
+        passages = shared_passages(doc, cand, self.config, heads)
+        if passages:
+            return Match(cand, OVERLAP, score, passages)
+        return None
+
+    def _remember(self, stored: list[StoredDoc]) -> None:
+        for s in stored:
+            self._cache[s.seq] = s
+        if len(self._cache) > _CACHE:
+            # Oldest first: reprints arrive close to the original.
+            for seq in list(itertools.islice(self._cache, len(self._cache) - _CACHE // 2)):
+                del self._cache[seq]
+
+    def _spool_record(self, seq: int, record: Record) -> None:
+        assert self._spool is not None
+        data = json.dumps(Kept(record).to_json(), ensure_ascii=False).encode()
+        at = self._spool.seek(0, os.SEEK_END)
+        self._spool.write(data)
+        self._spool_at[seq] = (at, len(data))
+
+    # -- output ------------------------------------------------------------------------
+
+    def _output(self) -> Iterator[Result]:
+        kept: list[int] = []
+        for key in self.index.run_clusters(self.run):
+            members = self.index.members(key)
+            if not members:
+                continue
+            cluster = self._relate(members)
+            self.summary.clusters += 1
+            if self.emit == "clusters":
+                yield cluster
+                continue
+            by_id = {m.id: m for m in members}
+            for m in cluster.members:
+                if m.relation in ("representative", OVERLAP) and not m.earlier:
+                    kept.append(by_id[m.id].seq)
+        for seq in sorted(kept):
+            yield Kept(self._read_spool(seq))
+
+    def _read_spool(self, seq: int) -> Record:
+        assert self._spool is not None
+        at, size = self._spool_at[seq]
+        self._spool.seek(at)
+        obj = json.loads(self._spool.read(size))
+        return Record(
+            obj["id"], obj["text"], "", obj.get("title"), obj.get("published"), obj.get("source")
+        )
+
+    def _relate(self, members: list[StoredDoc]) -> Cluster:
+        rep = _representative(members, self.config)
+        by_seq = {m.seq: m for m in members}
+        out = [Member(rep.id, "representative", 1.0, earlier=rep.run != self.run)]
+        for m in members:
+            if m is rep:
+                continue
+            earlier = m.run != self.run
+            if m.via == rep.seq and m.relation in (DUPLICATE, EXCERPT):
+                out.append(Member(m.id, m.relation, m.similarity, earlier))
+            elif m.relation in (DUPLICATE, EXCERPT) or m.relation is None:
+                relation, score = classify(m, rep, self.config)
+                if relation is None:
+                    # Related through another member (a chain), not to the representative
+                    # directly; the cluster's opener is related the way the
+                    # representative joined it.
+                    link = m if m.relation is not None else rep
+                    via = by_seq.get(link.via) if link.via is not None else None
+                    relation = link.relation or DUPLICATE
+                    via_id = via.id if via is not None else None
+                    out.append(Member(m.id, relation, score, earlier, via=via_id))
+                else:
+                    out.append(Member(m.id, relation, score, earlier))
+            else:  # overlap: reported with the document it shares passages with
+                other = by_seq.get(m.via) if m.via is not None else None
+                if other is None and m.via is not None:
+                    other = self.index.fetch([m.via]).get(m.via)
+                with_id = other.id if other is not None else "(removed)"
+                out.append(
+                    Member(
+                        m.id, OVERLAP, m.similarity, earlier, with_id=with_id, passages=m.passages
+                    )
+                )
+            if not earlier:
+                self.summary.relations[out[-1].relation] += 1
+        return Cluster(rep.id, tuple(out))
+
+
+def deduplicate(
+    records: Iterable[Record | Problem],
+    config: DedupConfig,
+    index: Index,
+    *,
+    emit: str = "clusters",
+    progress: Callable[[int], None] | None = None,
+) -> DedupRun:
+    """Deduplicate ``records`` against ``index`` (and each other); iterate the result.
+
+    Example:
+        >>> from reconcile.dedup import DedupConfig, SqliteIndex, read_inputs
+        >>> run = deduplicate(read_inputs(["feed.jsonl"], cfg), cfg, index)  # doctest: +SKIP
+        >>> for result in run: print(result.to_json())  # doctest: +SKIP
+        >>> run.summary.clusters  # doctest: +SKIP
+    """
+    return DedupRun(records, config, index, emit=emit, progress=progress)
+
+
+def _representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
+    core = [m for m in members if m.relation != OVERLAP] or members
+    if config.keep == "longest":
+        return max(core, key=lambda m: (m.length, -m.seq))
+    if config.keep == "earliest":
+        return min(core, key=lambda m: (m.published is None, m.stamp, m.seq))
+    return min(core, key=lambda m: m.seq)
+
+
+def _attach(doc: StoredDoc, match: Match) -> StoredDoc:
+    from dataclasses import replace
+
+    return replace(
+        doc,
+        cluster=match.other.cluster,
+        relation=match.relation,
+        similarity=match.similarity,
+        via=match.other.seq,
+        passages=match.passages,
+    )
+
+
+def _stamp(published: str | None, now: float) -> float:
+    """Publication time as epoch seconds when it parses (ISO 8601), else ``now``."""
+    if published:
+        try:
+            when = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        except ValueError:
+            return now
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return when.timestamp()
+    return now
+
+
+def _prepare_chunk(chunk: list[Record | Problem], config: DedupConfig) -> list[Prepared | Problem]:
+    records = [r for r in chunk if isinstance(r, Record)]
+    done = iter(prepare_many(records, config))
+    return [next(done) if isinstance(r, Record) else r for r in chunk]
+
+
+def _batched(items: Iterator[_T], n: int) -> Iterator[list[_T]]:
+    while batch := list(itertools.islice(items, n)):
+        yield batch

@@ -1,0 +1,207 @@
+"""The shared index: a Redis server several dedup workers use at once.
+
+Our own key layout rather than datasketch's ``MinHashLSH(storage_config={"type":
+"redis"})``: we need the shingle sets next to the signatures for exact verification,
+paragraph band keys next to document ones, and cluster membership — three stores the
+datasketch layout does not have; a set per band key is the same structure it uses.
+
+Keys (under ``prefix``, default ``reconcile:dedup``)::
+
+    meta            the parameters, JSON (refused on mismatch)
+    next_seq, runs  counters
+    ids             hash: document id -> seq
+    doc:<seq>       hash: one stored document
+    band:<key>      set of seqs carrying that LSH band key
+    cluster:<seq>   set of member seqs
+    run:<n>         set of clusters run n touched
+    stamps          sorted set: seq by time stamp (for --retain-days)
+
+Agreement between workers: a batch runs under one Redis lock (lookup, verification and
+the write of the batch's documents), and the writes go in one MULTI/EXEC transaction.
+Workers compute signatures in parallel and serialise only that step, so every document
+is verified against everything any worker committed before it, exactly as in a single
+process; a worker killed mid-batch leaves nothing of that batch behind.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from ...errors import ReconcileError
+from ..stored import StoredDoc, passages_from_text, passages_to_text
+from ._codec import i64, pack_i64, pack_u32, u32
+from .base import Index, check_params, params_text
+
+_LOCK_SECONDS = 300  # a batch holding the lock longer than this is presumed dead
+
+
+class RedisIndex(Index):
+    """An index in a Redis database (``redis://host:port/N``)."""
+
+    def __init__(self, url: str, params: dict[str, Any], prefix: str = "reconcile:dedup") -> None:
+        import redis
+
+        self.location = url
+        self._p = prefix
+        try:
+            self._r = redis.Redis.from_url(url)
+            self._r.set(self._k("meta"), params_text(params), nx=True)
+            stored = self._r.get(self._k("meta"))
+        except (redis.RedisError, ValueError) as exc:
+            raise ReconcileError(f"cannot use Redis index {url}: {exc}") from None
+        check_params(url, json.loads(stored or b"{}"), params)
+        self._pipe: Any = None
+
+    def _k(self, *parts: object) -> str:
+        return ":".join([self._p, *map(str, parts)])
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        lock = self._r.lock(self._k("lock"), timeout=_LOCK_SECONDS, blocking_timeout=None)
+        lock.acquire()
+        self._pipe = self._r.pipeline(transaction=True)
+        try:
+            yield
+            self._pipe.execute()
+        finally:
+            self._pipe = None
+            lock.release()
+
+    def new_run(self) -> int:
+        return int(self._r.incr(self._k("runs")))
+
+    def allocate(self, n: int) -> int:
+        return int(self._r.incrby(self._k("next_seq"), n)) - n + 1
+
+    def lookup(self, keys: Sequence[int]) -> dict[int, list[int]]:
+        unique = list(dict.fromkeys(keys))
+        pipe = self._r.pipeline(transaction=False)
+        for k in unique:
+            pipe.smembers(self._k("band", k))
+        return {
+            k: sorted(int(s) for s in seqs)
+            for k, seqs in zip(unique, pipe.execute(), strict=True)
+            if seqs
+        }
+
+    def fetch(self, seqs: Iterable[int]) -> dict[int, StoredDoc]:
+        wanted = list(dict.fromkeys(seqs))
+        pipe = self._r.pipeline(transaction=False)
+        for s in wanted:
+            pipe.hgetall(self._k("doc", s))
+        return {s: _decode(s, h) for s, h in zip(wanted, pipe.execute(), strict=True) if h}
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        values = self._r.hmget(self._k("ids"), list(ids))
+        return {i for i, v in zip(ids, values, strict=True) if v is not None}
+
+    def add(self, docs: Sequence[StoredDoc]) -> None:
+        pipe = self._pipe if self._pipe is not None else self._r.pipeline(transaction=True)
+        for d in docs:
+            pipe.hset(self._k("doc", d.seq), mapping=_encode(d))  # type: ignore[arg-type]
+            pipe.hset(self._k("ids"), d.id, d.seq)
+            pipe.sadd(self._k("cluster", d.cluster), d.seq)
+            pipe.sadd(self._k("run", d.run), d.cluster)
+            pipe.zadd(self._k("stamps"), {str(d.seq): d.stamp})
+            for key in set(d.keys.tolist()):
+                pipe.sadd(self._k("band", key), d.seq)
+        if self._pipe is None:
+            pipe.execute()
+
+    def run_clusters(self, run: int) -> Iterator[int]:
+        return iter(sorted(int(c) for c in self._r.smembers(self._k("run", run))))
+
+    def members(self, cluster: int) -> list[StoredDoc]:
+        seqs = sorted(int(s) for s in self._r.smembers(self._k("cluster", cluster)))
+        docs = self.fetch(seqs)
+        return [docs[s] for s in seqs if s in docs]
+
+    def remove(self, ids: Iterable[str]) -> int:
+        ids = list(ids)
+        if not ids:
+            return 0
+        seqs = [int(v) for v in self._r.hmget(self._k("ids"), ids) if v is not None]
+        return self._delete(seqs)
+
+    def prune(self, before: float) -> int:
+        found: Any = self._r.zrangebyscore(self._k("stamps"), "-inf", f"({before}")
+        seqs = [int(s) for s in found]
+        return self._delete(seqs)
+
+    def _delete(self, seqs: list[int]) -> int:
+        if not seqs:
+            return 0
+        with self.batch():
+            docs = self.fetch(seqs)
+            pipe = self._pipe
+            for d in docs.values():
+                pipe.delete(self._k("doc", d.seq))
+                pipe.hdel(self._k("ids"), d.id)
+                pipe.srem(self._k("cluster", d.cluster), d.seq)
+                pipe.zrem(self._k("stamps"), str(d.seq))
+                for key in set(d.keys.tolist()):
+                    pipe.srem(self._k("band", key), d.seq)
+        return len(docs)
+
+    def count(self) -> int:
+        return int(self._r.hlen(self._k("ids")))
+
+    def close(self) -> None:
+        self._r.close()
+
+
+def _encode(d: StoredDoc) -> dict[str | bytes, bytes | str | int | float]:
+    out: dict[str | bytes, bytes | str | int | float] = {
+        "id": d.id,
+        "cluster": d.cluster,
+        "similarity": d.similarity,
+        "length": d.length,
+        "stamp": d.stamp,
+        "run": d.run,
+        "sig": pack_u32(d.signature),
+        "shingles": pack_u32(d.shingles),
+        "bounds": pack_u32(d.bounds),
+        "spans": pack_u32(d.spans),
+        "keys": pack_i64(d.keys),
+    }
+    if d.relation is not None:
+        out["relation"] = d.relation
+    if d.via is not None:
+        out["via"] = d.via
+    passages = passages_to_text(d.passages)
+    if passages is not None:
+        out["passages"] = passages
+    if d.published is not None:
+        out["published"] = d.published
+    return out
+
+
+def _decode(seq: int, h: dict[bytes, bytes]) -> StoredDoc:
+    def text(name: str) -> str | None:
+        value = h.get(name.encode())
+        return None if value is None else value.decode()
+
+    via = h.get(b"via")
+    return StoredDoc(
+        seq=seq,
+        id=h[b"id"].decode(),
+        cluster=int(h[b"cluster"]),
+        relation=text("relation"),
+        similarity=float(h[b"similarity"]),
+        via=None if via is None else int(via),
+        passages=passages_from_text(text("passages")),
+        length=int(h[b"length"]),
+        published=text("published"),
+        stamp=float(h[b"stamp"]),
+        run=int(h[b"run"]),
+        signature=u32(h[b"sig"]),
+        shingles=u32(h[b"shingles"]),
+        bounds=u32(h[b"bounds"]),
+        spans=u32(h[b"spans"]),
+        keys=i64(h[b"keys"]),
+    )

@@ -1,0 +1,102 @@
+"""What a dedup run yields: clusters, kept documents, input problems; and its summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .records import Problem, Record
+from .stored import Passage
+
+
+@dataclass(frozen=True)
+class Member:
+    """A cluster member and how it relates to the cluster's representative.
+
+    ``relation`` is ``representative``, ``duplicate``, ``excerpt`` or ``overlap``. When a
+    member matched another member rather than the representative itself, ``via`` names
+    that member. An overlap lists the shared ``passages`` with the document named in
+    ``with_id`` — the pair to hand to ``reconcile diff``.
+    """
+
+    id: str
+    relation: str
+    similarity: float
+    earlier: bool = False
+    via: str | None = None
+    with_id: str | None = None
+    passages: tuple[Passage, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "relation": self.relation,
+            "similarity": round(self.similarity, 4),
+        }
+        if self.earlier:
+            out["earlier"] = True
+        if self.via is not None:
+            out["via"] = self.via
+        if self.with_id is not None:
+            out["with"] = self.with_id
+            out["passages"] = [p.to_json() for p in self.passages]
+        return out
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A group of documents; ``id`` is the representative's document id."""
+
+    id: str
+    members: tuple[Member, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cluster": self.id,
+            "size": len(self.members),
+            "members": [m.to_json() for m in self.members],
+        }
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A document of the deduplicated stream (``--emit unique``)."""
+
+    record: Record
+
+    def to_json(self) -> dict[str, Any]:
+        r = self.record
+        out: dict[str, Any] = {"id": r.id, "text": r.data if isinstance(r.data, str) else None}
+        for name in ("title", "published", "source"):
+            value = getattr(r, name)
+            if value is not None:
+                out[name] = value
+        return out
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that was reported and skipped."""
+
+    problem: Problem
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.problem
+        return {"error": p.message, "input": p.origin, "id": p.id}
+
+
+Result = Cluster | Kept | InputProblem
+
+
+@dataclass
+class Summary:
+    """Counts for the run's summary line; filled in while the run is iterated."""
+
+    read: int = 0
+    indexed: int = 0
+    errors: int = 0
+    clusters: int = 0
+    relations: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    index_size: int = 0

@@ -1,0 +1,83 @@
+"""What the index holds about one document, and its byte encoding."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from .shingle import I64, U32
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph of a document shared with a paragraph of another one."""
+
+    paragraph: int
+    start: int
+    end: int
+    other_paragraph: int
+    other_start: int
+    other_end: int
+    similarity: float
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "paragraph": self.paragraph,
+            "span": [self.start, self.end],
+            "other_paragraph": self.other_paragraph,
+            "other_span": [self.other_start, self.other_end],
+            "similarity": round(self.similarity, 4),
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class StoredDoc:
+    """One indexed document.
+
+    ``cluster`` is the sequence number of the cluster's first document (a stable key);
+    ``relation``/``similarity``/``via`` record the match that put the document there,
+    ``None`` for the document that opened the cluster. ``stamp`` (seconds since the epoch)
+    is the publication time when the record gave one, else the time it was indexed.
+    """
+
+    seq: int
+    id: str
+    cluster: int
+    relation: str | None
+    similarity: float
+    via: int | None
+    passages: tuple[Passage, ...]
+    length: int
+    published: str | None
+    stamp: float
+    run: int
+    signature: U32
+    shingles: U32
+    bounds: U32
+    spans: U32
+    keys: I64 = field(repr=False)
+
+    @cached_property
+    def shingle_set(self) -> U32:
+        return np.unique(self.shingles)
+
+    def paragraph_span(self, i: int) -> tuple[int, int]:
+        return int(self.spans[2 * i]), int(self.spans[2 * i + 1])
+
+
+def passages_to_text(passages: tuple[Passage, ...]) -> str | None:
+    if not passages:
+        return None
+    return json.dumps([p.__dict__ for p in passages], ensure_ascii=False)
+
+
+def passages_from_text(text: str | None) -> tuple[Passage, ...]:
+    if not text:
+        return ()
+    return tuple(Passage(**p) for p in json.loads(text))
