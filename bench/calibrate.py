@@ -94,9 +94,7 @@ def main() -> None:
     v = np.array(variant_scores())
     print(f"\nvariant pairs found between versions of one story: {len(v)}")
     if len(v):
-        print(
-            f"  min {v.min():.1f}  p10 {np.percentile(v, 10):.1f}  median {np.median(v):.1f}"
-        )
+        print(f"  min {v.min():.1f}  p10 {np.percentile(v, 10):.1f}  median {np.median(v):.1f}")
     cfg = AlignConfig()
     print(
         f"\nthresholds in use: accept={cfg.accept} (cores >= {cfg.short_len} chars), short_accept={cfg.short_accept}"

@@ -211,14 +211,23 @@ def _stacked(result: Result, rows: list[_Row], opts: TerminalOptions) -> Iterato
             head = Text(f"{_ids(row.pair.a)} ", style=STYLE_A) + _mark(row.pair)
             head += Text(f" {_ids(row.pair.b)}", style=STYLE_B)
             yield head
-            yield Text("  A│ ", style=STYLE_A) + ta
-            yield Text("  B│ ", style=STYLE_B) + tb
+            yield _gutter([(Text("A│", style=STYLE_A), ta), (Text("B│", style=STYLE_B), tb)])
         elif row.canonical is not None:
             c = row.canonical
             style = STYLE_A if row.kind == "A" else STYLE_B
             yield Text(f"+{row.kind} {_ids(c.segments)} only in {row.kind}", style=f"bold {style}")
-            yield Text(f"  {row.kind}│ ", style=style) + Text(c.text, style=style)
+            yield _gutter([(Text(f"{row.kind}│", style=style), Text(c.text, style=style))])
         yield Text("")
+
+
+def _gutter(lines: list[tuple[Text, Text]]) -> Table:
+    """Text with a source marker in a gutter, so wrapped lines stay indented."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, width=4, justify="right")
+    grid.add_column(ratio=1, overflow="fold")
+    for mark, text in lines:
+        grid.add_row(mark, text)
+    return grid
 
 
 def _facts(result: Result) -> RenderableType | None:
@@ -264,9 +273,10 @@ def _chrome(result: Result) -> RenderableType:
     t = Table(
         box=box.SIMPLE_HEAD, expand=True, title="Removed as site chrome", title_justify="left"
     )
-    t.add_column("src", no_wrap=True)
-    t.add_column("kind", no_wrap=True, style="dim")
-    t.add_column("line", overflow="ellipsis", no_wrap=True)
+    # Fixed minimum widths: with no_wrap columns rich would otherwise squeeze them to nothing.
+    t.add_column("src", no_wrap=True, min_width=3)
+    t.add_column("kind", no_wrap=True, style="dim", min_width=17)
+    t.add_column("line", overflow="ellipsis", no_wrap=True, ratio=1)
     for doc, style in zip(result.documents, (STYLE_A, STYLE_B), strict=True):
         for b in doc.boilerplate:
             t.add_row(Text(doc.id, style=style), b.kind, b.text.strip())
