@@ -67,7 +67,9 @@ def decode_bytes(
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     if encoding is not None:
-        return _decode_strict(data, encoding, name), encoding
+        # An explicit codec still gets the text checks, and a UTF-8 BOM read as "utf-8"
+        # must not end up as the first character of the text.
+        return _check_text(_decode_strict(data, encoding, name).lstrip("\ufeff"), name), encoding
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text = _decode_strict(data, codec, name)

@@ -178,3 +178,19 @@ def test_no_traceback_for_unreadable_file(tmp_path: Path) -> None:
     except PermissionError:
         pass
     assert error_of(path).startswith(f"{path}: cannot read (")
+
+
+def test_explicit_encoding_drops_bom(tmp_path: Path) -> None:
+    src = read_source(write(tmp_path, codecs.BOM_UTF8 + EN.encode()), "A", encoding="utf-8")
+    assert src.text == EN
+
+
+def test_empty_with_explicit_encoding(tmp_path: Path) -> None:
+    path = write(tmp_path, " \n".encode("utf-16"))
+    assert error_of(path, "utf-16") == f"{path}: file is empty"
+
+
+def test_binary_with_explicit_encoding(tmp_path: Path) -> None:
+    # Latin-1 decodes any byte string; the file is still not text.
+    path = write(tmp_path, bytes(range(1, 32)) * 20, "blob.bin")
+    assert error_of(path, "latin-1").startswith(f"{path}: looks like a binary file (")
