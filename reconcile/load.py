@@ -96,11 +96,22 @@ def decode_bytes(
     return _check_text(data.decode(guessed), name), guessed
 
 
+_CODEC_HINT = "(try utf-8, gb18030, big5 or latin-1)"
+
+
 def _decode_strict(data: bytes, codec: str, name: str) -> str:
     try:
         codecs.lookup(codec)
     except LookupError:
-        raise InputError(f"unknown encoding {codec!r}") from None
+        raise InputError(f"unknown encoding {codec!r} {_CODEC_HINT}") from None
+    try:
+        # rot13, base64, zlib ... are codecs too, but not text encodings: decode() refuses
+        # them (not for empty input, hence a byte; the byte itself may be invalid).
+        b"a".decode(codec)
+    except UnicodeError:
+        pass
+    except LookupError:
+        raise InputError(f"{codec!r} is not a text encoding {_CODEC_HINT}") from None
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
@@ -108,6 +119,8 @@ def _decode_strict(data: bytes, codec: str, name: str) -> str:
             f"{name}: cannot decode as {codec}: invalid bytes at offset {exc.start} "
             f"({data[exc.start : exc.start + 4].hex(' ')})"
         ) from None
+    except UnicodeError as exc:  # codecs such as idna raise the base class
+        raise InputError(f"{name}: cannot decode as {codec}: {exc}") from None
 
 
 def _check_text(text: str, name: str) -> str:

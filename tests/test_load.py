@@ -194,3 +194,19 @@ def test_binary_with_explicit_encoding(tmp_path: Path) -> None:
     # Latin-1 decodes any byte string; the file is still not text.
     path = write(tmp_path, bytes(range(1, 32)) * 20, "blob.bin")
     assert error_of(path, "latin-1").startswith(f"{path}: looks like a binary file (")
+
+
+def test_unknown_codec(tmp_path: Path) -> None:
+    path = write(tmp_path, EN.encode())
+    assert error_of(path, "no-such-codec") == (
+        "unknown encoding 'no-such-codec' (try utf-8, gb18030, big5 or latin-1)"
+    )
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "zlib"])
+def test_codec_that_is_not_a_text_encoding(tmp_path: Path, codec: str) -> None:
+    # codecs.lookup() knows these, but they turn bytes into bytes, not text.
+    path = write(tmp_path, EN.encode())
+    assert error_of(path, codec) == (
+        f"{codec!r} is not a text encoding (try utf-8, gb18030, big5 or latin-1)"
+    )
