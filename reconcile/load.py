@@ -78,8 +78,8 @@ def decode_bytes(
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
     try:
         return _check_text(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(data, exc.start, name)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -121,6 +121,23 @@ def _decode_strict(data: bytes, codec: str, name: str) -> str:
         ) from None
     except UnicodeError as exc:  # codecs such as idna raise the base class
         raise InputError(f"{name}: cannot decode as {codec}: {exc}") from None
+
+
+def _refuse_damaged_utf8(data: bytes, first_bad: int, name: str) -> None:
+    """Raise when ``data`` is UTF-8 apart from a few damaged bytes.
+
+    Such a file would otherwise go on to GB18030 (which decodes most UTF-8 byte pairs
+    into plausible-looking ideographs) or a generic guess, and come out as mojibake.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    if good >= 8 and bad <= max(2, good // 100):
+        raise InputError(
+            f"{name}: invalid UTF-8 at offset {first_bad} "
+            f"({data[first_bad : first_bad + 4].hex(' ')}) in a file that is otherwise "
+            "UTF-8; repair it, or pass --encoding to read it another way"
+        )
 
 
 def _check_text(text: str, name: str) -> str:

@@ -210,3 +210,22 @@ def test_codec_that_is_not_a_text_encoding(tmp_path: Path, codec: str) -> None:
     assert error_of(path, codec) == (
         f"{codec!r} is not a text encoding (try utf-8, gb18030, big5 or latin-1)"
     )
+
+
+def test_utf8_with_a_damaged_character_names_the_offset(tmp_path: Path) -> None:
+    # Mostly UTF-8 with one byte lost: say where, rather than guess another encoding.
+    good = ZH.encode("utf-8") * 3
+    damaged = good[:41] + good[42:]
+    path = write(tmp_path, damaged)
+    msg = error_of(path)
+    assert msg.startswith(f"{path}: invalid UTF-8 at offset ")
+    assert "--encoding" in msg
+
+
+def test_utf8_cut_off_mid_character(tmp_path: Path) -> None:
+    data = (ZH * 4).rstrip("\n").encode("utf-8")[:-1]
+    path = write(tmp_path, data)
+    assert error_of(path) == (
+        f"{path}: invalid UTF-8 at offset {len(data) - 2} ({data[-2:].hex(' ')}) in a file "
+        "that is otherwise UTF-8; repair it, or pass --encoding to read it another way"
+    )
