@@ -44,6 +44,18 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
+def _joins_without_space(ch: str) -> bool:
+    """A character of CJK script or punctuation, where a neighbouring line break is layout.
+
+    Full-width Latin letters and digits (``ＡＢＣ``, ``１０``) are wide but are words of a
+    spaced script: a space between two of them separates words.
+    """
+    if not is_wide(ch):
+        return False
+    folded = unicodedata.normalize("NFKC", ch)
+    return not (folded.isascii() and folded.isalnum())
+
+
 def normalize(text: str, base: int = 0) -> Normalized:
     """Normalise ``text`` (which starts at offset ``base`` of the original).
 
@@ -86,7 +98,7 @@ def _append_space(
     # Judge by the original characters: "，" is wide even though it normalises to ",".
     prev = text[start - 1 : start]
     nxt = text[end : end + 1]
-    if prev and nxt and is_wide(prev) and is_wide(nxt):
+    if prev and nxt and _joins_without_space(prev) and _joins_without_space(nxt):
         return
     out.append(" ")
     starts.append(base + start)
