@@ -41,6 +41,18 @@ def test_line_break_between_cjk_characters_is_dropped() -> None:
     assert normalize_text("增长，\u3000同比") == "增长,同比"
 
 
+def test_break_after_closing_quote_in_chinese_is_dropped() -> None:
+    # “……。” 赵志国说 and “……。”\n赵志国说 must read the same as the unspaced form.
+    assert normalize_text("强大动力。” 赵志国说。") == "强大动力。”赵志国说。"
+    assert normalize_text("好。”\r\n“下一步") == "好。”“下一步"
+    assert normalize_text("他说……\n我们") == "他说......我们"
+
+
+def test_break_after_closing_quote_in_english_is_kept() -> None:
+    assert normalize_text("taxes.”\nHis party") == "taxes.” His party"
+    assert normalize_text("赵志国说 “Yes”") == "赵志国说 “Yes”"
+
+
 def test_space_between_cjk_and_latin_is_kept() -> None:
     assert normalize_text("推动 5G 应用") == "推动 5G 应用"
 
@@ -57,9 +69,9 @@ def test_zero_width_and_format_characters_are_dropped() -> None:
 
 
 def test_offsets_quote_the_original() -> None:
-    raw = "　“增长７．５％，\r\n赵志国说。"
+    raw = "　“增长７．５％，”\r\n赵志国说。"
     n = normalize(raw)
-    assert n.text == "“增长7.5%,赵志国说。"
+    assert n.text == "“增长7.5%,”赵志国说。"
     i = n.text.index("7.5%")
     a, b = n.span(i, i + 4)
     assert raw[a:b] == "７．５％"
