@@ -174,10 +174,27 @@ def _is_body(ln: Line) -> bool:
     norm = ln.norm
     if _width(norm) < 50 or not any(p in norm for p in "。!?;.,，、"):
         return False
+    return not _is_disclaimer(norm, anywhere=True)
+
+
+def _notice_shaped(norm: str) -> bool:
+    """Short enough to be a rights notice: a notice is a sentence or three, not a story.
+
+    A report about a copyright case mentions 侵权 or "all rights reserved" as freely as
+    any disclaimer does; its length and sentence count tell the two apart.
+    """
+    sentences = len(re.findall(r"[。!?;]|\.(?:\s|$)", norm))
+    return _width(norm) <= 300 and sentences <= 3
+
+
+def _is_disclaimer(norm: str, *, anywhere: bool) -> bool:
+    """A notice that starts with a disclaimer label or (``anywhere``) holds a keyword."""
+    if not _notice_shaped(norm):
+        return False
     low = norm.lower()
     if any(low.startswith(w) for w in _labels()["disclaimer_labels"]):
-        return False
-    return not any(w in low for w in _labels()["disclaimer_keywords"])
+        return True
+    return anywhere and any(w in low for w in _labels()["disclaimer_keywords"])
 
 
 @dataclass(frozen=True)
@@ -210,9 +227,7 @@ def _classify(ln: Line, edge: bool, seen: set[str], title_key: str | None) -> _V
             return _Verdict("source-line", outlet=src.group("value"))
         if _label_re("credit_labels").match(norm) and _width(norm) <= 50:
             return _Verdict("credit")
-    if any(low.startswith(w) for w in _labels()["disclaimer_labels"]):
-        return _Verdict("disclaimer")
-    if edge and any(w in low for w in _labels()["disclaimer_keywords"]):
+    if _is_disclaimer(norm, anywhere=edge):
         return _Verdict("disclaimer")
     items = [p for p in _BREADCRUMB.split(norm) if p]
     if len(items) >= 3 and _BREADCRUMB.search(norm) and all(_width(p) <= 16 for p in items):

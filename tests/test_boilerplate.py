@@ -1,0 +1,143 @@
+"""Boilerplate and metadata: site chrome is listed, never taken for the article."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reconcile.boilerplate import analyse, split_lines
+from reconcile.normalize import normalize_text
+from tests.helpers import FIXTURES, sogou_field, sogou_records
+
+PRESS = FIXTURES / "press-2024-03-26"
+QUANGO = FIXTURES / "bbc-quango-2005"
+
+# Sentence punctuation: a line with it that runs this long is prose, whatever else it says.
+_SENTENCE = re.compile(r"[。!?;]|\.(?:\s|$)")
+PROSE_WIDTH = 120
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in analyse(text).boilerplate]
+
+
+def read(path: object) -> str:
+    return open(str(path), encoding="utf-8").read()
+
+
+# --- the seed fixtures ------------------------------------------------------------------
+
+
+def test_web_report_chrome_is_recognised() -> None:
+    text = read(PRESS / "web-report.txt")
+    layout = analyse(text)
+    found = [(b.kind, b.text.strip()) for b in layout.boilerplate]
+    headline = "工信部详解:如何促进加快形成新质生产力?"
+    assert found == [
+        ("navigation", "最新信息"),
+        ("repeated-headline", headline),
+        ("dateline", "2024-03-27 20:33:00"),
+        ("source-line", "(文章来源:界面新闻)"),
+        ("disclaimer", "免责申明: 本站部分内容转载自国内知名媒体,如有侵权请联系客服删除。"),
+        ("repeated-headline", headline),
+        ("link-list", "sitemap.xml sitemap2.xml sitemap3.xml sitemap4.xml"),
+    ]
+    assert layout.metadata.title == headline
+    assert layout.metadata.published == "2024-03-27T20:33:00"
+    assert layout.metadata.outlet == "界面新闻"
+    # Spans quote the original.
+    for b in layout.boilerplate:
+        assert text[b.start : b.end] == b.text
+
+
+def test_web_report_body_is_all_content() -> None:
+    layout = analyse(read(PRESS / "web-report.txt"))
+    assert len(layout.content) == 13
+    assert layout.content[0].norm.startswith("“发展新质生产力")
+    assert layout.content[-1].norm.endswith("郭婷婷说。")
+
+
+def test_ministry_report_has_no_chrome() -> None:
+    layout = analyse(read(PRESS / "ministry-report.txt"))
+    assert layout.boilerplate == ()
+    assert layout.metadata.title == "工信部将启动创建国家新型工业化示范区"
+    assert layout.metadata.published is None
+    assert layout.metadata.outlet is None
+
+
+@pytest.mark.parametrize("name", ["politics-226.txt", "politics-265.txt"])
+def test_bbc_fixtures_have_title_and_no_chrome(name: str) -> None:
+    text = read(QUANGO / name)
+    layout = analyse(text)
+    assert layout.boilerplate == ()
+    assert layout.metadata.title == normalize_text(text.splitlines()[0])
+    assert len(layout.content) >= 3
+
+
+# --- synthetic pages --------------------------------------------------------------------
+
+ENGLISH_PAGE = """\
+Home > World > Asia
+Factory output jumps in March
+Published: 12 March 2024 10:31 GMT
+Share this article
+
+Factory output rose 7.5% in the first two months of the year, the statistics bureau said \
+on Tuesday, beating forecasts.
+
+Officials said new industries were driving growth. Exports rose 10.3%, while imports were \
+up 6.7%.
+
+Source: Reuters
+https://example.com/world/asia/1 https://example.com/world/asia/2
+www.example.com/sitemap.xml
+Copyright 2024 Example News Ltd. All rights reserved.
+Factory output jumps in March
+"""
+
+
+def test_report_about_copyright_is_not_a_disclaimer() -> None:
+    # The keywords of a rights notice, in a story about a rights case.
+    story = (
+        "法院审理商标侵权案\n\n"
+        "某公司起诉另一公司商标侵权和不正当竞争。法院认为，被告未经授权使用原告商标，"
+        "转载其广告语，已构成侵权。一审判决被告赔偿经济损失５０万元。被告表示将提起上诉。\n"
+    )
+    layout = analyse(story)
+    assert layout.boilerplate == ()
+    assert len(layout.content) == 1
+
+
+def test_short_notice_line_in_the_body_is_kept() -> None:
+    # Keywords only make a notice outside the article body.
+    text = (
+        "Headline here\n\n"
+        "The first paragraph of the story is long enough to count as body text, clearly.\n"
+        "Reproduction of the plans was banned, he said.\n"
+        "The last paragraph of the story is long enough to count as body text, clearly.\n"
+    )
+    assert kinds(text) == []
+
+
+def test_split_lines_spans_every_line_ending() -> None:
+    text = "a\r\nb\rc\nd"
+    lines = split_lines(text)
+    assert [ln.text for ln in lines] == ["a", "b", "c", "d"]
+    assert [text[ln.start : ln.end] for ln in lines] == ["a", "b", "c", "d"]
+
+
+# --- real pages -------------------------------------------------------------------------
+
+
+def is_prose(text: str) -> bool:
+    norm = normalize_text(text)
+    width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in norm)
+    return width > PROSE_WIDTH and bool(_SENTENCE.search(norm))
+
+
+def test_sohu_article_text_is_never_chrome() -> None:
+    for i, record in enumerate(sogou_records()):
+        content = sogou_field(record, "content").decode("gb18030")
+        for b in analyse(content).boilerplate:
+            assert not is_prose(b.text), (i, b.kind, b.text[:80])
