@@ -97,6 +97,63 @@ Factory output jumps in March
 """
 
 
+def test_english_chrome() -> None:
+    layout = analyse(ENGLISH_PAGE)
+    assert [(b.kind, b.text) for b in layout.boilerplate] == [
+        ("navigation", "Home > World > Asia"),
+        ("dateline", "Published: 12 March 2024 10:31 GMT"),
+        ("navigation", "Share this article"),
+        ("source-line", "Source: Reuters"),
+        ("link-list", "https://example.com/world/asia/1 https://example.com/world/asia/2"),
+        ("link-list", "www.example.com/sitemap.xml"),
+        ("disclaimer", "Copyright 2024 Example News Ltd. All rights reserved."),
+        ("repeated-headline", "Factory output jumps in March"),
+    ]
+    assert layout.metadata.title == "Factory output jumps in March"
+    assert layout.metadata.published == "2024-03-12T10:31:00"
+    assert layout.metadata.outlet == "Reuters"
+    assert [ln.text[:15] for ln in layout.content] == ["Factory output ", "Officials said "]
+
+
+def test_crlf_and_cr_pages_give_the_same_layout() -> None:
+    lf = analyse(ENGLISH_PAGE)
+    for newline in ("\r\n", "\r"):
+        text = ENGLISH_PAGE.replace("\n", newline)
+        other = analyse(text)
+        assert other.metadata == lf.metadata
+        assert [(b.kind, b.text) for b in other.boilerplate] == [
+            (b.kind, b.text) for b in lf.boilerplate
+        ]
+        for b in other.boilerplate:
+            assert text[b.start : b.end] == b.text
+
+
+def test_chinese_chrome() -> None:
+    page = (
+        "首页 > 新闻 > 国内\n"
+        "某市出台稳就业十条措施\n"
+        "发布时间：２０２４年３月２６日　１０：３１　来源：某某日报\n"
+        "\n"
+        "　　３月２６日，某市人民政府发布稳就业十条措施，提出今年新增城镇就业１２万人以上，"
+        "城镇调查失业率控制在５．５％以内。\n"
+        "　　措施明确，对吸纳高校毕业生就业的中小企业给予一次性补贴。\n"
+        "责任编辑：张三\n"
+        "分享到\n"
+        "版权所有 某某网 未经授权禁止转载\n"
+    )
+    layout = analyse(page)
+    assert [(b.kind, b.text) for b in layout.boilerplate] == [
+        ("navigation", "首页 > 新闻 > 国内"),
+        ("dateline", "发布时间：２０２４年３月２６日　１０：３１　来源：某某日报"),
+        ("credit", "责任编辑：张三"),
+        ("navigation", "分享到"),
+        ("disclaimer", "版权所有 某某网 未经授权禁止转载"),
+    ]
+    assert layout.metadata.title == "某市出台稳就业十条措施"
+    assert layout.metadata.published == "2024-03-26T10:31:00"
+    assert layout.metadata.outlet == "某某日报"
+
+
 def test_report_about_copyright_is_not_a_disclaimer() -> None:
     # The keywords of a rights notice, in a story about a rights case.
     story = (
@@ -139,5 +196,10 @@ def is_prose(text: str) -> bool:
 def test_sohu_article_text_is_never_chrome() -> None:
     for i, record in enumerate(sogou_records()):
         content = sogou_field(record, "content").decode("gb18030")
-        for b in analyse(content).boilerplate:
+        title = sogou_field(record, "contenttitle").decode("gb18030")
+        page = f"{title}\n{content}"
+        layout = analyse(page)
+        for b in layout.boilerplate:
             assert not is_prose(b.text), (i, b.kind, b.text[:80])
+        if content.strip():
+            assert layout.metadata.title == normalize_text(title), i
