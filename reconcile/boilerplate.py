@@ -128,7 +128,10 @@ def analyse(text: str) -> Layout:
             seen.add(_key(ln.norm))
             continue
         edge = i < first_body or i > last_body
-        verdict = _classify(ln, edge, edge, seen, title_key)
+        # Menus and section names sit above an article; short lines below one are as
+        # often its data (results, line-ups, award lists) as chrome.
+        above = bool(body_idx) and i < first_body
+        verdict = _classify(ln, edge, above, seen, title_key)
         seen.add(_key(ln.norm))
         if verdict is None:
             content.append(ln)
@@ -264,8 +267,14 @@ def _classify(
         return _Verdict("navigation")
     if low.strip(" :：>»") in _labels()["navigation_words"]:
         return _Verdict("navigation")
-    # Short unpunctuated lines above or below the article: menu entries, section names.
-    if above and _width(norm) <= 24 and norm[-1:] not in _TERMINAL:
+    # Short unpunctuated lines above the article: menu entries, section names. Not when
+    # they hold a number: a score, a time or a date line is information.
+    if (
+        above
+        and _width(norm) <= 24
+        and norm[-1:] not in _TERMINAL
+        and not any(ch.isdigit() for ch in norm)
+    ):
         return _Verdict("navigation")
     return None
 

@@ -8,7 +8,7 @@ import pytest
 
 from reconcile.boilerplate import analyse, split_lines
 from reconcile.normalize import normalize_text
-from tests.helpers import FIXTURES, sogou_field, sogou_records
+from tests.helpers import FIXTURES, bbc_articles, sogou_field, sogou_records
 
 PRESS = FIXTURES / "press-2024-03-26"
 QUANGO = FIXTURES / "bbc-quango-2005"
@@ -177,6 +177,12 @@ def test_short_notice_line_in_the_body_is_kept() -> None:
     assert kinds(text) == []
 
 
+def test_single_line_headline_only_page_has_no_title() -> None:
+    layout = analyse("Just a headline")
+    assert layout.metadata.title is None
+    assert [ln.text for ln in layout.content] == ["Just a headline"]
+
+
 def test_split_lines_spans_every_line_ending() -> None:
     text = "a\r\nb\rc\nd"
     lines = split_lines(text)
@@ -203,3 +209,35 @@ def test_sohu_article_text_is_never_chrome() -> None:
             assert not is_prose(b.text), (i, b.kind, b.text[:80])
         if content.strip():
             assert layout.metadata.title == normalize_text(title), i
+
+
+def test_bbc_article_text_is_never_chrome() -> None:
+    seen = 0
+    for article in bbc_articles(600):
+        layout = analyse(article["text"])
+        seen += 1
+        # BBC: the first line is the headline.
+        assert layout.metadata.title == normalize_text(article["title"]), article["id"]
+        for b in layout.boilerplate:
+            assert not is_prose(b.text), (article["id"], b.kind, b.text[:80])
+            # Results, attendances and fixtures at the foot of a sports report are data.
+            assert not re.search(r"\d", b.text), (article["id"], b.kind, b.text)
+    assert seen == 600
+
+
+def test_result_lines_below_a_sports_report_are_content() -> None:
+    text = (
+        "Chelsea clinch cup in extra-time\n\n"
+        "John Arne Riise volleyed Liverpool ahead after 45 seconds, but Chelsea came back.\n\n"
+        "Subs Not Used: Pidgeley, Tiago.\n\n"
+        "78,000\n\n"
+        "Burnley v Blackburn\n\n"
+        "S Bennett (Kent)\n"
+    )
+    layout = analyse(text)
+    assert layout.boilerplate == ()
+    assert [ln.text for ln in layout.content][-3:] == [
+        "78,000",
+        "Burnley v Blackburn",
+        "S Bennett (Kent)",
+    ]
