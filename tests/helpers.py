@@ -11,6 +11,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+PRESS = FIXTURES / "press-2024-03-26"
+MINISTRY = PRESS / "ministry-report.txt"
+WEB = PRESS / "web-report.txt"
+BBC_226 = FIXTURES / "bbc-quango-2005" / "politics-226.txt"
+BBC_265 = FIXTURES / "bbc-quango-2005" / "politics-265.txt"
 CORPORA = ROOT.parent / "shared" / "corpora"
 SOGOU = CORPORA / "sogouca-mini.gb18030.dat"
 BBC = CORPORA / "bbc-news-2225.jsonl"
@@ -18,8 +23,9 @@ BBC = CORPORA / "bbc-news-2225.jsonl"
 _DOC = re.compile(rb"<doc>.*?</doc>", re.DOTALL)
 
 
-def corpus(path: Path) -> Path:
-    """The corpus file, or skip the test with a message saying where it was looked for."""
+def corpus(path: Path | str) -> Path:
+    """The corpus file (a path, or a name under CORPORA), or skip the test with a message."""
+    path = CORPORA / path if isinstance(path, str) else path
     if not path.exists():
         pytest.skip(f"corpus {path.name} not found at {path} (checked out next to ../shared?)")
     return path
