@@ -6,6 +6,7 @@ nothing here computes anything the library does not.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -227,6 +228,178 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputFailure(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+# -- dedup ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.option(
+    "--index",
+    "index_at",
+    metavar="PATH|URL",
+    help="Index to deduplicate against and add to: a SQLite file, or redis://host:port/N "
+    "shared by several workers (default: a temporary index for this run only).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSONL here."
+)
+@click.option(
+    "--emit",
+    type=click.Choice(["clusters", "unique"]),
+    default="clusters",
+    show_default=True,
+    help="clusters: one line per cluster; unique: the deduplicated documents.",
+)
+@click.option(
+    "--keep",
+    type=click.Choice(["first", "longest", "earliest"]),
+    default="first",
+    show_default=True,
+    help="Which member represents its cluster.",
+)
+@click.option(
+    "--duplicate",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.7,
+    show_default=True,
+    help="Lowest shingle Jaccard for a duplicate.",
+)
+@click.option(
+    "--excerpt",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.8,
+    show_default=True,
+    help="Lowest share of the smaller document found in the larger.",
+)
+@click.option(
+    "--passage",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.6,
+    show_default=True,
+    help="Lowest paragraph Jaccard for a shared passage.",
+)
+@click.option("--id-field", default="id", show_default=True, help="JSONL field holding the id.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL field with the text.")
+@click.option(
+    "--published-field",
+    default="published",
+    show_default=True,
+    help="JSONL field with the publication time (ISO 8601).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="Processes computing signatures.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 100_000),
+    default=512,
+    show_default=True,
+    help="Documents per index transaction.",
+)
+@click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it.")
+@click.option(
+    "--remove",
+    "remove_ids",
+    multiple=True,
+    metavar="ID",
+    help="Remove this document from the index first (repeatable).",
+)
+@click.option(
+    "--retain-days",
+    type=click.FloatRange(0, min_open=True),
+    metavar="N",
+    help="Remove documents older than N days from the index first.",
+)
+def dedup(
+    inputs: tuple[str, ...],
+    index_at: str | None,
+    output: Path | None,
+    emit: str,
+    keep: str,
+    duplicate: float,
+    excerpt: float,
+    passage: float,
+    id_field: str,
+    text_field: str,
+    published_field: str,
+    workers: int,
+    batch_size: int,
+    strict: bool,
+    remove_ids: tuple[str, ...],
+    retain_days: float | None,
+) -> None:
+    """Find and group near-duplicates in a feed: duplicates, excerpts, shared passages.
+
+    INPUT is a JSONL file (one document a line), a directory of text files, or - for
+    JSONL on stdin. Clusters (or the kept documents) go to stdout as JSONL, the summary
+    to stderr.
+
+    \b
+    Example:
+      reconcile dedup feed.jsonl --index feed.db -o clusters.jsonl
+      reconcile dedup new.jsonl --index feed.db --emit unique > fresh.jsonl
+      reconcile dedup --index feed.db --retain-days 30
+    """
+    import tempfile
+    import time
+
+    from rich.console import Console
+
+    from .dedup import DedupConfig, deduplicate, open_index, read_inputs
+    from .render.dedup import progress_display, render_summary
+
+    try:
+        cfg = DedupConfig(
+            duplicate=duplicate,
+            excerpt=excerpt,
+            passage=passage,
+            keep=keep,  # type: ignore[arg-type]  # click.Choice guarantees the literal
+            id_field=id_field,
+            text_field=text_field,
+            published_field=published_field,
+            workers=workers,
+            batch_size=batch_size,
+            strict=strict,
+        )
+    except ReconcileError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not inputs and not remove_ids and retain_days is None:
+        raise click.UsageError("give at least one INPUT (or --remove/--retain-days with --index)")
+    console = Console(stderr=True, highlight=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        location = index_at or str(Path(tmp) / "index.db")
+        try:
+            with open_index(location, cfg) as index:
+                if remove_ids:
+                    n = index.remove(remove_ids)
+                    console.print(f"removed {n:,} of {len(remove_ids):,} ids from the index")
+                if retain_days is not None:
+                    n = index.prune(time.time() - retain_days * 86400)
+                    console.print(f"removed {n:,} documents older than {retain_days:g} days")
+                if not inputs:
+                    return
+                out = output.open("w", encoding="utf-8") if output else sys.stdout
+                try:
+                    with progress_display(console) as progress:
+                        run = deduplicate(
+                            read_inputs(inputs, cfg), cfg, index, emit=emit, progress=progress
+                        )
+                        for result in run:
+                            out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+                finally:
+                    if output:
+                        out.close()
+        except ReconcileError as exc:
+            raise InputFailure(str(exc)) from None
+        except OSError as exc:
+            raise InputFailure(f"{exc.filename or 'output'}: {exc.strerror or exc}") from None
+    render_summary(run.summary, console)
 
 
 if __name__ == "__main__":  # pragma: no cover
