@@ -9,6 +9,7 @@ here knows any particular site.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,8 +17,9 @@ from functools import cache
 
 from . import _data
 from .models import BoilerplateLine, Metadata
-from .normalize import is_wide, normalize_text
+from .normalize import normalize_text
 
+_HIGH = re.compile("[\u1100-\U0010ffff]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TERMINAL = "。!?;.…"
 _CLOSERS = "\"'”’」』)）]】》"
@@ -146,7 +148,8 @@ def analyse(text: str) -> Layout:
 
 
 def _key(norm: str) -> str:
-    return re.sub(r"\s+", "", norm).lower()
+    # str.split() and ``\s`` agree on whitespace; split/join is several times faster.
+    return "".join(norm.split()).lower()
 
 
 def _find_title(lines: Sequence[Line], first_body: int) -> Line | None:
@@ -200,7 +203,10 @@ def _width(s: str) -> int:
     """Display width in cells: a CJK character counts as two."""
     if s.isascii() or max(s) < "\u1100":  # nothing below U+1100 is wide
         return len(s)
-    return sum(2 if is_wide(ch) else 1 for ch in s)
+    # Only characters from U+1100 up can be wide; Latin text with a few full-width
+    # marks looks up a handful of characters instead of every one.
+    high = _HIGH.findall(s)
+    return len(s) + sum(w in "WF" for w in map(unicodedata.east_asian_width, high))
 
 
 def _is_body(ln: Line) -> bool:

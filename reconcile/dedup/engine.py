@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import IO, TypeVar
@@ -30,13 +31,13 @@ from typing import IO, TypeVar
 import numpy as np
 
 from ..errors import InputError
-from ._prepare import Prepared, prepare_many
+from ._prepare import Prepared, prepare_many, warm_up
 from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
-from .results import Cluster, InputProblem, Kept, Member, Result, Summary
+from .results import Cluster, InputProblem, Kept, Member, Overlap, Result, Summary
 from .stored import StoredDoc
-from .verify import DUPLICATE, EXCERPT, OVERLAP, Match, classify, shared_passages
+from .verify import DUPLICATE, OVERLAP, Match, classify, shared_passages
 
 _T = TypeVar("_T")
 _CHUNK = 64  # records per worker task
@@ -112,6 +113,8 @@ class DedupRun:
             return
         import multiprocessing
 
+        warm_up(self.config)  # once here, inherited by the forked workers
+
         ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         with ctx.Pool(self.config.workers) as pool:
             for out in pool.imap(work, chunks):
@@ -178,6 +181,8 @@ class DedupRun:
                 relation=None,
                 similarity=1.0,
                 via=None,
+                overlap=None,
+                overlap_similarity=0.0,
                 passages=(),
                 length=d.length,
                 published=d.record.published,
@@ -190,15 +195,34 @@ class DedupRun:
                 keys=d.keys,
             )
             best: Match | None = None
+            shared: Match | None = None
             for cand_seq, _ in hits.most_common(self.config.max_candidates):
                 cand = known.get(cand_seq)
                 if cand is None:
                     continue  # removed since its keys were read
                 match = self._verify(doc, cand, d.heads)
-                if match is not None and (best is None or match.rank > best.rank):
+                if match is None:
+                    continue
+                if match.relation == OVERLAP:
+                    if shared is None or match.rank > shared.rank:
+                        shared = match
+                elif best is None or match.rank > best.rank:
                     best = match
             if best is not None:
-                doc = _attach(doc, best)
+                doc = replace(
+                    doc,
+                    cluster=best.other.cluster,
+                    relation=best.relation,
+                    similarity=best.similarity,
+                    via=best.other.seq,
+                )
+            if shared is not None and shared.other.cluster != doc.cluster:
+                doc = replace(
+                    doc,
+                    overlap=shared.other.seq,
+                    overlap_similarity=shared.similarity,
+                    passages=shared.passages,
+                )
             known[seq] = doc
             for k in keys:
                 local.setdefault(k, []).append(seq)
@@ -237,15 +261,12 @@ class DedupRun:
             members = self.index.members(key)
             if not members:
                 continue
-            cluster = self._relate(members)
+            cluster, rep = self._relate(members)
             self.summary.clusters += 1
             if self.emit == "clusters":
                 yield cluster
-                continue
-            by_id = {m.id: m for m in members}
-            for m in cluster.members:
-                if m.relation in ("representative", OVERLAP) and not m.earlier:
-                    kept.append(by_id[m.id].seq)
+            elif rep.run == self.run:
+                kept.append(rep.seq)
         for seq in sorted(kept):
             yield Kept(self._read_spool(seq))
 
@@ -258,7 +279,8 @@ class DedupRun:
             obj["id"], obj["text"], "", obj.get("title"), obj.get("published"), obj.get("source")
         )
 
-    def _relate(self, members: list[StoredDoc]) -> Cluster:
+    def _relate(self, members: list[StoredDoc]) -> tuple[Cluster, StoredDoc]:
+        """Members related to the representative ``keep`` picks, and the overlaps."""
         rep = _representative(members, self.config)
         by_seq = {m.seq: m for m in members}
         out = [Member(rep.id, "representative", 1.0, earlier=rep.run != self.run)]
@@ -266,34 +288,31 @@ class DedupRun:
             if m is rep:
                 continue
             earlier = m.run != self.run
-            if m.via == rep.seq and m.relation in (DUPLICATE, EXCERPT):
+            if m.via == rep.seq and m.relation is not None:
+                # Verified against the representative itself when it was indexed.
                 out.append(Member(m.id, m.relation, m.similarity, earlier))
-            elif m.relation in (DUPLICATE, EXCERPT) or m.relation is None:
+            else:
                 relation, score = classify(m, rep, self.config)
+                via_id = None
                 if relation is None:
-                    # Related through another member (a chain), not to the representative
-                    # directly; the cluster's opener is related the way the
-                    # representative joined it.
+                    # Close to another member (a chain), not to the representative; the
+                    # cluster's opener is related the way the representative joined it.
                     link = m if m.relation is not None else rep
                     via = by_seq.get(link.via) if link.via is not None else None
                     relation = link.relation or DUPLICATE
                     via_id = via.id if via is not None else None
-                    out.append(Member(m.id, relation, score, earlier, via=via_id))
-                else:
-                    out.append(Member(m.id, relation, score, earlier))
-            else:  # overlap: reported with the document it shares passages with
-                other = by_seq.get(m.via) if m.via is not None else None
-                if other is None and m.via is not None:
-                    other = self.index.fetch([m.via]).get(m.via)
-                with_id = other.id if other is not None else "(removed)"
-                out.append(
-                    Member(
-                        m.id, OVERLAP, m.similarity, earlier, with_id=with_id, passages=m.passages
-                    )
-                )
+                out.append(Member(m.id, relation, score, earlier, via=via_id))
             if not earlier:
                 self.summary.relations[out[-1].relation] += 1
-        return Cluster(rep.id, tuple(out))
+        overlaps = []
+        for m in members:
+            if m.overlap is None or m.run != self.run:
+                continue
+            other = by_seq.get(m.overlap) or self.index.fetch([m.overlap]).get(m.overlap)
+            with_id = other.id if other is not None else "(removed)"
+            overlaps.append(Overlap(m.id, with_id, m.overlap_similarity, m.passages))
+            self.summary.relations[OVERLAP] += 1
+        return Cluster(rep.id, tuple(out), tuple(overlaps)), rep
 
 
 def deduplicate(
@@ -316,25 +335,11 @@ def deduplicate(
 
 
 def _representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
-    core = [m for m in members if m.relation != OVERLAP] or members
     if config.keep == "longest":
-        return max(core, key=lambda m: (m.length, -m.seq))
+        return max(members, key=lambda m: (m.length, -m.seq))
     if config.keep == "earliest":
-        return min(core, key=lambda m: (m.published is None, m.stamp, m.seq))
-    return min(core, key=lambda m: m.seq)
-
-
-def _attach(doc: StoredDoc, match: Match) -> StoredDoc:
-    from dataclasses import replace
-
-    return replace(
-        doc,
-        cluster=match.other.cluster,
-        relation=match.relation,
-        similarity=match.similarity,
-        via=match.other.seq,
-        passages=match.passages,
-    )
+        return min(members, key=lambda m: (m.published is None, m.stamp, m.seq))
+    return min(members, key=lambda m: m.seq)
 
 
 def _stamp(published: str | None, now: float) -> float:

@@ -14,10 +14,11 @@ from .stored import Passage
 class Member:
     """A cluster member and how it relates to the cluster's representative.
 
-    ``relation`` is ``representative``, ``duplicate``, ``excerpt`` or ``overlap``. When a
-    member matched another member rather than the representative itself, ``via`` names
-    that member. An overlap lists the shared ``passages`` with the document named in
-    ``with_id`` — the pair to hand to ``reconcile diff``.
+    ``relation`` is ``representative``, ``duplicate`` or ``excerpt``; ``similarity`` is the
+    shingle Jaccard (duplicate) or the share of the smaller document found in the larger
+    (excerpt), measured against the representative. When a member joined through another
+    member and is not itself close enough to the representative, ``via`` names that member.
+    ``earlier`` marks documents indexed by an earlier run.
     """
 
     id: str
@@ -25,8 +26,6 @@ class Member:
     similarity: float
     earlier: bool = False
     via: str | None = None
-    with_id: str | None = None
-    passages: tuple[Passage, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -38,10 +37,31 @@ class Member:
             out["earlier"] = True
         if self.via is not None:
             out["via"] = self.via
-        if self.with_id is not None:
-            out["with"] = self.with_id
-            out["passages"] = [p.to_json() for p in self.passages]
         return out
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """A member of this cluster shares whole passages with another document.
+
+    The two stay in their own clusters (a shared paragraph does not make two stories one);
+    the pair ``id``/``with_id`` is what to hand to ``reconcile diff``. ``similarity`` is
+    the share of the smaller document's shingles found in the other.
+    """
+
+    id: str
+    with_id: str
+    similarity: float
+    passages: tuple[Passage, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "relation": "overlap",
+            "with": self.with_id,
+            "similarity": round(self.similarity, 4),
+            "passages": [p.to_json() for p in self.passages],
+        }
 
 
 @dataclass(frozen=True)
@@ -50,13 +70,17 @@ class Cluster:
 
     id: str
     members: tuple[Member, ...]
+    overlaps: tuple[Overlap, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "cluster": self.id,
             "size": len(self.members),
             "members": [m.to_json() for m in self.members],
         }
+        if self.overlaps:
+            out["overlaps"] = [o.to_json() for o in self.overlaps]
+        return out
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,10 @@ paragraph signatures come out of the same matrix with one ``minimum.reduceat``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -122,6 +124,52 @@ def shingle_hashes(text: str, config: DedupConfig) -> U32:
         parts = [_ngrams(th, len(toks))]
     hashes = (np.concatenate(parts) >> np.uint64(32)).astype(np.uint32)
     return np.unique(hashes)
+
+
+def document_shingles(paragraphs: Sequence[str], config: DedupConfig) -> tuple[U32, U32]:
+    """Every paragraph's shingle set at once: ``(shingles, bounds)``.
+
+    ``shingles[bounds[i]:bounds[i + 1]]`` is paragraph ``i``'s sorted set, exactly what
+    :func:`shingle_hashes` gives for it; one numpy pass per document instead of one per
+    paragraph (n-grams crossing a paragraph boundary are masked out).
+    """
+    per = [tokens(t) for t in paragraphs]
+    lens = np.array([len(x) for x in per], dtype=np.int64)
+    count = int(lens.sum())
+    n_para = len(per)
+    if not count:
+        return np.empty(0, np.uint32), np.zeros(n_para + 1, np.uint32)
+    flat = list(itertools.chain.from_iterable(per))
+    th = np.fromiter(map(zlib.crc32, map(str.encode, flat)), dtype=np.uint64, count=count)
+    if any(_IS_CJK.search(t) for t in paragraphs):
+        cjk = np.fromiter(map(_is_cjk_token, flat), dtype=bool, count=count)
+    else:
+        cjk = np.zeros(count, dtype=bool)
+    para = np.repeat(np.arange(n_para, dtype=np.uint64), lens)
+    hashes: list[U64] = []
+    owners: list[U64] = []
+    for n, mask in ((config.cjk_ngram, cjk), (config.word_ngram, ~cjk)):
+        if count < n or not mask.any():
+            continue
+        m = count - n + 1
+        ok = mask[:m] & (para[n - 1 :] == para[:m])
+        hashes.append(_ngrams(th, n)[ok])
+        owners.append(para[:m][ok])
+    have = (
+        np.bincount(np.concatenate(owners).astype(np.int64), minlength=n_para) if owners else None
+    )
+    starts = np.concatenate([[0], np.cumsum(lens)])
+    for i in range(n_para):
+        if lens[i] and (have is None or not have[i]):
+            # Shorter than one shingle: the whole paragraph is its only shingle.
+            hashes.append(_ngrams(th[starts[i] : starts[i + 1]], int(lens[i])))
+            owners.append(np.full(1, i, dtype=np.uint64))
+    combined = np.unique(
+        (np.concatenate(owners) << np.uint64(32)) | (np.concatenate(hashes) >> np.uint64(32))
+    )
+    shingles = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    bounds = np.searchsorted(combined >> np.uint64(32), np.arange(n_para + 1, dtype=np.uint64))
+    return shingles, bounds.astype(np.uint32)
 
 
 @cache

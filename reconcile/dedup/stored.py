@@ -41,9 +41,11 @@ class StoredDoc:
     """One indexed document.
 
     ``cluster`` is the sequence number of the cluster's first document (a stable key);
-    ``relation``/``similarity``/``via`` record the match that put the document there,
-    ``None`` for the document that opened the cluster. ``stamp`` (seconds since the epoch)
-    is the publication time when the record gave one, else the time it was indexed.
+    ``relation`` (duplicate or excerpt), ``similarity`` and ``via`` record the match that
+    put the document there, ``None`` for the document that opened the cluster.
+    ``overlap`` is the document it shares the most ``passages`` with, if any (overlaps link
+    clusters, they do not merge them). ``stamp`` (seconds since the epoch) is the
+    publication time when the record gave one, else the time it was indexed.
     """
 
     seq: int
@@ -52,6 +54,8 @@ class StoredDoc:
     relation: str | None
     similarity: float
     via: int | None
+    overlap: int | None
+    overlap_similarity: float
     passages: tuple[Passage, ...]
     length: int
     published: str | None

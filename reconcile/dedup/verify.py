@@ -38,7 +38,6 @@ def set_scores(a: U32, b: U32) -> tuple[float, float]:
 
         Example:
             >>> import numpy as np
-    import numpy.typing as npt
             >>> set_scores(np.array([1, 2, 3, 4], np.uint32), np.array([3, 4], np.uint32))
             (0.5, 1.0)
     """

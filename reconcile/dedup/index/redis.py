@@ -160,6 +160,7 @@ def _encode(d: StoredDoc) -> dict[str | bytes, bytes | str | int | float]:
         "id": d.id,
         "cluster": d.cluster,
         "similarity": d.similarity,
+        "overlap_sim": d.overlap_similarity,
         "length": d.length,
         "stamp": d.stamp,
         "run": d.run,
@@ -173,6 +174,8 @@ def _encode(d: StoredDoc) -> dict[str | bytes, bytes | str | int | float]:
         out["relation"] = d.relation
     if d.via is not None:
         out["via"] = d.via
+    if d.overlap is not None:
+        out["overlap"] = d.overlap
     passages = passages_to_text(d.passages)
     if passages is not None:
         out["passages"] = passages
@@ -187,6 +190,7 @@ def _decode(seq: int, h: dict[bytes, bytes]) -> StoredDoc:
         return None if value is None else value.decode()
 
     via = h.get(b"via")
+    overlap = h.get(b"overlap")
     return StoredDoc(
         seq=seq,
         id=h[b"id"].decode(),
@@ -194,6 +198,8 @@ def _decode(seq: int, h: dict[bytes, bytes]) -> StoredDoc:
         relation=text("relation"),
         similarity=float(h[b"similarity"]),
         via=None if via is None else int(via),
+        overlap=None if overlap is None else int(overlap),
+        overlap_similarity=float(h[b"overlap_sim"]),
         passages=passages_from_text(text("passages")),
         length=int(h[b"length"]),
         published=text("published"),

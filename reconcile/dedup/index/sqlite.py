@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS docs (
     relation TEXT,
     similarity REAL NOT NULL,
     via INTEGER,
+    overlap INTEGER,
+    overlap_sim REAL NOT NULL,
     passages TEXT,
     length INTEGER NOT NULL,
     published TEXT,
@@ -51,7 +53,7 @@ CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, seq INTEGER NOT NULL,
 """
 
 _COLUMNS = (
-    "seq, id, cluster, relation, similarity, via, passages, length, published, stamp, run, "
+    "seq, id, cluster, relation, similarity, via, overlap, overlap_sim, passages, length, published, stamp, run, "
     "sig, shingles, bounds, spans, keys"
 )
 _CHUNK = 500  # host parameters per IN (...) list, well under SQLite's limit
@@ -153,7 +155,7 @@ class SqliteIndex(Index):
 
     def add(self, docs: Sequence[StoredDoc]) -> None:
         self._db.executemany(
-            f"INSERT INTO docs ({_COLUMNS}) VALUES ({','.join('?' * 16)})",
+            f"INSERT INTO docs ({_COLUMNS}) VALUES ({','.join('?' * 18)})",
             [_to_row(d) for d in docs],
         )
         # Sorted keys touch the B-tree in order: far fewer page reads on a large index.
@@ -225,6 +227,8 @@ def _to_row(d: StoredDoc) -> tuple[Any, ...]:
         d.relation,
         d.similarity,
         d.via,
+        d.overlap,
+        d.overlap_similarity,
         passages_to_text(d.passages),
         d.length,
         d.published,
@@ -246,14 +250,16 @@ def _from_row(row: tuple[Any, ...]) -> StoredDoc:
         relation=row[3],
         similarity=row[4],
         via=row[5],
-        passages=passages_from_text(row[6]),
-        length=row[7],
-        published=row[8],
-        stamp=row[9],
-        run=row[10],
-        signature=u32(row[11]),
-        shingles=u32(row[12]),
-        bounds=u32(row[13]),
-        spans=u32(row[14]),
-        keys=i64(row[15]),
+        overlap=row[6],
+        overlap_similarity=row[7],
+        passages=passages_from_text(row[8]),
+        length=row[9],
+        published=row[10],
+        stamp=row[11],
+        run=row[12],
+        signature=u32(row[13]),
+        shingles=u32(row[14]),
+        bounds=u32(row[15]),
+        spans=u32(row[16]),
+        keys=i64(row[17]),
     )
