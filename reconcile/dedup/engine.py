@@ -131,7 +131,9 @@ class DedupRun:
             if isinstance(item, Problem):
                 problems.append(item)
             elif item.id in seen:
-                problems.append(Problem(item.record.origin, f"id {item.id!r} repeated", item.id))
+                problems.append(
+                    Problem(item.record.origin, f"id {item.id!r} is already indexed", item.id)
+                )
             else:
                 seen.add(item.id)
                 docs.append(item)

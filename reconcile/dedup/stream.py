@@ -65,7 +65,7 @@ def read_jsonl(fh: IO[bytes], name: str, config: DedupConfig) -> Iterator[Record
                 yield Problem(origin, str(exc))
                 continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.strip())
         except json.JSONDecodeError as exc:
             yield Problem(origin, f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue

@@ -36,10 +36,10 @@ class Match:
 def set_scores(a: U32, b: U32) -> tuple[float, float]:
     """``(Jaccard, containment of the smaller set)`` of two sorted unique arrays.
 
-        Example:
-            >>> import numpy as np
-            >>> set_scores(np.array([1, 2, 3, 4], np.uint32), np.array([3, 4], np.uint32))
-            (0.5, 1.0)
+    Example:
+        >>> import numpy as np
+        >>> set_scores(np.array([1, 2, 3, 4], np.uint32), np.array([3, 4], np.uint32))
+        (0.5, 1.0)
     """
     if len(a) == 0 or len(b) == 0:
         return 0.0, 0.0

@@ -1,0 +1,110 @@
+"""Shingles, signatures and band keys: deterministic, datasketch-compatible, width-blind."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from datasketch import MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile.boilerplate import _width
+from reconcile.dedup import DedupConfig
+from reconcile.dedup.shingle import (
+    document_shingles,
+    shingle_hashes,
+    signatures,
+    tokens,
+)
+from reconcile.errors import ConfigError
+from reconcile.normalize import is_wide, normalize, normalize_text
+
+from .dedup_support import bbc_rows
+
+CFG = DedupConfig()
+
+
+def test_tokens_split_cjk_characters_and_latin_words() -> None:
+    assert tokens("工信部将启动5G建设, GDP up 7.5%") == [
+        "工", "信", "部", "将", "启", "动", "5g", "建", "设", "gdp", "up", "7", "5",
+    ]  # fmt: skip
+
+
+def test_shingle_values_are_pinned() -> None:
+    # Stored indexes depend on these values: a change here must change the parameters.
+    assert shingle_hashes("The cat sat on the mat today.", CFG).tolist() == [
+        299342714,
+        1010090456,
+        2074515166,
+        2898226281,
+    ]
+    assert shingle_hashes("今年1—2月规模以上高技术制造业", CFG).tolist()[:4] == [
+        1509339,
+        54486794,
+        1781405532,
+        2385745070,
+    ]
+
+
+def test_punctuation_width_and_case_do_not_change_shingles() -> None:
+    half = normalize_text("增长7.5%, 连续3个月加快增长. GDP rose!")
+    full = normalize_text("增长７．５％，连续３个月加快增长。ＧＤＰ ROSE！")
+    assert (shingle_hashes(half, CFG) == shingle_hashes(full, CFG)).all()
+
+
+def test_signature_is_datasketch_affine32_minhash() -> None:
+    hashes = shingle_hashes(bbc_rows()[0]["text"], CFG)
+    bounds = np.array([0, len(hashes)], dtype=np.uint32)
+    ours = signatures(hashes, bounds, CFG).document
+    theirs = MinHash(num_perm=CFG.num_perm, seed=CFG.seed, scheme="affine32", hashfunc=int)
+    theirs.update_batch(hashes.tolist())
+    assert ours.tolist() == theirs.hashvalues.tolist()
+
+
+def test_paragraph_signatures_are_their_own_minhashes() -> None:
+    paras = [p for p in bbc_rows()[5]["text"].split("\n\n") if p.strip()]
+    shingles, bounds = document_shingles(paras, CFG)
+    sigs = signatures(shingles, bounds, CFG)
+    for i in range(len(paras)):
+        alone = shingles[bounds[i] : bounds[i + 1]]
+        one = signatures(alone, np.array([0, len(alone)], np.uint32), CFG).document
+        assert (sigs.paragraphs[i] == one).all()
+    assert (sigs.document == sigs.paragraphs.min(axis=0)).all()
+
+
+def test_document_shingles_match_per_paragraph_shingles() -> None:
+    for row in bbc_rows()[:100]:
+        paras = [*row["text"].split("\n\n"), "短", "", "增长7.5%，GDP up"]
+        shingles, bounds = document_shingles(paras, CFG)
+        for i, p in enumerate(paras):
+            assert shingles[bounds[i] : bounds[i + 1]].tolist() == shingle_hashes(p, CFG).tolist()
+
+
+def test_config_is_validated_once_with_a_hint() -> None:
+    with pytest.raises(ConfigError, match="bands \\* rows = 240 exceeds num_perm = 128"):
+        DedupConfig(bands=40)
+    with pytest.raises(ConfigError, match="duplicate threshold must be in"):
+        DedupConfig(duplicate=1.5)
+    with pytest.raises(ConfigError, match="keep must be one of first, longest, earliest"):
+        DedupConfig(keep="shortest")  # type: ignore[arg-type]
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("ab Z9.,\t\n\r\x0b\x1c")
+        + ["é", "£", "\xad", "\u00a0", "ﬁ", "é", "，", "中", "”", "\u3000"]
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_fast_normalize_text_equals_the_general_path(text: str) -> None:
+    assert normalize_text(text) == normalize(text).text
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_fast_width_equals_the_reference(text: str) -> None:
+    assert _width(text) == sum(2 if is_wide(ch) else 1 for ch in text)
