@@ -61,7 +61,7 @@ def test_every_input_appears_exactly_once(tmp_path: Path) -> None:
             seen.append(r.problem.origin)
     assert len(seen) == len(set(seen)) == 26 + 4  # 26 non-blank lines, 4 files
     assert errors == {
-        f"{feed}:4": "not valid JSON (Expecting ',' delimiter at column 43)",
+        f"{feed}:4": "not valid JSON (Expecting ',' delimiter at column 44)",
         f"{feed}:7": "record has no text in field 'text'",
         f"{feed}:9": "record has no 'id' field",
         f"{feed}:10": "not a JSON object",
