@@ -50,11 +50,11 @@ class Article:
 
 def load_articles(path: Path = CORPUS) -> list[Article]:
     """Corpus articles, with the corpus's own near-duplicates removed (later copy dropped)."""
+    import numpy as np
+
     from reconcile.dedup import DedupConfig, Record
     from reconcile.dedup._prepare import Prepared, prepare
     from reconcile.dedup.brute import exact_pairs
-
-    import numpy as np
 
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     cfg = DedupConfig()
@@ -83,7 +83,12 @@ class FeedDoc:
     edits: tuple[str, ...]
 
     def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "cluster": self.cluster, "edits": list(self.edits), "text": self.text}
+        return {
+            "id": self.id,
+            "cluster": self.cluster,
+            "edits": list(self.edits),
+            "text": self.text,
+        }
 
 
 def generate(
@@ -123,9 +128,7 @@ def _render(title: str | None, paragraphs: tuple[str, ...] | list[str]) -> str:
     return "\n\n".join([*head, *paragraphs])
 
 
-def _reprint(
-    art: Article, pool: list[Article], rng: random.Random
-) -> tuple[str, tuple[str, ...]]:
+def _reprint(art: Article, pool: list[Article], rng: random.Random) -> tuple[str, tuple[str, ...]]:
     kinds = [
         "headline",
         "chrome",

@@ -77,18 +77,14 @@ def test_remove_by_id_takes_documents_and_their_keys_out(tmp_path: Path) -> None
     assert orphans.fetchone()[0] == 0
     # A reprint of a removed story starts its own cluster; of a kept one, joins it.
     again = [Record("r0", rows[0]["text"], "x"), Record("r2", rows[2]["text"], "x")]
-    found = cluster_of(run(again, db))
-    assert found == {"r0": "r0", "r2": rows[2]["id"]} or found["r0"] == "r0"
-    assert "r2" not in found or found["r2"] == "r2" or True  # r2's rep is an earlier doc
-    results = run([Record("r3", rows[3]["text"], "x")], db)
-    assert isinstance(results[0], Cluster) and results[0].id == rows[3]["id"]
+    assert cluster_of(run(again, db)) == {"r0": "r0", "r2": rows[2]["id"]}
 
 
 def test_retention_by_age_uses_publication_time(tmp_path: Path) -> None:
     db = tmp_path / "feed.db"
     texts = [r["text"] for r in bbc_rows()[:4]]
     old = [
-        Record(f"old{i}", t, "x", published="2005-01-0%dT10:00:00" % (i + 1))
+        Record(f"old{i}", t, "x", published=f"2005-01-0{i + 1}T10:00:00")
         for i, t in enumerate(texts[:2])
     ]
     new = [Record(f"new{i}", t, "x") for i, t in enumerate(texts[2:])]

@@ -77,13 +77,13 @@ def test_every_input_appears_exactly_once(tmp_path: Path) -> None:
 def test_strict_stops_at_the_first_bad_input(tmp_path: Path) -> None:
     feed, _ = _messy_feed(tmp_path)
     cfg = DedupConfig(workers=1, strict=True)
-    with SqliteIndex(tmp_path / "i.db", cfg.params()) as index:
-        with pytest.raises(
-            InputError, match=r"feed.jsonl:4: not valid JSON .* \(stopping: --strict\)"
-        ):
-            list(deduplicate(read_inputs([str(feed)], cfg), cfg, index))
+    with (
+        SqliteIndex(tmp_path / "i.db", cfg.params()) as index,
+        pytest.raises(InputError, match=r"feed.jsonl:4: not valid JSON .* \(stopping: --strict\)"),
+    ):
+        list(deduplicate(read_inputs([str(feed)], cfg), cfg, index))
 
 
 def test_a_missing_input_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="nope.jsonl: no such file or directory"):
+    with pytest.raises(InputError, match=r"nope\.jsonl: no such file or directory"):
         list(read_inputs([str(tmp_path / "nope.jsonl")], CFG))

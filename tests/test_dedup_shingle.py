@@ -91,8 +91,19 @@ def test_config_is_validated_once_with_a_hint() -> None:
 
 _TEXT = st.text(
     alphabet=st.sampled_from(
-        list("ab Z9.,\t\n\r\x0b\x1c")
-        + ["é", "£", "\xad", "\u00a0", "ﬁ", "é", "，", "中", "”", "\u3000"]
+        [
+            *list("ab Z9.,\t\n\r\x0b\x1c"),
+            "é",
+            "£",
+            "\xad",
+            "\xa0",
+            "ﬁ",
+            "é",
+            "，",
+            "中",
+            "”",
+            "\u3000",
+        ]
     ),
     max_size=40,
 )
