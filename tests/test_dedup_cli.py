@@ -1,0 +1,122 @@
+"""`reconcile dedup` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.cli import main
+
+from .dedup_support import bbc_rows, write_jsonl
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _longest() -> dict[str, str]:
+    return max(bbc_rows()[:30], key=lambda r: r["text"].count("\n\n"))
+
+
+@pytest.fixture
+def feed(tmp_path: Path) -> Path:
+    rows = [{"id": r["id"], "text": r["text"]} for r in bbc_rows()[:30]]
+    rows.append({"id": "reprint", "text": "A different headline\n\n" + rows[3]["text"]})
+    short = "\n\n".join(_longest()["text"].split("\n\n")[:4])
+    rows.append({"id": "excerpt", "text": short})
+    return write_jsonl(tmp_path / "feed.jsonl", rows)
+
+
+def test_dedup_writes_clusters_and_a_summary(runner: CliRunner, feed: Path) -> None:
+    res = runner.invoke(main, ["dedup", str(feed)])
+    assert res.exit_code == 0, res.output
+    clusters = [json.loads(line) for line in res.stdout.splitlines()]
+    assert sum(c["size"] for c in clusters) == 32
+    by_id = {c["cluster"]: c for c in clusters}
+    rows = bbc_rows()
+    assert [m["relation"] for m in by_id[rows[3]["id"]]["members"]] == [
+        "representative",
+        "duplicate",
+    ]
+    excerpt = by_id[_longest()["id"]]["members"][1]
+    assert excerpt["id"] == "excerpt" and excerpt["relation"] == "excerpt"
+    assert excerpt["similarity"] >= 0.95
+    assert "documents read" in res.stderr and "32" in res.stderr
+    assert "\x1b[" not in res.stderr  # no progress display when stderr is not a terminal
+
+
+def test_emit_unique_keeps_one_document_per_cluster(runner: CliRunner, feed: Path) -> None:
+    res = runner.invoke(main, ["dedup", str(feed), "--emit", "unique", "--keep", "longest"])
+    assert res.exit_code == 0, res.output
+    kept = [json.loads(line) for line in res.stdout.splitlines()]
+    ids = [k["id"] for k in kept]
+    assert len(ids) == 30 and "excerpt" not in ids
+    assert _longest()["id"] in ids  # the full story, not the excerpt
+    assert all(k["text"] for k in kept)
+
+
+def test_keep_longest_picks_the_full_story(runner: CliRunner, tmp_path: Path) -> None:
+    full = bbc_rows()[8]["text"]
+    short = "\n\n".join(full.split("\n\n")[:3])
+    src = write_jsonl(tmp_path / "f.jsonl", [{"id": "s", "text": short}, {"id": "f", "text": full}])
+    first = runner.invoke(main, ["dedup", str(src)])
+    longest = runner.invoke(main, ["dedup", str(src), "--keep", "longest"])
+    assert json.loads(first.stdout)["cluster"] == "s"
+    assert json.loads(longest.stdout)["cluster"] == "f"
+
+
+def test_index_file_output_removal_and_retention(
+    runner: CliRunner, feed: Path, tmp_path: Path
+) -> None:
+    db, out = tmp_path / "feed.db", tmp_path / "clusters.jsonl"
+    assert (
+        runner.invoke(main, ["dedup", str(feed), "--index", str(db), "-o", str(out)]).exit_code == 0
+    )
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 30
+    res = runner.invoke(main, ["dedup", "--index", str(db), "--remove", "reprint", "--remove", "x"])
+    assert res.exit_code == 0 and "removed 1 of 2 ids" in res.stderr
+    res = runner.invoke(main, ["dedup", "--index", str(db), "--retain-days", "1"])
+    assert res.exit_code == 0 and "removed 0 documents older than 1 days" in res.stderr
+
+
+def test_errors_are_one_line_and_nonzero(runner: CliRunner, feed: Path, tmp_path: Path) -> None:
+    res = runner.invoke(main, ["dedup", str(tmp_path / "missing.jsonl")])
+    assert res.exit_code == 2
+    assert res.stderr.strip() == f"Error: {tmp_path / 'missing.jsonl'}: no such file or directory"
+    db = tmp_path / "i.db"
+    runner.invoke(main, ["dedup", str(feed), "--index", str(db)])
+    res = runner.invoke(main, ["dedup", str(feed), "--index", str(db), "--strict"])
+    assert res.exit_code == 2
+    assert res.stderr.startswith(f"Error: {feed}:1: id 'bbc-business-001' is already indexed")
+    res = runner.invoke(main, ["dedup"])
+    assert res.exit_code == 2 and "give at least one INPUT" in res.stderr
+
+
+def test_bad_lines_become_error_records(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "f.jsonl"
+    src.write_text('{"id": "a", "text": "Some words here."}\n{oops\n', encoding="utf-8")
+    res = runner.invoke(main, ["dedup", str(src)])
+    assert res.exit_code == 0
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert {"error": "not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+            "input": f"{src}:2", "id": None} in lines  # fmt: skip
+
+
+def test_stdin_and_custom_fields(runner: CliRunner) -> None:
+    text = bbc_rows()[0]["text"]
+    data = "\n".join(json.dumps({"key": k, "body": text}) for k in ("x", "y"))
+    res = runner.invoke(
+        main, ["dedup", "-", "--id-field", "key", "--text-field", "body"], input=data
+    )
+    assert res.exit_code == 0, res.output
+    (cluster,) = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [m["id"] for m in cluster["members"]] == ["x", "y"]
+
+
+def test_dedup_has_help(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["dedup", "--help"])
+    assert res.exit_code == 0 and "--retain-days" in res.stdout and "redis://" in res.stdout
