@@ -68,8 +68,8 @@ def test_paragraph_signatures_are_their_own_minhashes() -> None:
     for i in range(len(paras)):
         alone = shingles[bounds[i] : bounds[i + 1]]
         one = signatures(alone, np.array([0, len(alone)], np.uint32), CFG).document
-        assert (sigs.paragraphs[i] == one).all()
-    assert (sigs.document == sigs.paragraphs.min(axis=0)).all()
+        assert (sigs.paragraphs[i] == one[:16]).all()
+    assert (sigs.document[:16] == sigs.paragraphs.min(axis=0)).all()
 
 
 def test_document_shingles_match_per_paragraph_shingles() -> None:

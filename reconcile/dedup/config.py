@@ -134,5 +134,6 @@ class DedupConfig:
         return {
             "scheme": "affine32",
             "shingle_hash": "crc32+fmix64",
+            "band_hash": "fmix64-sum/2",
             **{k: fields[k] for k in keys},
         }

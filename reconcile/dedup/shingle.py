@@ -186,7 +186,9 @@ class Signatures:
     """MinHash signatures of a document and of each of its paragraphs."""
 
     document: U32  # (num_perm,)
-    paragraphs: U32  # (paragraphs, num_perm); an empty paragraph's row is all 0xFFFFFFFF
+    # (paragraphs, para_bands * para_rows): only the permutations the paragraph bands use;
+    # an empty paragraph's row is all 0xFFFFFFFF.
+    paragraphs: U32
 
 
 def signatures(shingles: U32, bounds: U32, config: DedupConfig) -> Signatures:
@@ -197,29 +199,31 @@ def signatures(shingles: U32, bounds: U32, config: DedupConfig) -> Signatures:
     a, b = permutations(config.seed, config.num_perm)
     empty = np.uint32(0xFFFFFFFF)
     n_para = len(bounds) - 1
+    width = config.para_bands * config.para_rows
     if len(shingles) == 0:
         return Signatures(
             np.full(config.num_perm, empty, np.uint32),
-            np.full((n_para, config.num_perm), empty, np.uint32),
+            np.full((n_para, width), empty, np.uint32),
         )
     hv = _fmix32(shingles)
     matrix = hv[:, None] * a[None, :] + b[None, :]
     document = matrix.min(axis=0)
     starts = bounds[:-1].astype(np.intp)
     nonempty = bounds[1:] > bounds[:-1]
-    paras = np.full((n_para, config.num_perm), empty, np.uint32)
+    paras = np.full((n_para, width), empty, np.uint32)
     if nonempty.any():
-        paras[nonempty] = np.minimum.reduceat(matrix, starts[nonempty], axis=0)
+        paras[nonempty] = np.minimum.reduceat(matrix[:, :width], starts[nonempty], axis=0)
     return Signatures(document, paras)
 
 
 def _band_keys(sig: U32, bands: int, rows: int, salt: int) -> I64:
     """One 64-bit key per band of each signature row (``sig`` is 1-D or 2-D)."""
     block = sig[..., : bands * rows].reshape(*sig.shape[:-1], bands, rows).astype(np.uint64)
-    acc = np.arange(bands, dtype=np.uint64) * _MIX[0] + np.full(bands, salt, np.uint64) * _MIX[1]
-    acc = np.broadcast_to(acc, block.shape[:-1]).copy()
-    for j in range(rows):
-        acc = fmix64(acc ^ (block[..., j] * _MIX[(j + 2) % 7]))
+    # Each row position has its own multiplier, so the sum is order-sensitive; one mix
+    # per value and one per band, a handful of array operations in all.
+    position = _MIX[(np.arange(rows) + 2) % 7]
+    band = np.arange(bands, dtype=np.uint64) * _MIX[0] + np.full(bands, salt, np.uint64) * _MIX[1]
+    acc = fmix64(fmix64(block * position).sum(axis=-1, dtype=np.uint64) + band)
     keys: I64 = acc.view(np.int64)
     return keys
 
