@@ -66,7 +66,10 @@ def _cjk_side(text: str, i: int, step: int) -> bool:
     """
     while 0 <= i < len(text):
         ch = text[i]
-        if unicodedata.east_asian_width(ch) == "A" and unicodedata.category(ch)[0] == "P":
+        category = unicodedata.category(ch)
+        # Format characters (soft hyphen, zero-width space) are dropped from the output,
+        # so look past them too: judging by one made normalising twice differ from once.
+        if category == "Cf" or (unicodedata.east_asian_width(ch) == "A" and category[0] == "P"):
             i += step
             continue
         return _joins_without_space(ch)
