@@ -21,11 +21,12 @@ import json
 import os
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
+from multiprocessing.pool import AsyncResult
 from typing import IO, TypeVar
 
 import numpy as np
@@ -116,9 +117,18 @@ class DedupRun:
         warm_up(self.config)  # once here, inherited by the forked workers
 
         ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        # Pool.imap would let the workers run arbitrarily far ahead of the index (its
+        # result queue is unbounded): at a million documents the backlog alone outgrew
+        # the memory budget. A few chunks in flight per worker keep both sides busy.
+        in_flight = 3 * self.config.workers
         with ctx.Pool(self.config.workers) as pool:
-            for out in pool.imap(work, chunks):
-                yield from out
+            pending: deque[AsyncResult[list[Prepared | Problem]]] = deque()
+            for chunk in chunks:
+                pending.append(pool.apply_async(work, (chunk,)))
+                if len(pending) >= in_flight:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     # -- one batch ---------------------------------------------------------------------
 

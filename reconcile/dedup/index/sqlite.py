@@ -77,7 +77,8 @@ class SqliteIndex(Index):
             self._db = sqlite3.connect(self.location, isolation_level=None, timeout=60)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA cache_size=-262144")  # 256 MiB
+            # 512 MiB of page cache: band-key lookups on a large index stay in memory.
+            self._db.execute("PRAGMA cache_size=-524288")
             self._db.execute("PRAGMA temp_store=MEMORY")
             self._db.executescript(_SCHEMA)
             row = self._db.execute("SELECT value FROM meta WHERE key = 'params'").fetchone()
