@@ -24,13 +24,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpora import bbc  # noqa: E402
+from _corpora import bbc
 
-from reconcile import AlignConfig, ReconcileConfig, from_text, reconcile  # noqa: E402
-from reconcile.render.json import dumps  # noqa: E402
+from reconcile import AlignConfig, ReconcileConfig, from_text, reconcile
+from reconcile.render.json import dumps
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = [ROOT / "fixtures/press-2024-03-26/ministry-report.txt", ROOT / "fixtures/press-2024-03-26/web-report.txt"]
+SEED = [
+    ROOT / "fixtures/press-2024-03-26/ministry-report.txt",
+    ROOT / "fixtures/press-2024-03-26/web-report.txt",
+]
 EXE = str(Path(sys.executable).parent / "reconcile")
 
 
@@ -102,10 +105,20 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
 
-    print("1. Seed pair, `reconcile diff` end to end (fresh process, median of", args.repeat * 2, "runs)")
+    print(
+        "1. Seed pair, `reconcile diff` end to end (fresh process, median of",
+        args.repeat * 2,
+        "runs)",
+    )
     ours = median_wall([EXE, "diff", *map(str, SEED)], args.repeat * 2)
     eager = median_wall(
-        [sys.executable, "-c", "import datasketch, sys; from reconcile.cli import main; sys.argv[0]='reconcile'; main()", "diff", *map(str, SEED)],
+        [
+            sys.executable,
+            "-c",
+            "import datasketch, sys; from reconcile.cli import main; sys.argv[0]='reconcile'; main()",
+            "diff",
+            *map(str, SEED),
+        ],
         args.repeat * 2,
     )
     bare = median_wall([sys.executable, "-c", "pass"], args.repeat * 2)
@@ -113,7 +126,11 @@ def main() -> None:
     print(f"   same, datasketch imported eagerly:  {eager:.3f} s   ({eager / ours:.2f}x)")
     print(f"   python startup alone:               {bare:.3f} s")
 
-    print("\n2. Large pairs, in process: load from text, align, merge, JSON (median of", args.repeat, "runs)")
+    print(
+        "\n2. Large pairs, in process: load from text, align, merge, JSON (median of",
+        args.repeat,
+        "runs)",
+    )
     rng = random.Random(11)
     dense_cfg = ReconcileConfig(align=AlignConfig(lsh_min_pairs=10**12))
     rows = []
@@ -127,14 +144,18 @@ def main() -> None:
             f"dense all-pairs {dense_t:6.3f} s ({dense_pairs} pairs)   dense/LSH {dense_t / lsh_t:4.1f}x"
         )
     (k0, t0), (k2, t2) = rows[0], rows[-1]
-    print(f"   growth 50 -> 200 KB: {t2 / t0:.2f}x time for {k2 / k0:.0f}x size (linear = 4.0x)  target: 200 KB <= 3 s")
+    print(
+        f"   growth 50 -> 200 KB: {t2 / t0:.2f}x time for {k2 / k0:.0f}x size (linear = 4.0x)  target: 200 KB <= 3 s"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         a, b = make_pair(200_000, random.Random(11))
         pa, pb = Path(tmp, "a.txt"), Path(tmp, "b.txt")
         pa.write_text(a, encoding="utf-8")
         pb.write_text(b, encoding="utf-8")
-        cli = median_wall([EXE, "diff", str(pa), str(pb), "--format", "json"], max(3, args.repeat // 2))
+        cli = median_wall(
+            [EXE, "diff", str(pa), str(pb), "--format", "json"], max(3, args.repeat // 2)
+        )
         print(f"   200 KB pair, `reconcile diff --format json` end to end: {cli:.3f} s")
 
 

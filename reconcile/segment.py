@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -200,7 +201,13 @@ def _cut_points(text: str) -> list[int]:
         ch = text[i]
         if ch in _HARD_STOPS or (ch == "." and _full_stop_ends(text, i)):
             j = i + 1
-            while j < n and (text[j] in _HARD_STOPS or text[j] == "." or text[j] in _CLOSERS):
+            while j < n and (
+                text[j] in _HARD_STOPS
+                or text[j] == "."
+                or text[j] in _CLOSERS
+                # A combining mark belongs to the character before it: never cut them apart.
+                or unicodedata.combining(text[j])
+            ):
                 # Straight quotes do not say which way they face; one directly after the
                 # stop closes the sentence unless a word follows it without a space.
                 if text[j] in "\"'" and j + 1 < n and text[j + 1].isalnum():
