@@ -1,0 +1,5 @@
+"""``python -m reconcile``."""
+
+from .cli import main
+
+main()

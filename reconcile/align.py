@@ -1,0 +1,442 @@
+"""Match the sentences of two documents and align them.
+
+Stages, each a plain function so they can be measured and tested on their own:
+
+1. ``core``: what a sentence is scored on: its text without list markers, punctuation
+   and (for English) function words, so that "二是扩需求。" and "第二是巩固提升优势产业。"
+   do not pair on "二是", nor "He said." with "She said.".
+2. Candidates: every pair for small documents (``rapidfuzz.process.cdist``), MinHash/LSH
+   proposals for large ones (``datasketch``, imported only then: it costs ~0.7 s).
+3. Anchors: the heaviest chain of strong candidates in document order.
+4. Between anchors, a small dynamic programme over 1:1, 1:2, 2:1 and skips.
+5. Moved sentences: strong pairs left over after the in-order alignment.
+
+Scores are rapidfuzz similarities in 0-100; thresholds live in ``AlignConfig`` and were
+chosen with ``bench/calibrate.py`` (see its output in the README).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from . import _data
+from .errors import ConfigError
+from .models import Pair, Segment
+from .normalize import is_wide
+
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'}
+)
+_LATIN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """Thresholds and limits of the alignment (similarities on a 0-100 scale).
+
+    Attributes:
+        accept: lowest score for a pair of sentences whose cores have at least
+            ``short_len`` characters. Unrelated sentence pairs from the corpora stay
+            below it in 99.9% of cases (``bench/calibrate.py``).
+        short_accept: the same for shorter cores, where chance similarity is higher.
+        short_len: the core length (characters) below which ``short_accept`` applies.
+        partial_min_len: shortest core that may match as part of a longer sentence
+            (rapidfuzz ``partial_ratio``), i.e. a sentence with an extra clause.
+        partial_weight: factor on a partial match, so containment ranks below equality.
+        anchor: lowest score for an in-order anchor.
+        moved: lowest score for a pair found out of document order.
+        merge_gain: how much better a 1:2 or 2:1 pairing must score than the 1:1 one.
+        lsh_min_pairs: above this many sentence pairs, candidates come from MinHash/LSH.
+        lsh_threshold: Jaccard threshold of the LSH index over sentence shingles.
+        num_perm: MinHash permutations.
+        seed: MinHash seed (fixed, so results are reproducible).
+        max_dp_cells: the largest gap (rows x columns) aligned by dynamic programming.
+    """
+
+    accept: float = 60.0
+    short_accept: float = 80.0
+    short_len: int = 8
+    partial_min_len: int = 20
+    partial_weight: float = 0.9
+    anchor: float = 90.0
+    moved: float = 75.0
+    merge_gain: float = 4.0
+    lsh_min_pairs: int = 40_000
+    lsh_threshold: float = 0.3
+    num_perm: int = 64
+    seed: int = 1
+    max_dp_cells: int = 250_000
+
+    def __post_init__(self) -> None:
+        for name in ("accept", "short_accept", "anchor", "moved"):
+            value = getattr(self, name)
+            if not 0 <= value <= 100:
+                raise ConfigError(f"{name} must be between 0 and 100, not {value}")
+        if not 0 < self.lsh_threshold < 1:
+            raise ConfigError(f"lsh_threshold must be between 0 and 1, not {self.lsh_threshold}")
+        if self.num_perm < 16:
+            raise ConfigError(f"num_perm must be at least 16, not {self.num_perm}")
+        if self.anchor < self.accept:
+            raise ConfigError("anchor must not be lower than accept")
+
+    def threshold(self, core_len: int) -> float:
+        """The acceptance threshold for a pair whose shorter core has ``core_len`` chars."""
+        return self.short_accept if core_len < self.short_len else self.accept
+
+
+@cache
+def _markers() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _data.load("align")["list_markers"])
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(_data.words("align", "en_stopwords"))
+
+
+def compare_key(text: str) -> str:
+    """What must be equal for two sentences to count as identical.
+
+    Normalised text with curly and corner quotes made straight and spaces dropped where
+    they sit next to a CJK character (a layout choice, not a wording one).
+    """
+    text = text.translate(_QUOTES)
+    return re.sub(r"\s+", lambda m: "" if _touches_wide(text, m.start(), m.end()) else " ", text)
+
+
+def _touches_wide(text: str, a: int, b: int) -> bool:
+    return (a > 0 and is_wide(text[a - 1])) or (b < len(text) and is_wide(text[b]))
+
+
+def core(text: str) -> str:
+    """The part of a sentence that identifies it (see the module docstring).
+
+    Example:
+        >>> core("第一是改造升级传统产业。"), core("He said: the plan is dead.")
+        ('改造升级传统产业', 'plan dead')
+    """
+    t = text.translate(_QUOTES).strip(" \"'")
+    for _ in range(2):  # "一是首先…" has two markers
+        for pat in _markers():
+            t = pat.sub("", t, count=1).lstrip()
+    stop = _stopwords()
+    out: list[str] = []
+    for m in _LATIN_WORD.finditer(t):
+        word = m.group()
+        if any(is_wide(ch) for ch in word):
+            out.append(word)
+        elif word.lower() not in stop:
+            out.append(word.lower())
+    # CJK runs are kept whole (no spaces between them); Latin words are space-separated.
+    joined = " ".join(out)
+    return re.sub(r"(?<=\W) | (?=\W)", "", joined) if any(is_wide(c) for c in joined) else joined
+
+
+def _score_matrix(ca: Sequence[str], cb: Sequence[str], cfg: AlignConfig) -> np.ndarray:
+    """Pair scores for every (a, b): the better of equality and weighted containment."""
+    if not ca or not cb:
+        return np.zeros((len(ca), len(cb)), dtype=np.float32)
+    ratio = process.cdist(ca, cb, scorer=fuzz.ratio, dtype=np.float32, workers=1)
+    partial = process.cdist(ca, cb, scorer=fuzz.partial_ratio, dtype=np.float32, workers=1)
+    la = np.array([len(c) for c in ca])[:, None]
+    lb = np.array([len(c) for c in cb])[None, :]
+    shorter = np.minimum(la, lb)
+    partial = np.where(shorter >= cfg.partial_min_len, partial * cfg.partial_weight, 0)
+    score = np.maximum(ratio, partial)
+    # Below a length-dependent threshold a score is noise: zero it so no stage uses it.
+    limit = np.where(shorter < cfg.short_len, cfg.short_accept, cfg.accept)
+    score = np.where((score >= limit) & (shorter > 0), score, 0)
+    return np.asarray(score, dtype=np.float32)
+
+
+def pair_score(a: str, b: str, cfg: AlignConfig) -> float:
+    """The score of one candidate pair, or 0 when below its threshold."""
+    return float(_score_matrix([core(a)], [core(b)], cfg)[0, 0])
+
+
+@dataclass(frozen=True)
+class _Match:
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    moved: bool = False
+
+
+def align(
+    seg_a: Sequence[Segment], seg_b: Sequence[Segment], cfg: AlignConfig | None = None
+) -> tuple[Pair, ...]:
+    """Align two documents' sentences; returns pairs in the order of ``seg_a``.
+
+    Example:
+        >>> from reconcile.document import from_text
+        >>> a = from_text("标题\\n\\n第一是改造升级传统产业。二是扩需求。", "A").segments
+        >>> b = from_text("标题\\n\\n首先是改造升级传统产业。三是育动能。", "B").segments
+        >>> [(p.a, p.b, p.relation) for p in align(a, b)]
+        [(('A0',), ('B0',), 'variant')]
+    """
+    cfg = cfg or AlignConfig()
+    ca = [core(s.text) for s in seg_a]
+    cb = [core(s.text) for s in seg_b]
+    keys_a = [compare_key(s.text) for s in seg_a]
+    keys_b = [compare_key(s.text) for s in seg_b]
+    scorer = _Scorer(ca, cb, keys_a, keys_b, cfg)
+    matches = _align_indices(scorer, len(ca), len(cb), cfg)
+    pairs: list[Pair] = []
+    for m in sorted(matches, key=lambda m: (m.a[0], m.b[0])):
+        same = "".join(keys_a[i] for i in m.a) == "".join(keys_b[j] for j in m.b)
+        pairs.append(
+            Pair(
+                a=tuple(seg_a[i].id for i in m.a),
+                b=tuple(seg_b[j].id for j in m.b),
+                score=round(100.0 if same else m.score, 1),
+                relation="identical" if same else "variant",
+                moved=m.moved,
+            )
+        )
+    return tuple(pairs)
+
+
+class _Scorer:
+    """Scores on demand, with a dense matrix for small inputs and LSH candidates otherwise."""
+
+    def __init__(
+        self,
+        ca: Sequence[str],
+        cb: Sequence[str],
+        keys_a: Sequence[str],
+        keys_b: Sequence[str],
+        cfg: AlignConfig,
+    ) -> None:
+        self.ca, self.cb, self.cfg = ca, cb, cfg
+        self.keys_a, self.keys_b = keys_a, keys_b
+        self.dense: np.ndarray | None = None
+        self.candidates: list[tuple[int, int, float]] = []
+        if len(ca) * len(cb) <= cfg.lsh_min_pairs:
+            self.dense = _score_matrix(ca, cb, cfg)
+            self._equal_keys_full()
+            ii, jj = np.nonzero(self.dense)
+            self.candidates = [
+                (int(i), int(j), float(self.dense[i, j])) for i, j in zip(ii, jj, strict=True)
+            ]
+        else:
+            self.candidates = self._lsh_candidates()
+
+    def _equal_keys_full(self) -> None:
+        assert self.dense is not None
+        index: dict[str, list[int]] = {}
+        for j, k in enumerate(self.keys_b):
+            index.setdefault(k, []).append(j)
+        for i, k in enumerate(self.keys_a):
+            for j in index.get(k, ()):
+                self.dense[i, j] = 100.0
+
+    def _lsh_candidates(self) -> list[tuple[int, int, float]]:
+        from .shingle import sentence_candidates
+
+        found: dict[tuple[int, int], float] = {}
+        index: dict[str, list[int]] = {}
+        for j, k in enumerate(self.keys_b):
+            index.setdefault(k, []).append(j)
+        for i, k in enumerate(self.keys_a):
+            for j in index.get(k, ()):
+                found[(i, j)] = 100.0
+        proposed = sentence_candidates(self.ca, self.cb, self.cfg)
+        todo = [(i, j) for i, j in proposed if (i, j) not in found]
+        for i, j in todo:
+            s = self.block([i], [j])[0, 0]
+            if s > 0:
+                found[(i, j)] = float(s)
+        return [(i, j, s) for (i, j), s in found.items()]
+
+    def block(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """Scores of ``rows`` x ``cols``; from the dense matrix when there is one."""
+        if self.dense is not None:
+            return self.dense[np.ix_(list(rows), list(cols))]
+        m = _score_matrix([self.ca[i] for i in rows], [self.cb[j] for j in cols], self.cfg)
+        for x, i in enumerate(rows):
+            for y, j in enumerate(cols):
+                if self.keys_a[i] == self.keys_b[j]:
+                    m[x, y] = 100.0
+        return m
+
+    def joined(self, rows: Sequence[int], cols: Sequence[int]) -> float:
+        """Score of the concatenation of ``rows`` against that of ``cols``."""
+        a = (
+            "".join(self.ca[i] for i in rows)
+            if _wide(self.ca[rows[0]])
+            else " ".join(self.ca[i] for i in rows)
+        )
+        b = (
+            "".join(self.cb[j] for j in cols)
+            if _wide(self.cb[cols[0]])
+            else " ".join(self.cb[j] for j in cols)
+        )
+        return float(_score_matrix([a], [b], self.cfg)[0, 0])
+
+
+def _wide(s: str) -> bool:
+    return any(is_wide(ch) for ch in s[:8])
+
+
+def _align_indices(scorer: _Scorer, n: int, m: int, cfg: AlignConfig) -> list[_Match]:
+    anchors = _heaviest_chain([c for c in scorer.candidates if c[2] >= cfg.anchor])
+    matches: list[_Match] = []
+    prev_i, prev_j = -1, -1
+    for i, j, s in [*anchors, (n, m, 0.0)]:
+        matches.extend(_align_gap(scorer, range(prev_i + 1, i), range(prev_j + 1, j), cfg))
+        if i < n:
+            matches.append(_Match((i,), (j,), s))
+        prev_i, prev_j = i, j
+    matches = _absorb_neighbours(scorer, matches, n, m, cfg)
+    matches.extend(_moved(scorer, matches, cfg))
+    return matches
+
+
+def _heaviest_chain(cands: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The maximum-weight subset of candidates increasing in both ``i`` and ``j``.
+
+    O(k log k) with a Fenwick tree of prefix maxima over ``j``; candidates that share an
+    ``i`` are scored before any of them is inserted, so a chain uses each row once.
+    """
+    if not cands:
+        return []
+    size = max(j for _, j, _ in cands) + 2
+    tree_w = [0.0] * (size + 1)
+    tree_k = [-1] * (size + 1)
+    best_w = [0.0] * len(cands)
+    back = [-1] * len(cands)
+    order = sorted(range(len(cands)), key=lambda k: (cands[k][0], cands[k][1]))
+    pos = 0
+    while pos < len(order):
+        end = pos
+        while end < len(order) and cands[order[end]][0] == cands[order[pos]][0]:
+            end += 1
+        for k in order[pos:end]:
+            j = cands[k][1]
+            w, prev = 0.0, -1
+            x = j  # prefix over columns < j (tree is 1-based: column c lives at c + 1)
+            while x > 0:
+                if tree_w[x] > w:
+                    w, prev = tree_w[x], tree_k[x]
+                x -= x & -x
+            best_w[k] = w + cands[k][2]
+            back[k] = prev
+        for k in order[pos:end]:
+            x = cands[k][1] + 1
+            while x <= size:
+                if best_w[k] > tree_w[x]:
+                    tree_w[x], tree_k[x] = best_w[k], k
+                x += x & -x
+        pos = end
+    k = max(range(len(cands)), key=lambda k: best_w[k])
+    chain: list[tuple[int, int, float]] = []
+    while k != -1:
+        chain.append(cands[k])
+        k = back[k]
+    return chain[::-1]
+
+
+def _align_gap(scorer: _Scorer, rows: range, cols: range, cfg: AlignConfig) -> list[_Match]:
+    """In-order alignment of the sentences between two anchors (1:1, 1:2, 2:1, skips)."""
+    if not rows or not cols:
+        return []
+    if len(rows) * len(cols) > cfg.max_dp_cells:
+        # Too big to align exhaustively: take the best in-order chain of the candidates.
+        inside = [c for c in scorer.candidates if c[0] in rows and c[1] in cols]
+        return [_Match((i,), (j,), s) for i, j, s in _heaviest_chain(inside)]
+    s = scorer.block(rows, cols)
+    n, m = len(rows), len(cols)
+    # value[x][y]: best total over rows[:x], cols[:y]; a pair adds (score - threshold).
+    value = np.zeros((n + 1, m + 1), dtype=np.float64)
+    move = np.zeros((n + 1, m + 1), dtype=np.int8)  # 0 stop, 1 up, 2 left, 3 pair, 4 2:1, 5 1:2
+    gain = np.where(s > 0, s - cfg.accept + 1.0, -np.inf)
+    for x in range(n + 1):
+        for y in range(m + 1):
+            if x == 0 and y == 0:
+                continue
+            best, how = -np.inf, 0
+            if x > 0 and value[x - 1, y] > best:
+                best, how = value[x - 1, y], 1
+            if y > 0 and value[x, y - 1] > best:
+                best, how = value[x, y - 1], 2
+            if x > 0 and y > 0 and gain[x - 1, y - 1] > -np.inf:
+                v = value[x - 1, y - 1] + gain[x - 1, y - 1]
+                if v > best:
+                    best, how = v, 3
+            value[x, y], move[x, y] = best, how
+    out: list[_Match] = []
+    x, y = n, m
+    while x > 0 or y > 0:
+        how = move[x, y]
+        if how == 1:
+            x -= 1
+        elif how == 2:
+            y -= 1
+        else:
+            out.append(_Match((rows[x - 1],), (cols[y - 1],), float(s[x - 1, y - 1])))
+            x, y = x - 1, y - 1
+    return out[::-1]
+
+
+def _absorb_neighbours(
+    scorer: _Scorer, matches: list[_Match], n: int, m: int, cfg: AlignConfig
+) -> list[_Match]:
+    """Turn 1:1 pairs into 1:2 or 2:1 where an unpaired neighbour completes the sentence.
+
+    A sentence split in two by one source, or a clause the other source put in a
+    sentence of its own, shows as a pair whose score rises when the neighbour is joined.
+    """
+    used_a = {i for mt in matches for i in mt.a}
+    used_b = {j for mt in matches for j in mt.b}
+    out: list[_Match] = []
+    for mt in sorted(matches, key=lambda m: (m.a[0], m.b[0])):
+        best = mt
+        options: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        i0, i1, j0, j1 = mt.a[0], mt.a[-1], mt.b[0], mt.b[-1]
+        if j1 + 1 < m and j1 + 1 not in used_b:
+            options.append((mt.a, (*mt.b, j1 + 1)))
+        if j0 - 1 >= 0 and j0 - 1 not in used_b:
+            options.append((mt.a, (j0 - 1, *mt.b)))
+        if i1 + 1 < n and i1 + 1 not in used_a:
+            options.append(((*mt.a, i1 + 1), mt.b))
+        if i0 - 1 >= 0 and i0 - 1 not in used_a:
+            options.append(((i0 - 1, *mt.a), mt.b))
+        for rows, cols in options:
+            if len(rows) > 2 or len(cols) > 2:
+                continue
+            joined = scorer.joined(rows, cols)
+            if joined >= best.score + cfg.merge_gain:
+                best = _Match(rows, cols, joined, mt.moved)
+        used_a.update(best.a)
+        used_b.update(best.b)
+        out.append(best)
+    return out
+
+
+def _moved(scorer: _Scorer, matches: list[_Match], cfg: AlignConfig) -> list[_Match]:
+    """Strong pairs between sentences the in-order alignment left unpaired."""
+    used_a = {i for mt in matches for i in mt.a}
+    used_b = {j for mt in matches for j in mt.b}
+    free = sorted(
+        (
+            c
+            for c in scorer.candidates
+            if c[0] not in used_a and c[1] not in used_b and c[2] >= cfg.moved
+        ),
+        key=lambda c: -c[2],
+    )
+    out: list[_Match] = []
+    for i, j, s in free:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append(_Match((i,), (j,), s, moved=True))
+    return out

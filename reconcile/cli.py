@@ -1,0 +1,233 @@
+"""Command line: options -> config -> one library call -> one renderer.
+
+Library errors (``ReconcileError``) become ``Error: …`` on stderr with exit status 2;
+nothing here computes anything the library does not.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .align import AlignConfig
+from .errors import ReconcileError
+from .models import Result
+from .pipeline import ReconcileConfig, reconcile
+
+F = TypeVar("F", bound=Callable[..., Any])
+_DEFAULTS = AlignConfig()
+
+
+class InputFailure(click.ClickException):
+    """A ``ReconcileError`` as the CLI reports it (``Error: …``, exit status 2)."""
+
+    exit_code = 2
+
+
+def _run(fn: Callable[[], Result]) -> Result:
+    try:
+        return fn()
+    except ReconcileError as exc:
+        raise InputFailure(str(exc)) from None
+
+
+def pair_options(fn: F) -> F:
+    """Options every two-source command shares."""
+    decorators = [
+        click.argument("a", type=click.Path(path_type=Path)),
+        click.argument("b", type=click.Path(path_type=Path)),
+        click.option("--encoding", help="Decode both inputs with this codec (default: detect)."),
+        click.option(
+            "--accept",
+            type=click.FloatRange(0, 100),
+            default=_DEFAULTS.accept,
+            show_default=True,
+            help="Lowest similarity (0-100) for a pair of sentences.",
+        ),
+        click.option(
+            "--short-accept",
+            type=click.FloatRange(0, 100),
+            default=_DEFAULTS.short_accept,
+            show_default=True,
+            help=f"Lowest similarity for sentences under {_DEFAULTS.short_len} core characters.",
+        ),
+        click.option(
+            "--moved",
+            type=click.FloatRange(0, 100),
+            default=_DEFAULTS.moved,
+            show_default=True,
+            help="Lowest similarity for a pair found out of document order.",
+        ),
+        click.option(
+            "--prefer",
+            type=click.Choice(["A", "B"]),
+            default="A",
+            show_default=True,
+            help="Whose wording the merged text uses for variant pairs.",
+        ),
+    ]
+    for deco in reversed(decorators):
+        fn = deco(fn)
+    return fn
+
+
+def _config(
+    encoding: str | None, accept: float, short_accept: float, moved: float, prefer: str
+) -> ReconcileConfig:
+    try:
+        align_cfg = AlignConfig(
+            accept=accept,
+            short_accept=short_accept,
+            moved=moved,
+            anchor=max(_DEFAULTS.anchor, accept),
+        )
+        return ReconcileConfig(align=align_cfg, prefer=prefer, encoding=encoding)
+    except ReconcileError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="reconcile")
+def main() -> None:
+    """Reconcile reports of one event and deduplicate document feeds."""
+
+
+@main.command()
+@pair_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: the terminal review; json: the reconcile/1 document; markdown: the merged report.",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal)."
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["auto", "side", "stacked"]),
+    default="auto",
+    show_default=True,
+    help="Side by side, or one source above the other (auto: side from 70 columns).",
+)
+@click.option("--full", is_flag=True, help="Show every identical pair instead of folding runs.")
+@click.option("--pager", is_flag=True, help="Page the review (keeps colour; for long documents).")
+@click.option(
+    "--width", type=click.IntRange(40, 400), help="Layout width (default: the terminal's)."
+)
+def diff(
+    a: Path,
+    b: Path,
+    encoding: str | None,
+    accept: float,
+    short_accept: float,
+    moved: float,
+    prefer: str,
+    fmt: str,
+    color: bool | None,
+    layout: str,
+    full: bool,
+    pager: bool,
+    width: int | None,
+) -> None:
+    """Review two reports of one event: what they share, how it differs, what only one says.
+
+    \b
+    Example:
+      reconcile diff report-a.txt report-b.txt
+      reconcile diff a.txt b.txt --format json > result.json
+    """
+    cfg = _config(encoding, accept, short_accept, moved, prefer)
+    result = _run(lambda: reconcile(a, b, cfg))
+    if fmt != "text":
+        _write(_serialise(result, fmt), None)
+        return
+    from rich.console import Console
+
+    from .render.terminal import TerminalOptions, render
+
+    console = Console(
+        force_terminal=True if color else None,
+        no_color=color is False,
+        color_system=None if color is False else "auto",
+        width=width,
+        highlight=False,
+    )
+    opts = TerminalOptions(
+        layout=layout,  # type: ignore[arg-type]  # click.Choice guarantees the literal
+        full=full,
+        markers=not console.is_terminal or color is False,
+    )
+    if pager:
+        with console.pager(styles=True):
+            render(result, console, opts)
+    else:
+        render(result, console, opts)
+
+
+@main.command()
+@pair_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="markdown: the merged text with attributions; json: the reconcile/1 document.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of stdout.",
+)
+def merge(
+    a: Path,
+    b: Path,
+    encoding: str | None,
+    accept: float,
+    short_accept: float,
+    moved: float,
+    prefer: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Merge two reports into one text in which every sentence names its sources.
+
+    \b
+    Example:
+      reconcile merge report-a.txt report-b.txt -o merged.md
+    """
+    cfg = _config(encoding, accept, short_accept, moved, prefer)
+    result = _run(lambda: reconcile(a, b, cfg))
+    _write(_serialise(result, fmt), output)
+
+
+def _serialise(result: Result, fmt: str) -> str:
+    if fmt == "json":
+        from .render.json import dumps
+
+        return dumps(result)
+    from .render.markdown import render as render_markdown
+
+    return render_markdown(result)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputFailure(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

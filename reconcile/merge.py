@@ -1,0 +1,124 @@
+"""The canonical text: every sentence once, in reading order, tagged with its sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .models import CanonicalSentence, Document, Pair, Reading, Segment
+
+
+def unique_segments(doc: Document, pairs: Sequence[Pair]) -> tuple[str, ...]:
+    """Ids of the segments of ``doc`` that no pair uses."""
+    used = {sid for p in pairs for sid in (*p.a, *p.b)}
+    return tuple(s.id for s in doc.segments if s.id not in used)
+
+
+def merge(
+    doc_a: Document, doc_b: Document, pairs: Sequence[Pair], prefer: str = "A"
+) -> tuple[CanonicalSentence, ...]:
+    """Interleave both documents into one text.
+
+    Shared sentences come once, in the order of A; a moved pair stands where A has it.
+    Sentences only one source has are inserted where they stand in that source: after
+    the last shared sentence that precedes them there. For a variant pair the text is
+    ``prefer``'s reading and the other reading is kept in ``alternatives``.
+
+    Example:
+        >>> from reconcile.document import from_text
+        >>> from reconcile.align import align
+        >>> a = from_text("T\\n\\nOne thing happened today. Another thing too.", "A")
+        >>> b = from_text("T\\n\\nOne thing happened today. Something else.", "B")
+        >>> [(c.text, c.sources) for c in merge(a, b, align(a.segments, b.segments))]
+        [('One thing happened today.', ('A', 'B')), ('Another thing too.', ('A',)), ('Something else.', ('B',))]
+    """
+    a_pair = {sid: p for p in pairs for sid in p.a}
+    b_pair = {sid: p for p in pairs for sid in p.b}
+    in_order = sorted((p for p in pairs if not p.moved), key=lambda p: _index(p.b[0]))
+    # Each B-only segment goes after the nearest preceding B segment that is paired in order.
+    after: dict[Pair | None, list[Segment]] = {}
+    anchor: Pair | None = None
+    order_pos = {id(p): k for k, p in enumerate(in_order)}
+    for seg in doc_b.segments:
+        p = b_pair.get(seg.id)
+        if p is None:
+            after.setdefault(anchor, []).append(seg)
+        elif id(p) in order_pos:
+            anchor = p
+    items: list[tuple[Pair | None, tuple[Segment, ...]]] = []
+    emitted: set[int] = set()
+    # B-only text before the first shared sentence goes where that sentence stands in A.
+    pending: list[Segment] = list(after.get(None, []))
+    for seg in doc_a.segments:
+        p = a_pair.get(seg.id)
+        if p is None:
+            items.append((None, (seg,)))
+            continue
+        if id(p) in emitted:
+            continue
+        emitted.add(id(p))
+        if not p.moved:
+            # A's own sentences of a gap come first, then B's, then the next shared one.
+            items.extend((None, (s,)) for s in pending)
+            pending = list(after.get(p, []))
+        items.append((p, ()))
+    items.extend((None, (s,)) for s in pending)
+    return tuple(_canonical(doc_a, doc_b, items, prefer))
+
+
+def _index(segment_id: str) -> int:
+    return int(segment_id[1:])
+
+
+def _canonical(
+    doc_a: Document,
+    doc_b: Document,
+    items: Sequence[tuple[Pair | None, tuple[Segment, ...]]],
+    prefer: str,
+) -> list[CanonicalSentence]:
+    out: list[CanonicalSentence] = []
+    paragraph = -1
+    prev_keys: set[tuple[str, int]] = set()
+    for pair, segs in items:
+        if pair is None:
+            readings = [
+                _reading(doc_a if segs[0].source == doc_a.id else doc_b, [s.id for s in segs])
+            ]
+        else:
+            readings = [_reading(doc_a, pair.a), _reading(doc_b, pair.b)]
+            if prefer == doc_b.id:
+                readings.reverse()
+        keys = {
+            (r.source, (doc_a if r.source == doc_a.id else doc_b).segments[_index(sid)].paragraph)
+            for r in readings
+            for sid in r.segments
+        }
+        # A sentence continues the paragraph when it shares a source paragraph with the last.
+        if not keys & prev_keys:
+            paragraph += 1
+        prev_keys = keys
+        main = readings[0]
+        alternatives = tuple(
+            r for r in readings[1:] if pair is not None and pair.relation == "variant"
+        )
+        out.append(
+            CanonicalSentence(
+                text=main.text,
+                sources=tuple(sorted(r.source for r in readings)),
+                segments=tuple(sid for r in readings for sid in r.segments),
+                paragraph=paragraph,
+                alternatives=alternatives,
+            )
+        )
+    return out
+
+
+def _reading(doc: Document, ids: Sequence[str]) -> Reading:
+    segs = [doc.segments[_index(i)] for i in ids]
+    joiner = "" if all(_ends_wide(s.text) for s in segs[:-1]) else " "
+    return Reading(doc.id, joiner.join(s.text for s in segs), tuple(ids))
+
+
+def _ends_wide(text: str) -> bool:
+    from .normalize import is_wide
+
+    return bool(text) and is_wide(text[-1])

@@ -1,0 +1,108 @@
+"""The merged canonical text as Markdown, every sentence tagged with its sources."""
+
+from __future__ import annotations
+
+from ..models import Document, Result
+from .summary import Summary, summarize
+
+
+def render(result: Result) -> str:
+    """Markdown: sources, the merged text with attributions, facts, removed chrome.
+
+    Each sentence ends with ``[A+B]``, ``[A]`` or ``[B]``; where the sources word a
+    shared sentence differently, a footnote gives the other reading.
+    """
+    s = summarize(result)
+    out: list[str] = []
+    titles = [d.metadata.title for d in result.documents if d.metadata.title]
+    out.append(f"# {' / '.join(titles) if titles else 'Merged report'}\n")
+    out.append("## Sources\n")
+    for doc in result.documents:
+        out.append(f"- **{doc.id}** {_describe(doc)}")
+    out.append("")
+    out.append(_shared_line(s) + "\n")
+    out.append("## Merged text\n")
+    notes: list[str] = []
+    paragraph: list[str] = []
+    current = None
+    for c in result.canonical:
+        if current is not None and c.paragraph != current and paragraph:
+            out.append(" ".join(paragraph) + "\n")
+            paragraph = []
+        current = c.paragraph
+        tag = f"[{'+'.join(c.sources)}]"
+        for alt in c.alternatives:
+            notes.append(f"[^{len(notes) + 1}]: {alt.source} reads: {alt.text}")
+            tag += f"[^{len(notes)}]"
+        paragraph.append(f"{_escape(c.text)} {tag}")
+    if paragraph:
+        out.append(" ".join(paragraph) + "\n")
+    out.append(_facts(result))
+    out.append("## Removed as site chrome\n")
+    for doc in result.documents:
+        if not doc.boilerplate:
+            out.append(f"- **{doc.id}**: nothing")
+            continue
+        for b in doc.boilerplate:
+            out.append(f"- **{doc.id}** ({b.kind}): {_escape(b.text.strip())}")
+    out.append("")
+    if notes:
+        out.append("\n".join(notes) + "\n")
+    return "\n".join(out)
+
+
+def _describe(doc: Document) -> str:
+    m = doc.metadata
+    bits = [f"`{doc.source.path}`" if doc.source.path else "(text)"]
+    if m.title:
+        bits.append(f"“{m.title}”")
+    if m.outlet:
+        bits.append(f"outlet: {m.outlet}")
+    if m.published:
+        bits.append(f"published: {m.published}")
+    bits.append(f"{len(doc.segments)} sentences")
+    return " · ".join(bits)
+
+
+def _shared_line(s: Summary) -> str:
+    return (
+        f"Shared: {s.pairs} aligned pairs ({s.identical} identical, {s.variant} variant"
+        f"{f', {s.moved} moved' if s.moved else ''}); "
+        f"A has {s.shared['A']} of {s.total['A']} sentences in common with B, "
+        f"B has {s.shared['B']} of {s.total['B']}. "
+        f"Only in A: {s.only['A']}; only in B: {s.only['B']}."
+    )
+
+
+def _facts(result: Result) -> str:
+    diff = result.fact_diff
+    if not result.facts:
+        return "## Facts\n\nNo facts extracted.\n"
+    facts = {f.id: f for f in result.facts}
+    out = ["## Facts\n"]
+    if diff.conflicts:
+        out.append("### Conflicts\n")
+        for c in diff.conflicts:
+            fa, fb = facts[c.a], facts[c.b]
+            out.append(
+                f"- **{fa.subject or '?'}**: A says {fa.text}, B says {fb.text} ({c.reason})"
+            )
+        out.append("")
+    for sid in ("A", "B"):
+        ids = diff.unique.get(sid, ())
+        if ids:
+            out.append(f"### Only in {sid}\n")
+            out += [f"- {facts[i].subject or '?'}: {facts[i].text}" for i in ids]
+            out.append("")
+    out.append(
+        f"Shared facts: {len(diff.shared)}; written differently but compatible: "
+        f"{len(diff.compatible)}.\n"
+    )
+    return "\n".join(out)
+
+
+def _escape(text: str) -> str:
+    # Markdown would read these as emphasis or links inside news text.
+    for ch in "\\*_[]`<>":
+        text = text.replace(ch, "\\" + ch)
+    return text

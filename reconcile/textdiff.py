@@ -1,0 +1,57 @@
+"""What differs inside an aligned pair: per character for CJK, per word for Latin text."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Indel
+
+from .normalize import is_wide
+
+# A token is one CJK character, a word, a number (7.5, 1,000), or one other character.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+|\s+|.", re.UNICODE)
+
+Piece = tuple[str, bool]  # (text, differs from the other side)
+
+
+def tokens(text: str) -> list[str]:
+    """Split into diff units: CJK characters one by one, Latin words whole.
+
+    Example:
+        >>> tokens("增长7.5% in 2024")
+        ['增', '长', '7.5%', ' ', 'in', ' ', '2024']
+    """
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if len(tok) > 1 and is_wide(tok[0]):
+            out.extend(tok)
+        else:
+            out.append(tok)
+    return out
+
+
+def diff_pieces(a: str, b: str) -> tuple[list[Piece], list[Piece]]:
+    """Both texts cut into runs, each marked as shared or changed.
+
+    Example:
+        >>> diff_pieces("第一是改造", "首先是改造")
+        ([('第一', True), ('是改造', False)], [('首先', True), ('是改造', False)])
+    """
+    ta, tb = tokens(a), tokens(b)
+    pa: list[Piece] = []
+    pb: list[Piece] = []
+    for op in Indel.opcodes(ta, tb):
+        changed = op.tag != "equal"
+        _add(pa, "".join(ta[op.src_start : op.src_end]), changed)
+        _add(pb, "".join(tb[op.dest_start : op.dest_end]), changed)
+    return pa, pb
+
+
+def _add(pieces: list[Piece], text: str, changed: bool) -> None:
+    if not text:
+        return
+    if pieces and pieces[-1][1] == changed:
+        pieces[-1] = (pieces[-1][0] + text, changed)
+    else:
+        pieces.append((text, changed))

@@ -1,0 +1,114 @@
+"""The command line: exit codes, messages on stderr, formats, files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.cli import main
+
+from .paths import BBC_226, BBC_265, MINISTRY, WEB
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_diff_prints_the_review(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["diff", str(MINISTRY), str(WEB)])
+    assert res.exit_code == 0, res.output
+    assert "aligned pairs" in res.stdout
+    assert "[-第一-]" in res.stdout  # no terminal: changes are marked, not coloured
+    assert "\x1b[" not in res.stdout
+
+
+def test_diff_color_flag_forces_ansi(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["diff", str(BBC_226), str(BBC_265), "--color"])
+    assert res.exit_code == 0
+    assert "\x1b[" in res.stdout
+
+
+def test_diff_json(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["diff", str(MINISTRY), str(WEB), "--format", "json"])
+    assert res.exit_code == 0
+    doc = json.loads(res.stdout)
+    assert doc["schema"] == "reconcile/1"
+    assert {s["id"] for s in doc["sources"]} == {"A", "B"}
+
+
+def test_merge_writes_markdown(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "merged.md"
+    res = runner.invoke(main, ["merge", str(MINISTRY), str(WEB), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    text = out.read_text(encoding="utf-8")
+    assert "第一是改造升级传统产业。 [A+B][^" in text
+    assert "B reads: 首先是改造升级传统产业。" in text
+
+
+def test_thresholds_are_options(runner: CliRunner) -> None:
+    strict = runner.invoke(
+        main, ["diff", str(MINISTRY), str(WEB), "--format", "json", "--accept", "99"]
+    )
+    loose = runner.invoke(main, ["diff", str(MINISTRY), str(WEB), "--format", "json"])
+    assert len(json.loads(strict.stdout)["pairs"]) < len(json.loads(loose.stdout)["pairs"])
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "missing.txt", "missing.txt: no such file"),
+        (lambda p: p, "is a directory, expected a text file"),
+        (lambda p: _write(p / "empty.txt", b""), "empty.txt: file is empty"),
+        (lambda p: _write(p / "blank.txt", b" \n\r\n "), "blank.txt: file is empty"),
+        (lambda p: _write(p / "bin.dat", bytes(range(256)) * 4), "looks like a binary file"),
+    ],
+)
+def test_bad_input_is_a_clear_error(runner: CliRunner, tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    bad = make(tmp_path)
+    for cmd in ("diff", "merge"):
+        res = runner.invoke(main, [cmd, str(MINISTRY), str(bad)])
+        assert res.exit_code == 2
+        assert res.stderr.startswith("Error: ")
+        assert message in res.stderr
+        assert "Traceback" not in res.stderr + res.stdout
+
+
+def test_wrong_encoding_is_reported_with_offset(runner: CliRunner, tmp_path: Path) -> None:
+    gb = _write(tmp_path / "gb.txt", "标题\n\n今年一季度经济增长。".encode("gb18030"))
+    res = runner.invoke(main, ["diff", str(gb), str(MINISTRY), "--encoding", "utf-8"])
+    assert res.exit_code == 2
+    assert "cannot decode as utf-8: invalid bytes at offset 0" in res.stderr
+    res = runner.invoke(main, ["diff", str(gb), str(MINISTRY), "--encoding", "klingon"])
+    assert "unknown encoding 'klingon'" in res.stderr
+
+
+def test_gb18030_input_is_detected(runner: CliRunner, tmp_path: Path) -> None:
+    gb = _write(tmp_path / "gb.txt", MINISTRY.read_text(encoding="utf-8").encode("gb18030"))
+    res = runner.invoke(main, ["diff", str(gb), str(MINISTRY), "--format", "json"])
+    doc = json.loads(res.stdout)
+    assert doc["sources"][0]["encoding"] == "gb18030"
+    assert doc["unique"] == {"A": [], "B": []}
+    assert all(p["relation"] == "identical" for p in doc["pairs"])
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["diff", str(MINISTRY)])
+    assert res.exit_code == 2
+    res = runner.invoke(main, ["diff", str(MINISTRY), str(WEB), "--accept", "140"])
+    assert res.exit_code == 2
+
+
+def test_every_command_has_help(runner: CliRunner) -> None:
+    for name, cmd in main.commands.items():  # type: ignore[attr-defined]
+        assert cmd.help, name
+        res = runner.invoke(main, [name, "--help"])
+        assert res.exit_code == 0 and "Usage:" in res.stdout
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -1,0 +1,62 @@
+"""The merged text: every sentence once, attributed, in a sensible order."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reconcile import ReconcileConfig, from_text, reconcile
+from reconcile.align import align
+from reconcile.merge import merge
+
+from .paths import BBC_226, BBC_265, MINISTRY, WEB
+
+
+def test_every_segment_appears_exactly_once() -> None:
+    for x, y in ((MINISTRY, WEB), (BBC_226, BBC_265), (WEB, MINISTRY)):
+        r = reconcile(x, y)
+        seen = Counter(sid for c in r.canonical for sid in c.segments)
+        everything = {s.id for d in r.documents for s in d.segments}
+        assert set(seen) == everything
+        assert max(seen.values()) == 1
+
+
+def test_sources_are_named_and_variants_keep_the_other_reading() -> None:
+    r = reconcile(MINISTRY, WEB)
+    first = next(c for c in r.canonical if "改造升级传统产业。" in c.text and len(c.text) < 20)
+    assert first.sources == ("A", "B")
+    assert first.text.startswith("第一是")
+    assert [alt.text for alt in first.alternatives] == ["首先是改造升级传统产业。"]
+    only_b = next(c for c in r.canonical if "社会消费品零售总额" in c.text)
+    assert only_b.sources == ("B",) and only_b.alternatives == ()
+
+
+def test_prefer_b_uses_b_wording() -> None:
+    r = reconcile(MINISTRY, WEB, ReconcileConfig(prefer="B"))
+    first = next(c for c in r.canonical if "改造升级传统产业。" in c.text and len(c.text) < 20)
+    assert first.text.startswith("首先是")
+    assert first.alternatives[0].source == "A"
+
+
+def test_unique_sentences_stand_where_their_source_has_them() -> None:
+    a = from_text(
+        "T\n\nThe mayor opened the bridge. Crowds lined the river banks. Traffic resumes on Monday.",
+        "A",
+    )
+    b = from_text(
+        "T\n\nThe mayor opened the bridge. It cost four million pounds. Traffic resumes on Monday.",
+        "B",
+    )
+    texts = [c.text for c in merge(a, b, align(a.segments, b.segments))]
+    assert texts == [
+        "The mayor opened the bridge.",
+        "Crowds lined the river banks.",
+        "It cost four million pounds.",
+        "Traffic resumes on Monday.",
+    ]
+
+
+def test_merged_paragraphs_follow_the_sources() -> None:
+    r = reconcile(BBC_226, BBC_265)
+    paragraphs = Counter(c.paragraph for c in r.canonical)
+    # The shared article has 6 paragraphs; the update adds its rebuttal inside one of them.
+    assert len(paragraphs) == len(r.documents[0].paragraphs)
