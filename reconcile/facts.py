@@ -115,14 +115,14 @@ def _vocab() -> _Vocab:
         rf"\b(?:{_EN_MONTH})\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{{2}})?\b"
         rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_EN_MONTH})(?:\s(?:19|20)\d{{2}})?\b"
         rf"|\b(?:{_EN_MONTH})\s(?:19|20)\d{{2}}\b"
-        r"|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b"
         r"|\bQ[1-4]\b"
         r"|\b(?:first|second|third|fourth)\squarter\b"
         r"|\b(?:19|20)\d{2}\b(?![,.]?\d|%|\spercent)"
     )
     en_ord = _alt(list(EN_ORDINALS))
     pattern = re.compile(
-        rf"(?P<date>{date_zh}|{date_en})"
+        # ISO first: its year would otherwise read as a bare year.
+        rf"(?P<date>(?<!\d)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)|{date_zh}|{date_en})"
         rf"|百分之(?P<pz>{_NUM})"
         rf"|(?P<pn>{_NUM}|{_ENW})\s?(?:%|\s?per\s?cent\b|\s?percent\b)"
         rf"|(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)"
@@ -715,10 +715,21 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
     return None
 
 
+_QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
+_EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])")
+_PRONOUN = "\x00"  # marks "he said": the speaker is the person last named
+
+
+def _en_person(text: str) -> str | None:
+    """The last person named outside quotations (for a following "he said")."""
+    found = _EN_PERSON.findall(_QUOTED.sub(" ", text))
+    return str(found[-1]) if found else None
+
+
 def _en_speaker(text: str, v: _Vocab) -> str | None:
     for m in v.en_speech.finditer(text):
         if m.group("pron"):
-            return None
+            return _PRONOUN
         name = m.group("n1") or m.group("n2") or m.group("n3")
         if not name:
             continue
@@ -744,8 +755,16 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
     """
     v = _vocab()
     own: list[str | None] = []
+    person: str | None = None
     for seg in doc.segments:
-        own.append(_zh_speaker(seg.text, v) if _is_zh(seg.text) else _en_speaker(seg.text, v))
+        if _is_zh(seg.text):
+            own.append(_zh_speaker(seg.text, v))
+            continue
+        sp = _en_speaker(seg.text, v)
+        if sp == _PRONOUN:
+            sp = person
+        own.append(sp)
+        person = _en_person(seg.text) or sp or person
     by_utterance: dict[int, str] = {}
     for seg, sp in zip(doc.segments, own, strict=True):
         if sp is not None and seg.utterance is not None:
