@@ -62,6 +62,8 @@ _ZH_MON = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _ZH_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
 _REL_YEAR = "(?:今年|去年|明年|前年|上年|当年)"
 _DASH = "[—–\\-~至到]"
+# Characters a Chinese fact can start with (numerals, 第, 百分之, 前/头两个月, 今年/去年…).
+_FIRST_CHARS = "零〇一二两三四五六七八九十百千万亿第百前头今去明上下当"
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -121,6 +123,10 @@ def _vocab() -> _Vocab:
     )
     en_ord = _alt(list(EN_ORDINALS))
     pattern = re.compile(
+        # Fail fast: a fact starts with a digit, a Chinese numeral, 第/百分之/前/今年…, a
+        # currency sign, or a word starting with a letter some English number, ordinal or
+        # month name starts with.
+        rf"(?=[\d{_FIRST_CHARS}£$€¥]|(?<![A-Za-z])[ADEFHJMNOQSTadefhjmnoqst])(?:"
         # ISO first: its year would otherwise read as a bare year.
         rf"(?P<date>(?<!\d)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)|{date_zh}|{date_en})"
         rf"|百分之(?P<pz>{_NUM})"
@@ -136,7 +142,7 @@ def _vocab() -> _Vocab:
         rf"|(?P<cz>{_NUM})\s?(?P<mw>{measure})"
         rf"|\b(?P<oe>{en_ord}|\d+(?:st|nd|rd|th))\b"
         rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})\s"
-        r"(?P<noun>[a-z][a-z'-]+)",
+        r"(?P<noun>[a-z][a-z'-]+))",
         re.IGNORECASE,
     )
     zh_titles = re.compile(_alt(zh["titles"]))
