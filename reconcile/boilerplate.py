@@ -111,8 +111,9 @@ def analyse(text: str) -> Layout:
         ('Big news', 'Wire')
     """
     lines = [ln for ln in split_lines(text) if not ln.blank]
-    title_line = _find_title(lines)
-    body_idx = [i for i, ln in enumerate(lines) if ln is not title_line and _is_body(ln)]
+    body_idx = [i for i, ln in enumerate(lines) if _is_body(ln)]
+    title_line = _find_title(lines, body_idx[0] if body_idx else len(lines))
+    body_idx = [i for i in body_idx if lines[i] is not title_line]
     first_body = body_idx[0] if body_idx else len(lines)
     last_body = body_idx[-1] if body_idx else -1
 
@@ -127,7 +128,10 @@ def analyse(text: str) -> Layout:
             seen.add(_key(ln.norm))
             continue
         edge = i < first_body or i > last_body
-        verdict = _classify(ln, edge, seen, title_key)
+        # Menus and section names sit above an article; short lines below one are as
+        # often its data (results, line-ups, award lists) as chrome.
+        above = bool(body_idx) and i < first_body
+        verdict = _classify(ln, edge, above, seen, title_key)
         seen.add(_key(ln.norm))
         if verdict is None:
             content.append(ln)
@@ -145,23 +149,51 @@ def _key(norm: str) -> str:
     return re.sub(r"\s+", "", norm).lower()
 
 
-def _find_title(lines: Sequence[Line]) -> Line | None:
-    """The first line, when it is shaped like a headline and an article follows it."""
-    if len(lines) < 2:
+def _find_title(lines: Sequence[Line], first_body: int) -> Line | None:
+    """The headline: a headline-shaped line above the article, with an article after it.
+
+    Breadcrumbs, datelines and labelled lines above it are skipped. Of several candidates
+    the one the page prints again (sites repeat the headline at the foot) wins, else the
+    first.
+    """
+    candidates = [ln for ln in lines[: max(1, min(first_body, 6))] if _headline_shaped(ln.norm)]
+    candidates = [ln for ln in candidates if ln is not lines[-1]]
+    if not candidates:
         return None
-    first = lines[0].norm
-    if _DATELINE.match(first) or _URLISH.match(first.split()[0]):
-        return None
-    if _width(first) > 120 or first.rstrip(_CLOSERS)[-1:] in "。.;,:，":
-        return None
-    # A sentence terminator inside the line means it is prose, not a headline.
-    if re.search(r"[。!?](?=.)", first.rstrip("?!")):
-        return None
-    if any(
-        _label_re(k).match(first) for k in ("source_labels", "credit_labels", "disclaimer_labels")
+    later = [_key(ln.norm) for ln in lines]
+    for ln in candidates:
+        if later.count(_key(ln.norm)) > 1:
+            return ln
+    return candidates[0]
+
+
+def _headline_shaped(norm: str) -> bool:
+    if _DATELINE.match(norm) or _URLISH.match(norm.split()[0]):
+        return False
+    if _width(norm) > 120 or norm.rstrip(_CLOSERS)[-1:] in ";,:，":
+        return False
+    # A full stop at the end means a sentence, unless it is an ellipsis ("Rivals of...").
+    if norm.rstrip(_CLOSERS).endswith((".", "。")) and not norm.rstrip(_CLOSERS).endswith(
+        ("..", "…")
     ):
-        return None
-    return lines[0]
+        return False
+    # A full stop inside means prose; "!" and "?" inside a short line are a headline's
+    # ("超惊险!蟒蛇暴起咬人全过程!").
+    inner = norm.rstrip("?!")
+    if re.search(r"。(?=.)|\.\s", inner) or (_width(norm) > 60 and re.search(r"[!?](?=.)", inner)):
+        return False
+    if _is_breadcrumb(norm) or norm.lower().strip(" :：>»") in _labels()["navigation_words"]:
+        return False
+    return not any(
+        _label_re(k).match(norm) for k in ("source_labels", "credit_labels", "disclaimer_labels")
+    )
+
+
+def _is_breadcrumb(norm: str) -> bool:
+    items = [p for p in _BREADCRUMB.split(norm) if p]
+    return (
+        len(items) >= 3 and bool(_BREADCRUMB.search(norm)) and all(_width(p) <= 16 for p in items)
+    )
 
 
 def _width(s: str) -> int:
@@ -174,10 +206,27 @@ def _is_body(ln: Line) -> bool:
     norm = ln.norm
     if _width(norm) < 50 or not any(p in norm for p in "。!?;.,，、"):
         return False
+    return not _is_disclaimer(norm, anywhere=True)
+
+
+def _notice_shaped(norm: str) -> bool:
+    """Short enough to be a rights notice: a notice is a sentence or three, not a story.
+
+    A report about a copyright case mentions 侵权 or "all rights reserved" as freely as
+    any disclaimer does; its length and sentence count tell the two apart.
+    """
+    sentences = len(re.findall(r"[。!?;]|\.(?:\s|$)", norm))
+    return _width(norm) <= 300 and sentences <= 3
+
+
+def _is_disclaimer(norm: str, *, anywhere: bool) -> bool:
+    """A notice that starts with a disclaimer label or (``anywhere``) holds a keyword."""
+    if not _notice_shaped(norm):
+        return False
     low = norm.lower()
     if any(low.startswith(w) for w in _labels()["disclaimer_labels"]):
-        return False
-    return not any(w in low for w in _labels()["disclaimer_keywords"])
+        return True
+    return anywhere and any(w in low for w in _labels()["disclaimer_keywords"])
 
 
 @dataclass(frozen=True)
@@ -187,7 +236,9 @@ class _Verdict:
     outlet: str | None = None
 
 
-def _classify(ln: Line, edge: bool, seen: set[str], title_key: str | None) -> _Verdict | None:
+def _classify(
+    ln: Line, edge: bool, above: bool, seen: set[str], title_key: str | None
+) -> _Verdict | None:
     """What kind of chrome a line is, with any metadata it carries; ``None`` for content."""
     norm = ln.norm
     low = norm.lower()
@@ -210,17 +261,20 @@ def _classify(ln: Line, edge: bool, seen: set[str], title_key: str | None) -> _V
             return _Verdict("source-line", outlet=src.group("value"))
         if _label_re("credit_labels").match(norm) and _width(norm) <= 50:
             return _Verdict("credit")
-    if any(low.startswith(w) for w in _labels()["disclaimer_labels"]):
+    if _is_disclaimer(norm, anywhere=edge):
         return _Verdict("disclaimer")
-    if edge and any(w in low for w in _labels()["disclaimer_keywords"]):
-        return _Verdict("disclaimer")
-    items = [p for p in _BREADCRUMB.split(norm) if p]
-    if len(items) >= 3 and _BREADCRUMB.search(norm) and all(_width(p) <= 16 for p in items):
+    if _is_breadcrumb(norm):
         return _Verdict("navigation")
     if low.strip(" :：>»") in _labels()["navigation_words"]:
         return _Verdict("navigation")
-    # Short unpunctuated lines above or below the article: menu entries, section names.
-    if edge and _width(norm) <= 24 and norm[-1:] not in _TERMINAL:
+    # Short unpunctuated lines above the article: menu entries, section names. Not when
+    # they hold a number: a score, a time or a date line is information.
+    if (
+        above
+        and _width(norm) <= 24
+        and norm[-1:] not in _TERMINAL
+        and not any(ch.isdigit() for ch in norm)
+    ):
         return _Verdict("navigation")
     return None
 

@@ -67,7 +67,9 @@ def decode_bytes(
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     if encoding is not None:
-        return _decode_strict(data, encoding, name), encoding
+        # An explicit codec still gets the text checks, and a UTF-8 BOM read as "utf-8"
+        # must not end up as the first character of the text.
+        return _check_text(_decode_strict(data, encoding, name).lstrip("\ufeff"), name), encoding
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text = _decode_strict(data, codec, name)
@@ -76,8 +78,8 @@ def decode_bytes(
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
     try:
         return _check_text(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(data, exc.start, name)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -94,11 +96,22 @@ def decode_bytes(
     return _check_text(data.decode(guessed), name), guessed
 
 
+_CODEC_HINT = "(try utf-8, gb18030, big5 or latin-1)"
+
+
 def _decode_strict(data: bytes, codec: str, name: str) -> str:
     try:
         codecs.lookup(codec)
     except LookupError:
-        raise InputError(f"unknown encoding {codec!r}") from None
+        raise InputError(f"unknown encoding {codec!r} {_CODEC_HINT}") from None
+    try:
+        # rot13, base64, zlib ... are codecs too, but not text encodings: decode() refuses
+        # them (not for empty input, hence a byte; the byte itself may be invalid).
+        b"a".decode(codec)
+    except UnicodeError:
+        pass
+    except LookupError:
+        raise InputError(f"{codec!r} is not a text encoding {_CODEC_HINT}") from None
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
@@ -106,6 +119,25 @@ def _decode_strict(data: bytes, codec: str, name: str) -> str:
             f"{name}: cannot decode as {codec}: invalid bytes at offset {exc.start} "
             f"({data[exc.start : exc.start + 4].hex(' ')})"
         ) from None
+    except UnicodeError as exc:  # codecs such as idna raise the base class
+        raise InputError(f"{name}: cannot decode as {codec}: {exc}") from None
+
+
+def _refuse_damaged_utf8(data: bytes, first_bad: int, name: str) -> None:
+    """Raise when ``data`` is UTF-8 apart from a few damaged bytes.
+
+    Such a file would otherwise go on to GB18030 (which decodes most UTF-8 byte pairs
+    into plausible-looking ideographs) or a generic guess, and come out as mojibake.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    if good >= 8 and bad <= max(2, good // 100):
+        raise InputError(
+            f"{name}: invalid UTF-8 at offset {first_bad} "
+            f"({data[first_bad : first_bad + 4].hex(' ')}) in a file that is otherwise "
+            "UTF-8; repair it, or pass --encoding to read it another way"
+        )
 
 
 def _check_text(text: str, name: str) -> str:

@@ -44,6 +44,33 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
+def _joins_without_space(ch: str) -> bool:
+    """A character of CJK script or punctuation, where a neighbouring line break is layout.
+
+    Full-width Latin letters and digits (``ＡＢＣ``, ``１０``) are wide but are words of a
+    spaced script: a space between two of them separates words.
+    """
+    if not is_wide(ch):
+        return False
+    folded = unicodedata.normalize("NFKC", ch)
+    return not (folded.isascii() and folded.isalnum())
+
+
+def _cjk_side(text: str, i: int, step: int) -> bool:
+    """Whether the text next to a whitespace run, looking from ``i`` away from it, is CJK.
+
+    Curly quotes, dashes and ellipses serve both scripts (their width is "ambiguous"), so
+    they take the script of the character beyond them: ``。”\n赵`` joins, ``.”\nHe`` does not.
+    """
+    while 0 <= i < len(text):
+        ch = text[i]
+        if unicodedata.east_asian_width(ch) == "A" and unicodedata.category(ch)[0] == "P":
+            i += step
+            continue
+        return _joins_without_space(ch)
+    return False
+
+
 def normalize(text: str, base: int = 0) -> Normalized:
     """Normalise ``text`` (which starts at offset ``base`` of the original).
 
@@ -84,9 +111,7 @@ def _append_space(
     if not out:
         return  # leading whitespace
     # Judge by the original characters: "，" is wide even though it normalises to ",".
-    prev = text[start - 1 : start]
-    nxt = text[end : end + 1]
-    if prev and nxt and is_wide(prev) and is_wide(nxt):
+    if _cjk_side(text, start - 1, -1) and _cjk_side(text, end, 1):
         return
     out.append(" ")
     starts.append(base + start)
@@ -111,7 +136,8 @@ def _append_chunk(
         cluster = text[i:j]
         if unicodedata.category(cluster[0]) == "Cf":
             # Zero-width spaces, soft hyphens, stray BOMs: invisible, and they break matching.
-            i = j
+            # Drop only the format character; marks after it are text and stay.
+            i += 1
             continue
         folded = unicodedata.normalize("NFKC", cluster)
         for piece in folded:

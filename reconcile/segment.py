@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -101,6 +102,10 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# A word that can name a speaker in English: capitalised, or a pronoun.
+_SPEAKER = r"(?:(?-i:[A-Z])[\w.'’-]*|he|she|they|we|i|it)"
+
+
 @dataclass(frozen=True)
 class _Sentence:
     start: int  # in the normalised paragraph text
@@ -119,8 +124,13 @@ def _attribution_re() -> re.Pattern[str]:
     zh, en = _speech_verbs()
     zh_alt = "|".join(sorted(map(re.escape, zh), key=len, reverse=True))
     en_alt = "|".join(sorted(map(re.escape, en), key=len, reverse=True))
+    # English: a name or pronoun (at most three words) and the verb, or the verb and a
+    # name: "Mr Howard said.", "he added.", "said Jones." Not "The government has
+    # announced plans.", which is news of its own.
     return re.compile(
-        rf"^\s*(?:[^,，。!?;“”\"]{{1,30}}?(?:{zh_alt})|(?:[\w.'’ -]{{1,60}}\s)?(?:{en_alt})\b[^.!?]{{0,60}})"
+        rf"^\s*(?:[^,，。!?;“”\"]{{1,30}}?(?:{zh_alt})"
+        rf"|(?:{_SPEAKER}\s+){{1,3}}(?:{en_alt})\b(?:\s+[\w.'’-]+){{0,3}}"
+        rf"|(?:{en_alt})\b(?:\s+[\w.'’-]+){{1,3}})"
         r"\s*[。.!]?\s*$",
         re.IGNORECASE,
     )
@@ -191,7 +201,13 @@ def _cut_points(text: str) -> list[int]:
         ch = text[i]
         if ch in _HARD_STOPS or (ch == "." and _full_stop_ends(text, i)):
             j = i + 1
-            while j < n and (text[j] in _HARD_STOPS or text[j] == "." or text[j] in _CLOSERS):
+            while j < n and (
+                text[j] in _HARD_STOPS
+                or text[j] == "."
+                or text[j] in _CLOSERS
+                # A combining mark belongs to the character before it: never cut them apart.
+                or unicodedata.combining(text[j])
+            ):
                 # Straight quotes do not say which way they face; one directly after the
                 # stop closes the sentence unless a word follows it without a space.
                 if text[j] in "\"'" and j + 1 < n and text[j + 1].isalnum():
@@ -212,6 +228,8 @@ def _cut_points(text: str) -> list[int]:
 def _full_stop_ends(text: str, i: int) -> bool:
     """Whether the ``.`` at ``i`` can end a sentence (not a decimal point or abbreviation)."""
     nxt = text[i + 1 : i + 2]
+    if text[i - 1 : i] == "." and nxt and is_wide(nxt) and nxt not in _CLOSERS:
+        return False  # 他说……我们: a Chinese ellipsis (NFKC "......") runs on
     if nxt and not (nxt.isspace() or nxt in _CLOSERS or is_wide(nxt)):
         return False  # 7.5, example.com, U.S.A (the last dot is judged on its own)
     m = re.search(r"([\w.]+)$", text[:i])
@@ -253,8 +271,9 @@ def _attach_attributions(
     utterance = 0
     current: int | None = None
     prev_closed_quote = False
+    shadow = _orient_straight_quotes(text)
     for a, b in spans:
-        piece = text[a:b]
+        piece = shadow[a:b]
         if prev_closed_quote and out:
             if _display_width(piece) <= 40 and attribution.match(piece):
                 out[-1][1] = b  # “……。”赵志国说。 is one utterance, one segment
@@ -283,13 +302,43 @@ def _attach_attributions(
     return [(int(a or 0), int(b or 0), u) for a, b, u in out]
 
 
+def _orient_straight_quotes(text: str) -> str:
+    """``text`` with each straight double quote whose direction is plain made curly.
+
+    An opening ``"`` follows the start, a space or an opening bracket and precedes a
+    non-space; a closing one is the reverse. A quote that reads both ways or neither
+    (``5"``, ``" "``) stays straight and counts for nothing. The result has the same
+    length, so offsets carry over.
+    """
+    if '"' not in text:
+        return text
+    chars = list(text)
+    n = len(text)
+    for k, ch in enumerate(text):
+        if ch != '"':
+            continue
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < n else " "
+        opens = (before.isspace() or before in "([{—-:") and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—-")
+        if opens != closes:
+            chars[k] = "“" if opens else "”"
+    return "".join(chars)
+
+
 def _names_speaker(piece: str, zh_verbs: Sequence[str], en_verbs: Sequence[str]) -> bool:
     """A sentence that ends on a speech verb (Chinese) or reports one (English)."""
     core = piece.rstrip("。.!?; ")
     if core.endswith(tuple(zh_verbs)):
         return True
-    low = core.lower()
-    return any(re.search(rf"\b{re.escape(v)}\b", low) for v in en_verbs) and len(core) <= 200
+    return bool(_english_speaker_re().match(core)) and len(core) <= 200
+
+
+@cache
+def _english_speaker_re() -> re.Pattern[str]:
+    """A sentence that opens with who spoke: "Mr Redwood told a briefing in London"."""
+    en_alt = "|".join(sorted(map(re.escape, _speech_verbs()[1]), key=len, reverse=True))
+    return re.compile(rf"^\s*{_SPEAKER}(?:\s+{_SPEAKER}){{0,2}}\s+(?:{en_alt})\b", re.IGNORECASE)
 
 
 def _display_width(s: str) -> int:

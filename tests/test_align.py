@@ -8,7 +8,7 @@ from reconcile import AlignConfig, ConfigError, from_text, load_document, reconc
 from reconcile.align import align, compare_key, core
 from reconcile.models import Document, Result
 
-from .paths import BBC_226, BBC_265, MINISTRY, WEB
+from .helpers import BBC_226, BBC_265, MINISTRY, WEB
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from reconcile.cli import main
 
-from .paths import BBC_226, BBC_265, MINISTRY, WEB
+from .helpers import BBC_226, BBC_265, MINISTRY, WEB
 
 
 @pytest.fixture

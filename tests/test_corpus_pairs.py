@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from reconcile.cli import main
 
-from .paths import corpus
+from .helpers import corpus
 
 
 def _bbc() -> list[dict[str, str]]:

@@ -8,7 +8,7 @@ from reconcile import ReconcileConfig, from_text, reconcile
 from reconcile.align import align
 from reconcile.merge import merge
 
-from .paths import BBC_226, BBC_265, MINISTRY, WEB
+from .helpers import BBC_226, BBC_265, MINISTRY, WEB
 
 
 def test_every_segment_appears_exactly_once() -> None:

@@ -23,7 +23,7 @@ from reconcile.render import json as render_json
 from reconcile.render import markdown
 from reconcile.render.terminal import TerminalOptions, render
 
-from .paths import BBC_226, BBC_265, MINISTRY, ROOT, WEB
+from .helpers import BBC_226, BBC_265, MINISTRY, ROOT, WEB
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("RECONCILE_UPDATE_GOLDEN") == "1"

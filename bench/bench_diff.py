@@ -1,0 +1,163 @@
+"""How fast is `reconcile diff`? Figures for the issue's targets, with baselines.
+
+1. The seed pair, end to end (a fresh `reconcile diff` process, as an editor runs it),
+   against the same process with datasketch imported up front, to show what the lazy
+   import saves.
+2. Document pairs of 50, 100 and 200 KB built from BBC articles with the edits a
+   second report makes (paragraphs dropped, moved, reworded, added), timed in-process
+   with MinHash/LSH candidates against the dense all-pairs scoring in the same run.
+
+Run: ``python bench/bench_diff.py [--repeat N]``. Prints medians and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpora import bbc
+
+from reconcile import AlignConfig, ReconcileConfig, from_text, reconcile
+from reconcile.render.json import dumps
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = [
+    ROOT / "fixtures/press-2024-03-26/ministry-report.txt",
+    ROOT / "fixtures/press-2024-03-26/web-report.txt",
+]
+EXE = str(Path(sys.executable).parent / "reconcile")
+
+
+def median_wall(cmd: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def reword(sentence: str, rng: random.Random) -> str:
+    words = sentence.split()
+    if len(words) < 6:
+        return sentence
+    i = rng.randrange(1, len(words) - 1)
+    words[i] = rng.choice(["reportedly", "also", "now", "still", "officially"]) + " " + words[i]
+    if rng.random() < 0.5:
+        del words[rng.randrange(1, len(words) - 1)]
+    return " ".join(words)
+
+
+def make_pair(size: int, rng: random.Random) -> tuple[str, str]:
+    """Two versions of one long report, each about ``size`` bytes of UTF-8."""
+    rows = bbc()
+    rng.shuffle(rows)
+    paras: list[str] = []
+    filler: list[str] = []
+    total = 0
+    for r in rows:
+        body = [p for p in r["text"].split("\n\n")[1:] if p.strip()]
+        if total < size:
+            paras += body
+            total += sum(len(p.encode()) + 2 for p in body)
+        else:
+            filler += body
+        if total >= size and len(filler) > len(paras) // 5:
+            break
+    b_paras: list[str] = []
+    for p in paras:
+        roll = rng.random()
+        if roll < 0.1:
+            continue  # dropped by the second report
+        if roll < 0.3:
+            p = " ".join(reword(s, rng) for s in p.split(". "))
+        b_paras.append(p)
+        if rng.random() < 0.1:
+            b_paras.append(filler.pop())  # a paragraph only the second report has
+    for _ in range(max(1, len(b_paras) // 50)):  # a few paragraphs moved far away
+        b_paras.insert(rng.randrange(len(b_paras)), b_paras.pop(rng.randrange(len(b_paras))))
+    return "Report\n\n" + "\n\n".join(paras), "Report, updated\n\n" + "\n\n".join(b_paras)
+
+
+def time_inprocess(a: str, b: str, cfg: ReconcileConfig, repeat: int) -> tuple[float, int]:
+    times = []
+    pairs = 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        r = reconcile(from_text(a, "A"), from_text(b, "B"), cfg)
+        dumps(r)
+        times.append(time.perf_counter() - t)
+        pairs = len(r.pairs)
+    return statistics.median(times), pairs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+
+    print(
+        "1. Seed pair, `reconcile diff` end to end (fresh process, median of",
+        args.repeat * 2,
+        "runs)",
+    )
+    ours = median_wall([EXE, "diff", *map(str, SEED)], args.repeat * 2)
+    eager = median_wall(
+        [
+            sys.executable,
+            "-c",
+            "import datasketch, sys; from reconcile.cli import main; sys.argv[0]='reconcile'; main()",
+            "diff",
+            *map(str, SEED),
+        ],
+        args.repeat * 2,
+    )
+    bare = median_wall([sys.executable, "-c", "pass"], args.repeat * 2)
+    print(f"   reconcile diff:                     {ours:.3f} s   (target <= 0.3 s)")
+    print(f"   same, datasketch imported eagerly:  {eager:.3f} s   ({eager / ours:.2f}x)")
+    print(f"   python startup alone:               {bare:.3f} s")
+
+    print(
+        "\n2. Large pairs, in process: load from text, align, merge, JSON (median of",
+        args.repeat,
+        "runs)",
+    )
+    rng = random.Random(11)
+    dense_cfg = ReconcileConfig(align=AlignConfig(lsh_min_pairs=10**12))
+    rows = []
+    for kb in (50, 100, 200):
+        a, b = make_pair(kb * 1000, rng)
+        lsh_t, n_pairs = time_inprocess(a, b, ReconcileConfig(), args.repeat)
+        dense_t, dense_pairs = time_inprocess(a, b, dense_cfg, max(1, args.repeat // 2))
+        rows.append((kb, lsh_t))
+        print(
+            f"   {kb:>4} KB: LSH candidates {lsh_t:6.3f} s ({n_pairs} pairs)   "
+            f"dense all-pairs {dense_t:6.3f} s ({dense_pairs} pairs)   dense/LSH {dense_t / lsh_t:4.1f}x"
+        )
+    (k0, t0), (k2, t2) = rows[0], rows[-1]
+    print(
+        f"   growth 50 -> 200 KB: {t2 / t0:.2f}x time for {k2 / k0:.0f}x size (linear = 4.0x)  target: 200 KB <= 3 s"
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = make_pair(200_000, random.Random(11))
+        pa, pb = Path(tmp, "a.txt"), Path(tmp, "b.txt")
+        pa.write_text(a, encoding="utf-8")
+        pb.write_text(b, encoding="utf-8")
+        cli = median_wall(
+            [EXE, "diff", str(pa), str(pb), "--format", "json"], max(3, args.repeat // 2)
+        )
+        print(f"   200 KB pair, `reconcile diff --format json` end to end: {cli:.3f} s")
+
+
+if __name__ == "__main__":
+    main()
