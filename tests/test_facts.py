@@ -14,7 +14,7 @@ from reconcile.document import from_text, load_document
 from reconcile.facts import extract_facts, period_key
 from reconcile.models import Document, Fact, FactDiff
 
-from .paths import BBC_226, BBC_265, MINISTRY, WEB, corpus
+from .helpers import BBC_226, BBC_265, MINISTRY, WEB, corpus
 
 
 def _facts(text: str) -> tuple[Fact, ...]:
