@@ -233,6 +233,17 @@ def _mentions(text: str, v: _Vocab) -> list[_Mention]:
     return out
 
 
+def _enumerates(text: str, start: int, end: int) -> bool:
+    """An ordinal that numbers the sentence itself (第一是…, "Second, …") is a list marker.
+
+    Sources renumber lists freely (第一是 vs 首先是), so such a position is no claim and
+    must not become a fact only one source has.
+    """
+    if text[:start].strip(" \"'“‘(（") != "":
+        return False
+    return text[end : end + 1] in ("是", ",", "、", ":", "，", "：")
+
+
 def _num(s: str) -> float | None:
     s = s.strip()
     if s and s[0] in "万亿百千点":
@@ -286,6 +297,8 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         cur = (g["cur"] or g["cur2"]).lower()
         return _Mention("amount", val * scale, v.en_currency.get(cur, cur), s, e)
     if g["oz"] is not None or g["oe"] is not None:
+        if _enumerates(text, s, e):
+            return None
         rank = parse_ordinal(m.group(0))
         return None if rank is None else _Mention("ordinal", float(rank), "ordinal", s, e)
     if g["cz"] is not None:

@@ -62,7 +62,7 @@ def web() -> Document:
         ("涉及两千三百万人。", "count", 23e6, "人"),
         ("抓好十大重点行业。", "count", 10, "大"),
         ("16类商品中有14类增长。", "count", 16, "类"),
-        ("第三是培育新兴产业。", "ordinal", 3, "ordinal"),
+        ("该省经济总量居全国第三。", "ordinal", 3, "ordinal"),
         ("The club finished eighth in the league.", "ordinal", 8, "ordinal"),
         ("超九成工业大类保持增长。", "percent", 90, "%"),
     ],
@@ -308,3 +308,11 @@ def test_bbc_corpus_edited_copies() -> None:
     # A figure with no recoverable subject ("up 5% on …") is reported as unique, not as a
     # conflict; the rest must be caught.
     assert exact >= 30, exact
+
+
+def test_list_position_is_not_a_fact() -> None:
+    # Sources renumber lists freely (第一是 / 首先是): the position is no claim.
+    doc = from_text("标题\n\n第一是改造升级传统产业。第二,巩固优势产业。该省排名第二。", "A")
+    assert [(f.text, f.kind) for f in extract_facts(doc)] == [("第二", "ordinal")]
+    eng = from_text("Title\n\nSecond, the side finished eighth in the league.", "A")
+    assert [f.text for f in extract_facts(eng)] == ["eighth"]
