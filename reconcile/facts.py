@@ -470,6 +470,27 @@ _EN_BREAK_WORDS = frozenset(
     {"that", "which", "who", "said", "says", "when", "while", "after", "as"}
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_EN_CONJUNCTIONS = frozenset({"but", "and", "or", "yet", "so"})
+_EN_AUXILIARIES = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+    }
+)
+# "$1.8bn (£940m)": a figure in brackets right after another restates it in other units.
+_CONVERSION_GAP = re.compile(r"^\s*[(（]\s*$")
 
 
 def _en_subject(text: str, m: _Mention, v: _Vocab) -> None:
@@ -501,20 +522,31 @@ def _en_subject(text: str, m: _Mention, v: _Vocab) -> None:
     if cut is not None:
         pre_words = pre_words[:cut]
     # Modal and auxiliary verbs between subject and verb (would save, has risen).
-    while pre_words and pre_words[-1].lower() in {
-        "would",
-        "will",
-        "could",
-        "has",
-        "have",
-        "had",
-        "may",
-        "might",
-        "to",
-        "by",
-        "of",
-    }:
+    while pre_words and (
+        pre_words[-1].lower() in _EN_AUXILIARIES
+        or pre_words[-1].lower()
+        in {
+            "would",
+            "will",
+            "could",
+            "has",
+            "have",
+            "had",
+            "may",
+            "might",
+            "to",
+            "by",
+            "of",
+        }
+    ):
         pre_words.pop()
+    while pre_words and pre_words[0].lower() in _EN_CONJUNCTIONS:
+        pre_words = pre_words[1:]
+    if pre_words and pre_words[0].lower() in _EN_AUXILIARIES:
+        # ", but is set to be worth $1.8bn": the clause has no subject of its own; the
+        # caller gives it the sentence's previous one.
+        m.subject = None
+        return
     pre_words = pre_words[-6:]
     while pre_words and pre_words[0].lower() in v.en_determiners:
         pre_words = pre_words[1:]
@@ -645,14 +677,18 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
     zh = _is_zh(text)
     dates = [m for m in ms if m.kind == "date"]
     prev_subject: str | None = None
+    prev: _Mention | None = None
     for m in ms:
         if m.kind == "date":
             continue
         _qualify(text, m, v, zh)
-        if zh:
+        if prev is not None and _CONVERSION_GAP.match(text[prev.end : m.start]):
+            m.subject, m.change = prev.subject, prev.change
+        elif zh:
             _zh_subject(text, m, v)
         else:
             _en_subject(text, m, v)
+        prev = m
         if m.subject is None and prev_subject is not None:
             m.subject = prev_subject  # 8.1万亿元，同比增长5.5%
         elif (

@@ -14,7 +14,7 @@ from reconcile.document import from_text, load_document
 from reconcile.facts import extract_facts, period_key
 from reconcile.models import Document, Fact, FactDiff
 
-from .helpers import BBC_226, BBC_265, MINISTRY, WEB, corpus
+from .helpers import BBC_226, BBC_265, MINISTRY, WEB, bbc_articles, corpus
 
 
 def _facts(text: str) -> tuple[Fact, ...]:
@@ -316,3 +316,31 @@ def test_list_position_is_not_a_fact() -> None:
     assert [(f.text, f.kind) for f in extract_facts(doc)] == [("第二", "ordinal")]
     eng = from_text("Title\n\nSecond, the side finished eighth in the league.", "A")
     assert [f.text for f in extract_facts(eng)] == ["eighth"]
+
+
+def test_bbc_updated_versions_conflict_exactly_where_a_figure_was_corrected() -> None:
+    # The archive holds 31 pairs of differing versions of one story (same headline).
+    # Reading them, an editor finds two changed figures: a Budget that is Mr Brown's
+    # "eighth" in one version and "ninth" in the other, and a market forecast of
+    # "£9.4 million" corrected to "£94 million". Those, and nothing else, are conflicts.
+    from collections import defaultdict
+
+    by_title: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for art in bbc_articles():
+        by_title[art["title"]].append(art)
+    found = []
+    versions = 0
+    for group in by_title.values():
+        if len(group) < 2 or group[0]["text"] == group[1]["text"]:
+            continue
+        versions += 1
+        a, b = from_text(group[0]["text"], "A"), from_text(group[1]["text"], "B")
+        fa, fb = extract_facts(a), extract_facts(b)
+        diff = diff_facts(a, fa, b, fb, align(a.segments, b.segments))
+        by_id = {f.id: f for f in (*fa, *fb)}
+        found += [(by_id[c.a].text, by_id[c.b].text, by_id[c.a].subject) for c in diff.conflicts]
+    assert versions == 31
+    assert sorted(found) == [
+        ("eighth", "ninth", "Next month's Budget"),
+        ("£9.4 million", "£94 million", "market for full-track music downloads"),
+    ]
