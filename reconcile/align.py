@@ -195,11 +195,6 @@ def _score_block_vectorised(ca: Sequence[str], cb: Sequence[str], cfg: AlignConf
     return {(int(x), int(y)): float(score[x, y]) for x, y in zip(xs, ys, strict=True)}
 
 
-def pair_score(a: str, b: str, cfg: AlignConfig) -> float:
-    """The score of one candidate pair, or 0 when below its threshold."""
-    return score_block([core(a)], [core(b)], cfg).get((0, 0), 0.0)
-
-
 @dataclass(frozen=True)
 class _Match:
     a: tuple[int, ...]
@@ -275,7 +270,7 @@ class _Scorer:
 
         out: Scores = {}
         for i, j in sentence_candidates(self.ca, self.cb, self.cfg):
-            s = pair_score_cores(self.ca[i], self.cb[j], self.cfg)
+            s = _core_score(self.ca[i], self.cb[j], self.cfg)
             if s > 0:
                 out[(i, j)] = s
         return out
@@ -297,11 +292,11 @@ class _Scorer:
         """Score of the concatenation of ``rows`` against that of ``cols``."""
         a = _join([self.ca[i] for i in rows])
         b = _join([self.cb[j] for j in cols])
-        return pair_score_cores(a, b, self.cfg)
+        return _core_score(a, b, self.cfg)
 
 
-def pair_score_cores(a: str, b: str, cfg: AlignConfig) -> float:
-    """Like ``pair_score`` for texts that are cores already."""
+def _core_score(a: str, b: str, cfg: AlignConfig) -> float:
+    """The score of two cores, or 0 when below their threshold."""
     return score_block([a], [b], cfg).get((0, 0), 0.0)
 
 
