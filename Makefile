@@ -39,6 +39,7 @@ golden: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_diff.py
+	$(BIN)/python bench/bench_facts.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import bbc
 
 from reconcile import AlignConfig, ReconcileConfig, from_text, reconcile
+from reconcile.align import align
 from reconcile.render.json import dumps
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +103,15 @@ def time_inprocess(a: str, b: str, cfg: ReconcileConfig, repeat: int) -> tuple[f
     return statistics.median(times), pairs
 
 
+def _median(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=5)
@@ -147,6 +159,22 @@ def main() -> None:
     print(
         f"   growth 50 -> 200 KB: {t2 / t0:.2f}x time for {k2 / k0:.0f}x size (linear = 4.0x)  target: 200 KB <= 3 s"
     )
+
+    print("\n3. Where LSH starts to pay: alignment alone, dense vs LSH (+ datasketch import)")
+    imp = median_wall([sys.executable, "-c", "import datasketch"], 3) - bare
+    print(f"   importing datasketch costs {imp:.3f} s once per process")
+    for kb in (8, 15, 25, 40):
+        a, b = make_pair(kb * 1000, random.Random(kb))
+        da, db = from_text(a, "A"), from_text(b, "B")
+        n_pairs = len(da.segments) * len(db.segments)
+        dense = _median(partial(align, da.segments, db.segments, dense_cfg.align), args.repeat)
+        lsh_cfg = AlignConfig(lsh_min_pairs=0)
+        lsh = _median(partial(align, da.segments, db.segments, lsh_cfg), args.repeat)
+        pick = "dense" if n_pairs <= AlignConfig().lsh_min_pairs else "LSH"
+        print(
+            f"   {n_pairs:>8} sentence pairs: dense {dense:.3f} s, LSH {lsh:.3f} s "
+            f"(+{imp:.2f} s import = {lsh + imp:.3f} s); default uses {pick}"
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
         a, b = make_pair(200_000, random.Random(11))

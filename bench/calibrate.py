@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpora import bbc, sogou
 
-from reconcile.align import AlignConfig, _score_matrix, align, core
+from reconcile.align import AlignConfig, align, core, score_block
 from reconcile.document import from_text, load_document
 
 BUCKETS = [(1, 4), (4, 8), (8, 12), (12, 20), (20, 40), (40, 10_000)]
@@ -38,7 +38,7 @@ def unrelated_scores(
         da, db = rng.sample(range(len(docs)), 2)
         ca = [core(s) for s in rng.sample(docs[da], min(20, len(docs[da])))]
         cb = [core(s) for s in rng.sample(docs[db], min(20, len(docs[db])))]
-        m = _score_matrix(ca, cb, cfg)
+        m = score_block(ca, cb, cfg)
         for x, a in enumerate(ca):
             for y, b in enumerate(cb):
                 if a == b:
@@ -46,7 +46,7 @@ def unrelated_scores(
                 short = min(len(a), len(b))
                 for k, (lo, hi) in enumerate(BUCKETS):
                     if lo <= short < hi:
-                        by_bucket[k].append(float(m[x, y]))
+                        by_bucket[k].append(m.get((x, y), 0.0))
     return {k: np.array(v) for k, v in by_bucket.items()}
 
 

@@ -210,6 +210,84 @@ def merge(
     _write(_serialise(result, fmt), output)
 
 
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--encoding", help="Decode the input with this codec (default: detect).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one tab-separated line per fact; json: every field with offsets.",
+)
+def facts(file: Path, encoding: str | None, fmt: str) -> None:
+    """List the facts one report states: figures, dates, counts, with subject and speaker.
+
+    \b
+    Example:
+      reconcile facts report.txt
+      reconcile facts report.txt --format json
+    """
+    from .document import load_document
+    from .facts import extract_facts
+    from .render.facts import facts_json, facts_text
+
+    try:
+        doc = load_document(file, "A", encoding)
+    except ReconcileError as exc:
+        raise InputFailure(str(exc)) from None
+    found = extract_facts(doc)
+    _write(facts_json(doc, found) if fmt == "json" else facts_text(doc, found), None)
+
+
+@main.command()
+@pair_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per conflict; json: the same document as diff --format json.",
+)
+def check(
+    a: Path,
+    b: Path,
+    encoding: str | None,
+    accept: float,
+    short_accept: float,
+    moved: float,
+    prefer: str,
+    fmt: str,
+) -> None:
+    """Check two reports for contradicting facts; exit 1 if there are any.
+
+    Exit status: 0 no conflicts, 1 conflicts (one line each: subject, value in A, value
+    in B, both sentences), 2 usage or input errors, so a pipeline can gate on it.
+
+    \b
+    Example:
+      reconcile check report-a.txt report-b.txt || echo "figures disagree"
+    """
+    from .render.facts import conflicts_text
+
+    cfg = _config(encoding, accept, short_accept, moved, prefer)
+    result = _run(lambda: reconcile(a, b, cfg))
+    diff = result.fact_diff
+    if fmt == "json":
+        _write(_serialise(result, "json"), None)
+    elif diff.conflicts:
+        _write(conflicts_text(result), None)
+    else:
+        click.echo(
+            f"No conflicting facts ({len(diff.shared)} shared, "
+            f"{len(diff.compatible)} written differently but compatible)."
+        )
+    if diff.conflicts:
+        sys.exit(1)
+
+
 def _serialise(result: Result, fmt: str) -> str:
     if fmt == "json":
         from .render.json import dumps

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .models import CanonicalSentence, Document, Pair, Reading, Segment
+from .normalize import is_wide
 
 
 def unique_segments(doc: Document, pairs: Sequence[Pair]) -> tuple[str, ...]:
@@ -119,6 +120,4 @@ def _reading(doc: Document, ids: Sequence[str]) -> Reading:
 
 
 def _ends_wide(text: str) -> bool:
-    from .normalize import is_wide
-
     return bool(text) and is_wide(text[-1])

@@ -151,7 +151,8 @@ def _append_chunk(
         cluster = text[i:j]
         if unicodedata.category(cluster[0]) == "Cf":
             # Zero-width spaces, soft hyphens, stray BOMs: invisible, and they break matching.
-            i = j
+            # Drop only the format character; marks after it are text and stay.
+            i += 1
             continue
         folded = unicodedata.normalize("NFKC", cluster)
         for piece in folded:

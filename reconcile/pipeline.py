@@ -6,8 +6,10 @@ import os
 from dataclasses import dataclass, field
 
 from .align import AlignConfig, align
+from .consistency import CheckConfig, diff_facts
 from .document import load_document
 from .errors import ConfigError
+from .facts import extract_facts
 from .merge import merge, unique_segments
 from .models import Document, Result
 
@@ -22,11 +24,13 @@ class ReconcileConfig:
         align: alignment thresholds (see ``AlignConfig``).
         prefer: the source whose wording the canonical text uses for variant pairs.
         encoding: decode inputs with this codec instead of detecting it.
+        check: fact-matching thresholds (see ``CheckConfig``).
     """
 
     align: AlignConfig = field(default_factory=AlignConfig)
     prefer: str = "A"
     encoding: str | None = None
+    check: CheckConfig = field(default_factory=CheckConfig)
 
     def __post_init__(self) -> None:
         if self.prefer not in ("A", "B"):
@@ -53,7 +57,9 @@ def reconcile(a: PathOrDoc, b: PathOrDoc, config: ReconcileConfig | None = None)
     pairs = align(doc_a.segments, doc_b.segments, cfg.align)
     unique = {doc_a.id: unique_segments(doc_a, pairs), doc_b.id: unique_segments(doc_b, pairs)}
     canonical = merge(doc_a, doc_b, pairs, prefer=cfg.prefer)
-    return Result((doc_a, doc_b), pairs, unique, canonical)
+    facts_a, facts_b = extract_facts(doc_a), extract_facts(doc_b)
+    fact_diff = diff_facts(doc_a, facts_a, doc_b, facts_b, pairs, cfg.check)
+    return Result((doc_a, doc_b), pairs, unique, canonical, facts_a + facts_b, fact_diff)
 
 
 def _document(src: PathOrDoc, source_id: str, cfg: ReconcileConfig) -> Document:

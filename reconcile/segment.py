@@ -3,7 +3,7 @@
 Sentences end at 。!?; (full-width forms are already folded by NFKC) and at a full stop
 followed by a space and a new sentence. Closing quotes and brackets stay with their
 sentence; a full stop inside a number (7.5%, 1.6亿) or after an abbreviation (Mr., U.S.)
-ends nothing. A short attribution after a closing quote (“……。”赵志国说。) is kept in the
+ends nothing. A short attribution after a closing quote (“……。”王明说。) is kept in the
 same segment, and every sentence of one quoted statement carries the same utterance id.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -119,7 +120,7 @@ def _speech_verbs() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 @cache
 def _attribution_re() -> re.Pattern[str]:
-    """A clause that only says who spoke: ``赵志国说。``, ``Mr Smith said.``, ``said Jones.``."""
+    """A clause that only says who spoke: ``王明说。``, ``Mr Smith said.``, ``said Jones.``."""
     zh, en = _speech_verbs()
     zh_alt = "|".join(sorted(map(re.escape, zh), key=len, reverse=True))
     en_alt = "|".join(sorted(map(re.escape, en), key=len, reverse=True))
@@ -200,7 +201,13 @@ def _cut_points(text: str) -> list[int]:
         ch = text[i]
         if ch in _HARD_STOPS or (ch == "." and _full_stop_ends(text, i)):
             j = i + 1
-            while j < n and (text[j] in _HARD_STOPS or text[j] == "." or text[j] in _CLOSERS):
+            while j < n and (
+                text[j] in _HARD_STOPS
+                or text[j] == "."
+                or text[j] in _CLOSERS
+                # A combining mark belongs to the character before it: never cut them apart.
+                or unicodedata.combining(text[j])
+            ):
                 # Straight quotes do not say which way they face; one directly after the
                 # stop closes the sentence unless a word follows it without a space.
                 if text[j] in "\"'" and j + 1 < n and text[j + 1].isalnum():
@@ -269,7 +276,7 @@ def _attach_attributions(
         piece = shadow[a:b]
         if prev_closed_quote and out:
             if _display_width(piece) <= 40 and attribution.match(piece):
-                out[-1][1] = b  # “……。”赵志国说。 is one utterance, one segment
+                out[-1][1] = b  # “……。”王明说。 is one utterance, one segment
                 prev_closed_quote = False
                 continue
             if _names_speaker(piece, zh_verbs, en_verbs):
@@ -329,7 +336,7 @@ def _names_speaker(piece: str, zh_verbs: Sequence[str], en_verbs: Sequence[str])
 
 @cache
 def _english_speaker_re() -> re.Pattern[str]:
-    """A sentence that opens with who spoke: "Mr Redwood told a briefing in London"."""
+    """A sentence that opens with who spoke: "Mr Smith told a briefing in London"."""
     en_alt = "|".join(sorted(map(re.escape, _speech_verbs()[1]), key=len, reverse=True))
     return re.compile(rf"^\s*{_SPEAKER}(?:\s+{_SPEAKER}){{0,2}}\s+(?:{en_alt})\b", re.IGNORECASE)
 

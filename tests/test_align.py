@@ -127,6 +127,13 @@ def test_sentence_split_in_two_becomes_a_one_to_two_pair() -> None:
     assert [(p.a, p.b) for p in pairs] == [(("A0",), ("B0", "B1"))]
 
 
+def test_two_chinese_sentences_joined_by_the_other_source_become_two_to_one() -> None:
+    a = from_text("标题\n\n今年一季度全省外贸进出口保持稳定。其中出口增长较快,进口略有下降。", "A")
+    b = from_text("标题\n\n今年一季度全省外贸进出口保持稳定,其中出口增长较快,进口略有下降。", "B")
+    pairs = align(a.segments, b.segments)
+    assert [(p.a, p.b, p.relation) for p in pairs] == [(("A0", "A1"), ("B0",), "variant")]
+
+
 def test_moved_paragraph_is_found() -> None:
     paras = [
         "The storm cut power to forty thousand homes across the region overnight.",

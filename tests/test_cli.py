@@ -112,3 +112,57 @@ def test_every_command_has_help(runner: CliRunner) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+# --- facts and check ----------------------------------------------------------------------
+
+
+def test_facts_command_lists_facts() -> None:
+
+    res = CliRunner().invoke(main, ["facts", str(WEB)])
+    assert res.exit_code == 0
+    line = next(x for x in res.output.splitlines() if "\t8.1万亿元\t" in x)
+    assert line.split("\t")[3:] == ["社会消费品零售总额", "今年前两个月", "郭婷婷"]
+
+
+def test_facts_command_json_has_offsets() -> None:
+
+    res = CliRunner().invoke(main, ["facts", str(WEB), "--format", "json"])
+    assert res.exit_code == 0
+    doc = json.loads(res.output)
+    text = WEB.read_text(encoding="utf-8")
+    for f in doc["facts"]:
+        assert text[f["start"] : f["end"]] == f["text"]
+    assert set(doc["facts"][0]) >= {"id", "source", "segment", "text", "value", "unit", "kind"}
+
+
+def test_check_exit_codes(tmp_path: Path) -> None:
+
+    runner = CliRunner()
+    ok = runner.invoke(main, ["check", str(MINISTRY), str(WEB)])
+    assert ok.exit_code == 0, ok.output
+    assert ok.output.startswith("No conflicting facts")
+
+    edited = tmp_path / "web.txt"
+    edited.write_text(WEB.read_text(encoding="utf-8").replace("7.5%", "7.3%"), encoding="utf-8")
+    bad = runner.invoke(main, ["check", str(MINISTRY), str(edited)])
+    assert bad.exit_code == 1
+    (line,) = bad.output.splitlines()
+    subject, in_a, in_b, quote_a, quote_b = line.split("\t")
+    assert (subject, in_a, in_b) == ("规模以上高技术制造业增加值", "A: 7.5%", "B: 7.3%")
+    assert "7.5%" in quote_a and "7.3%" in quote_b
+
+    missing = runner.invoke(main, ["check", str(MINISTRY), str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2
+    assert "Error: " in missing.output
+    usage = runner.invoke(main, ["check", str(MINISTRY)])
+    assert usage.exit_code == 2
+
+
+def test_check_json_is_the_diff_document() -> None:
+
+    runner = CliRunner()
+    check = runner.invoke(main, ["check", str(MINISTRY), str(WEB), "--format", "json"])
+    diff = runner.invoke(main, ["diff", str(MINISTRY), str(WEB), "--format", "json"])
+    assert check.exit_code == 0
+    assert check.output == diff.output

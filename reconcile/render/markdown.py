@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Document, Result
+from ..models import Document, Fact, Result
 from .summary import Summary, summarize
 
 
@@ -85,20 +85,30 @@ def _facts(result: Result) -> str:
         for c in diff.conflicts:
             fa, fb = facts[c.a], facts[c.b]
             out.append(
-                f"- **{fa.subject or '?'}**: A says {fa.text}, B says {fb.text} ({c.reason})"
+                f"- **{_escape(fa.subject or fb.subject or '?')}**: A says **{fa.text}**, "
+                f"B says **{fb.text}** ({c.reason})\n"
+                f"  - A: {_quote(result, fa)}\n"
+                f"  - B: {_quote(result, fb)}"
             )
         out.append("")
     for sid in ("A", "B"):
         ids = diff.unique.get(sid, ())
         if ids:
             out.append(f"### Only in {sid}\n")
-            out += [f"- {facts[i].subject or '?'}: {facts[i].text}" for i in ids]
+            for i in ids:
+                f = facts[i]
+                who = f" ({f.speaker})" if f.speaker else ""
+                out.append(f"- {_escape(f.subject or '?')}: **{f.text}**{who}: {_quote(result, f)}")
             out.append("")
     out.append(
         f"Shared facts: {len(diff.shared)}; written differently but compatible: "
         f"{len(diff.compatible)}.\n"
     )
     return "\n".join(out)
+
+
+def _quote(result: Result, fact: Fact) -> str:
+    return "“" + _escape(result.segment(fact.segment).text) + "”"
 
 
 def _escape(text: str) -> str:

@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..models import CanonicalSentence, Document, Pair, Result
+from ..models import CanonicalSentence, Document, Fact, Pair, Result
 from ..textdiff import diff_pieces
 from .summary import summarize
 
@@ -237,27 +237,31 @@ def _facts(result: Result) -> RenderableType | None:
     diff = result.fact_diff
     parts: list[RenderableType] = []
     if diff.conflicts:
-        t = Table(box=box.SIMPLE_HEAD, expand=True, title_style="bold red")
-        t.add_column("subject", overflow="fold")
-        t.add_column("A", style=STYLE_A, overflow="fold")
-        t.add_column("B", style=STYLE_B, overflow="fold")
+        t = Table(box=box.SIMPLE_HEAD, expand=True)
+        t.add_column("subject", overflow="fold", ratio=1)
+        t.add_column("A", overflow="fold", ratio=2)
+        t.add_column("B", overflow="fold", ratio=2)
         for c in diff.conflicts:
             fa, fb = facts[c.a], facts[c.b]
-            t.add_row(fa.subject or fb.subject or "?", fa.text, fb.text)
-        parts.append(
-            Panel(t, title=f"⚠ {len(diff.conflicts)} conflicting facts", border_style="bold red")
-        )
+            t.add_row(
+                fa.subject or fb.subject or "?",
+                _fact_cell(result, fa, STYLE_A),
+                _fact_cell(result, fb, STYLE_B),
+            )
+        title = f"⚠ {len(diff.conflicts)} conflicting fact{'s' if len(diff.conflicts) > 1 else ''}"
+        parts.append(Panel(t, title=title, border_style="bold red"))
     for sid, style in (("A", STYLE_A), ("B", STYLE_B)):
         ids = diff.unique.get(sid, ())
         if not ids:
             continue
         t = Table(box=box.SIMPLE_HEAD, expand=True)
-        t.add_column("subject", overflow="fold")
+        t.add_column("subject", overflow="fold", ratio=2)
         t.add_column("value", style=style, no_wrap=True)
-        t.add_column("speaker", overflow="fold")
+        t.add_column("speaker", overflow="fold", ratio=1)
+        t.add_column("sentence", overflow="ellipsis", no_wrap=True, ratio=3, style="dim")
         for i in ids:
             f = facts[i]
-            t.add_row(f.subject or "?", f.text, f.speaker or "")
+            t.add_row(f.subject or "?", f.text, f.speaker or "", result.segment(f.segment).text)
         parts.append(Panel(t, title=f"{len(ids)} facts only in {sid}", border_style=style))
     parts.append(
         Text(
@@ -267,6 +271,13 @@ def _facts(result: Result) -> RenderableType | None:
         )
     )
     return Group(Text("Facts", style="bold underline"), *parts)
+
+
+def _fact_cell(result: Result, fact: Fact, style: str) -> Text:
+    """The value in bold, then the sentence that states it."""
+    cell = Text(fact.text, style=f"bold {style}")
+    cell.append("\n" + result.segment(fact.segment).text, style="dim")
+    return cell
 
 
 def _chrome(result: Result) -> RenderableType:

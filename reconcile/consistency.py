@@ -1,0 +1,281 @@
+"""Which facts two sources share, state differently, contradict, or state alone.
+
+Facts are matched in four passes, each over what the earlier ones left:
+
+1. within aligned sentence pairs, facts with the same kind, unit and value and a similar
+   subject (the same 8.7% can be a retail and a trade figure, so value alone is not enough);
+2. within aligned pairs, facts with the same kind and unit, a near-identical subject and a
+   compatible period but different values: conflicts (7.5% vs 7.3%, eighth vs ninth);
+3. across the documents, as 1 (a figure one source moved to another paragraph);
+4. across the documents, facts about the same subject, kind and period with different
+   values: conflicts.
+
+A matched pair is *shared* when both sources write it alike, *compatible* when they write
+it differently (7.5% vs 百分之七点五, 3月26日 vs 2024年3月26日) or when one states the value as
+approximate and the other is within rounding of it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from . import _data
+from .errors import ConfigError
+from .facts import PeriodKey, period_key, periods_compatible
+from .models import Conflict, Document, Fact, FactDiff, Pair
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Thresholds of fact matching (similarities on rapidfuzz's 0-100 scale).
+
+    Attributes:
+        subject_similarity: lowest subject similarity for two facts with the same value
+            to count as one fact.
+        conflict_similarity: lowest subject similarity for two facts with different
+            values to count as a conflict; high, because a false alarm costs trust.
+        approximate_tolerance: relative difference within which a value a source gives as
+            approximate (约, nearly) is compatible with the other source's.
+    """
+
+    subject_similarity: float = 60.0
+    conflict_similarity: float = 90.0
+    approximate_tolerance: float = 0.05
+
+    def __post_init__(self) -> None:
+        for name in ("subject_similarity", "conflict_similarity"):
+            value = getattr(self, name)
+            if not 0 <= value <= 100:
+                raise ConfigError(f"{name} must be between 0 and 100, not {value}")
+        if not 0 <= self.approximate_tolerance < 1:
+            raise ConfigError(
+                f"approximate_tolerance is a fraction (0.05 = 5%), not {self.approximate_tolerance}"
+            )
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _canon(text: str) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+@dataclass
+class _F:
+    """A fact with what matching needs precomputed."""
+
+    fact: Fact
+    subject: str
+    period: PeriodKey | None
+    written: str
+    approximate: bool
+
+
+def _prepare(facts: Sequence[Fact]) -> list[_F]:
+    approx = frozenset(str(w).lower() for w in _data.load("facts")["zh"]["approximate"])
+    out = []
+    for f in facts:
+        subject = _canon(f.subject or "")
+        subject = re.sub(r"^(?:the|a|an)\s*|的", "", subject)
+        out.append(
+            _F(
+                fact=f,
+                subject=subject,
+                period=period_key(f.period) if f.period else None,
+                written=_canon(f.text),
+                approximate=(f.qualifier or "").lower() in approx,
+            )
+        )
+    return out
+
+
+def _similarity(a: _F, b: _F) -> float:
+    if not a.subject or not b.subject:
+        return 0.0
+    if a.subject == b.subject:
+        return 100.0
+    return float(fuzz.ratio(a.subject, b.subject))
+
+
+def _same_value(a: _F, b: _F) -> bool:
+    fa, fb = a.fact, b.fact
+    if fa.kind != fb.kind or fa.unit != fb.unit:
+        return False
+    if fa.kind == "date":
+        ka, kb = period_key(fa.text), period_key(fb.text)
+        if ka is None or kb is None:
+            return False
+        # Both must state the same parts: 2024年 and 1—2月 are not one date.
+        shared_parts = [
+            (x, y) for x, y in zip(ka, kb, strict=True) if x is not None and y is not None
+        ]
+        return (
+            (ka[1] is None) == (kb[1] is None)
+            and bool(shared_parts)
+            and all(x == y for x, y in shared_parts)
+        )
+    return abs(fa.value - fb.value) <= 1e-9 * max(abs(fa.value), abs(fb.value), 1.0)
+
+
+def _within_rounding(a: _F, b: _F, cfg: CheckConfig) -> bool:
+    if not (a.approximate or b.approximate) or a.fact.kind == "date":
+        return False
+    va, vb = a.fact.value, b.fact.value
+    return abs(va - vb) <= cfg.approximate_tolerance * max(abs(va), abs(vb))
+
+
+def diff_facts(
+    doc_a: Document,
+    facts_a: Sequence[Fact],
+    doc_b: Document,
+    facts_b: Sequence[Fact],
+    pairs: Sequence[Pair],
+    config: CheckConfig | None = None,
+) -> FactDiff:
+    """Relate the facts of two documents: shared, compatible, conflicting, unique.
+
+    Args:
+        doc_a: the first document (its id keys ``unique``).
+        facts_a: ``extract_facts(doc_a)``.
+        doc_b: the second document.
+        facts_b: ``extract_facts(doc_b)``.
+        pairs: aligned sentence pairs (``Pair.a``/``Pair.b`` hold segment ids).
+        config: thresholds; see ``CheckConfig``.
+
+    Example:
+        >>> from reconcile.document import from_text
+        >>> from reconcile.facts import extract_facts
+        >>> from reconcile.models import Pair
+        >>> a = from_text("出口增长10.3%。", "A")
+        >>> b = from_text("出口增长10.5%。", "B")
+        >>> d = diff_facts(a, extract_facts(a), b, extract_facts(b),
+        ...                [Pair(("A0",), ("B0",), 90.0, "variant")])
+        >>> [(c.a, c.b) for c in d.conflicts]
+        [('A:f1', 'B:f1')]
+    """
+    cfg = config or CheckConfig()
+    fa, fb = _prepare(facts_a), _prepare(facts_b)
+    matched_a: set[str] = set()
+    matched_b: set[str] = set()
+    shared: list[tuple[str, str]] = []
+    compatible: list[tuple[str, str]] = []
+    conflicts: list[Conflict] = []
+
+    def accept(a: _F, b: _F, conflict: bool) -> None:
+        matched_a.add(a.fact.id)
+        matched_b.add(b.fact.id)
+        if not conflict:
+            (shared if a.written == b.written else compatible).append((a.fact.id, b.fact.id))
+        elif _within_rounding(a, b, cfg):
+            compatible.append((a.fact.id, b.fact.id))
+        else:
+            conflicts.append(Conflict(a.fact.id, b.fact.id, _reason(a.fact, b.fact)))
+
+    def agree(a: _F, b: _F) -> float | None:
+        if not _same_value(a, b):
+            return None
+        if a.fact.kind == "date" and not (a.subject and b.subject):
+            return 50.0  # a date both sources give is the same date
+        sim = _similarity(a, b)
+        if not a.subject and not b.subject:
+            sim = cfg.subject_similarity  # same value, neither says of what
+        if sim < cfg.subject_similarity or not periods_compatible(a.period, b.period):
+            return None
+        return sim
+
+    def disagree_aligned(a: _F, b: _F) -> float | None:
+        if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit or _same_value(a, b):
+            return None
+        if a.fact.kind == "date":
+            return None  # two dates in one sentence pair are rarely the same claim
+        sim = _similarity(a, b)
+        if sim < cfg.conflict_similarity or not periods_compatible(a.period, b.period):
+            return None
+        return sim
+
+    def disagree_anywhere(a: _F, b: _F) -> float | None:
+        if a.fact.kind in ("date", "duration") or len(a.subject) < 2:
+            return None
+        if a.subject != b.subject or a.period != b.period:
+            return None
+        if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit or _same_value(a, b):
+            return None
+        return 100.0
+
+    by_seg_a = _by_segment(fa)
+    by_seg_b = _by_segment(fb)
+    groups = [
+        (
+            [f for s in p.a for f in by_seg_a.get(s, ())],
+            [f for s in p.b for f in by_seg_b.get(s, ())],
+        )
+        for p in pairs
+    ]
+
+    def accept_agreement(a: _F, b: _F) -> None:
+        accept(a, b, conflict=False)
+
+    def accept_conflict(a: _F, b: _F) -> None:
+        accept(a, b, conflict=True)
+
+    for score, on_match in ((agree, accept_agreement), (disagree_aligned, accept_conflict)):
+        for ga, gb in groups:
+            _greedy(ga, gb, score, matched_a, matched_b, on_match)
+    for score, on_match in ((agree, accept_agreement), (disagree_anywhere, accept_conflict)):
+        _greedy(fa, fb, score, matched_a, matched_b, on_match)
+
+    order_a = {f.id: i for i, f in enumerate(facts_a)}
+    conflicts.sort(key=lambda c: order_a[c.a])
+    return FactDiff(
+        shared=tuple(sorted(shared, key=lambda p: order_a[p[0]])),
+        conflicts=tuple(conflicts),
+        compatible=tuple(sorted(compatible, key=lambda p: order_a[p[0]])),
+        unique={
+            doc_a.id: tuple(f.id for f in facts_a if f.id not in matched_a),
+            doc_b.id: tuple(f.id for f in facts_b if f.id not in matched_b),
+        },
+    )
+
+
+def _by_segment(facts: list[_F]) -> dict[str, list[_F]]:
+    out: dict[str, list[_F]] = {}
+    for f in facts:
+        out.setdefault(f.fact.segment, []).append(f)
+    return out
+
+
+def _greedy(
+    fa: Sequence[_F],
+    fb: Sequence[_F],
+    score: Callable[[_F, _F], float | None],
+    matched_a: set[str],
+    matched_b: set[str],
+    accept: Callable[[_F, _F], None],
+) -> None:
+    # Best pairs first; ties go to facts close in document order, so repeated values
+    # (two 今年1—2月) pair up in sequence.
+    cands: list[tuple[float, int, int, int]] = []
+    rest_a = [(i, a) for i, a in enumerate(fa) if a.fact.id not in matched_a]
+    rest_b = [(j, b) for j, b in enumerate(fb) if b.fact.id not in matched_b]
+    for i, a in rest_a:
+        for j, b in rest_b:
+            s = score(a, b)
+            if s is not None:
+                cands.append((-s, abs(i - j), i, j))
+    cands.sort()
+    for _, _, i, j in cands:
+        a, b = fa[i], fb[j]
+        if a.fact.id in matched_a or b.fact.id in matched_b:
+            continue
+        accept(a, b)
+
+
+def _reason(a: Fact, b: Fact) -> str:
+    subject = a.subject or b.subject or a.kind
+    period = f" ({a.period or b.period})" if a.period or b.period else ""
+    return f"{subject}{period}: {a.text} in {a.source}, {b.text} in {b.source}"

@@ -1,0 +1,346 @@
+"""Fact extraction and consistency, on the seed pair, edited copies and the BBC corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pytest
+
+from reconcile.align import align
+from reconcile.consistency import diff_facts
+from reconcile.document import from_text, load_document
+from reconcile.facts import extract_facts, period_key
+from reconcile.models import Document, Fact, FactDiff
+
+from .helpers import BBC_226, BBC_265, MINISTRY, WEB, bbc_articles, corpus
+
+
+def _facts(text: str) -> tuple[Fact, ...]:
+    return extract_facts(from_text(text, "A"))
+
+
+def _one(text: str, kind: str) -> Fact:
+    found = [f for f in _facts(text) if f.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _check(doc_a: Document, doc_b: Document) -> tuple[FactDiff, dict[str, Fact]]:
+    fa, fb = extract_facts(doc_a), extract_facts(doc_b)
+    pairs = align(doc_a.segments, doc_b.segments)
+    return diff_facts(doc_a, fa, doc_b, fb, pairs), {f.id: f for f in fa + fb}
+
+
+@pytest.fixture(scope="module")
+def ministry() -> Document:
+    return load_document(MINISTRY, "A")
+
+
+@pytest.fixture(scope="module")
+def web() -> Document:
+    return load_document(WEB, "B")
+
+
+# --- the forms the issue lists --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit"),
+    [
+        ("增加值增长7.5%。", "percent", 7.5, "%"),
+        ("增加值增长百分之七点五。", "percent", 7.5, "%"),
+        ("增加值增长７．５％。", "percent", 7.5, "%"),
+        ("比重提升4.2个百分点。", "points", 4.2, "pp"),
+        ("The rate rose 2.9 percentage points.", "points", 2.9, "pp"),
+        ("零售总额8.1万亿元。", "amount", 8.1e12, "CNY"),
+        ("The plan costs £800m.", "amount", 8e8, "GBP"),
+        ("The deal is worth $1.5bn.", "amount", 1.5e9, "USD"),
+        ("已有178家国家高新区。", "count", 178, "家"),
+        ("已有一百七十八家国家高新区。", "count", 178, "家"),
+        ("涉及两千三百万人。", "count", 23e6, "人"),
+        ("抓好十大重点行业。", "count", 10, "大"),
+        ("16类商品中有14类增长。", "count", 16, "类"),
+        ("该省经济总量居全国第三。", "ordinal", 3, "ordinal"),
+        ("The club finished eighth in the league.", "ordinal", 8, "ordinal"),
+        ("超九成工业大类保持增长。", "percent", 90, "%"),
+    ],
+)
+def test_forms(text: str, kind: str, value: float, unit: str) -> None:
+    fact = next(f for f in _facts(text) if f.kind == kind)
+    assert fact.value == pytest.approx(value)
+    assert fact.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("3月26日,会议举行。", (None, 3, 3, 26)),
+        ("2024年3月26日,会议举行。", (2024, 3, 3, 26)),
+        ("发布于2024-03-27。", (2024, 3, 3, 27)),
+        ("1—2月,投资增长。", (None, 1, 2, None)),
+        ("前两个月,投资增长。", (None, 1, 2, None)),
+        ("今年1月,部门发布意见。", (None, 1, 1, None)),
+        ("扭转了2022年4月以来的态势。", (2022, 4, 4, None)),
+        ("Profits rose in Q1.", (None, 1, 3, None)),
+    ],
+)
+def test_dates_and_periods(text: str, key: tuple[int | None, ...]) -> None:
+    date = _one(text, "date")
+    assert period_key(date.text) == key
+
+
+def test_qualifiers_are_kept() -> None:
+    assert _one("增速加快约7个百分点。", "points").qualifier == "约"
+    cheng = _one("超九成工业大类保持增长。", "percent")
+    assert (cheng.qualifier, cheng.value) == ("超", 90)
+    assert _one("浙江增速在9.6%以上。", "percent").qualifier == "以上"
+    assert _one("Sales rose about 5%.", "percent").qualifier == "about"
+    assert _one("It will save over £4bn.", "amount").qualifier == "over"
+
+
+def test_subject_change_and_period() -> None:
+    fact = _one("今年1—2月规模以上高技术制造业增加值同比增长7.5%。", "percent")
+    assert (fact.subject, fact.change, fact.period) == (
+        "规模以上高技术制造业增加值",
+        "增长",
+        "今年1—2月",
+    )
+    en = _one("Thailand's economy grew 6.1% in 2004.", "percent")
+    assert (en.subject, en.change) == ("Thailand's economy", "grew")
+
+
+def test_respectively_in_english() -> None:
+    facts = _facts("Exports and imports rose 10.3% and 6.7% respectively.")
+    assert [(f.subject, f.value) for f in facts] == [("Exports", 10.3), ("imports", 6.7)]
+
+
+def test_spans_quote_the_original(ministry: Document, web: Document) -> None:
+    for doc in (ministry, web):
+        for fact in extract_facts(doc):
+            assert doc.source.text[fact.start : fact.end] == fact.text
+            assert fact.id.startswith(f"{doc.id}:f")
+
+
+def test_full_width_spans_quote_the_original() -> None:
+    doc = from_text("出口增长１０．３％，进口增长６．７％。", "A")
+    facts = extract_facts(doc)
+    assert [f.text for f in facts] == ["１０．３％", "６．７％"]
+    assert [f.value for f in facts] == [10.3, 6.7]
+
+
+# --- the seed pair ----------------------------------------------------------------------------
+
+# The value after every 分别 in the seed web copy and ministry report, and a word the subject
+# given to it must contain (and the other values of its list must not).
+RESPECTIVELY = {
+    "B": {
+        16.2: "通讯器材",
+        8.7: "汽车类",
+        16.0: "客流量",
+        7.0: "营业额",
+        7.8: "专业店",
+        5.8: "便利店",
+        10.3: "出口",
+        6.7: "进口",
+        8.1: "美国",
+        1.6: "欧盟",
+        28.6: "集成电路",
+        15.8: "汽车",
+    },
+    "A": {20.2: "东莞", 13.5: "深圳", 41.8: "充电桩", 65.5: "单晶硅"},
+}
+
+
+@pytest.mark.parametrize("side", ["A", "B"])
+def test_every_respectively_gets_its_subject(side: str, ministry: Document, web: Document) -> None:
+    doc = ministry if side == "A" else web
+    facts = extract_facts(doc)
+    seen = {}
+    for seg in doc.segments:
+        for resp in re.finditer("分别", seg.text):
+            tail = seg.text[resp.end() :]
+            clause = re.split("[,，。;]", tail)[0]
+            for f in facts:
+                if f.segment == seg.id and f.kind == "percent" and f.text in clause:
+                    seen[f.value] = f.subject
+    assert set(seen) == set(RESPECTIVELY[side])  # every 分别 construction, no other figure
+    for value, word in RESPECTIVELY[side].items():
+        assert seen[value] is not None and word in seen[value], (value, seen[value])
+    subjects = list(seen.values())
+    assert len(set(subjects)) == len(subjects)
+
+
+def test_same_value_different_subjects_stay_two_facts(web: Document) -> None:
+    eights = [f for f in extract_facts(web) if f.kind == "percent" and f.value == 8.7]
+    assert len(eights) == 2
+    assert eights[0].subject != eights[1].subject
+    assert "零售额" in (eights[0].subject or "") and "进出口" in (eights[1].subject or "")
+
+
+def test_speakers_carry_over(ministry: Document, web: Document) -> None:
+    web_facts = extract_facts(web)
+    by_text = {f.text: f for f in web_facts}
+    first, second = "赵志国", "郭婷婷"
+    assert by_text["7.5%"].speaker == first  # quoted, attribution after the quote
+    for figure in ("8.1万亿元", "16.2%", "6.6万亿元", "10.3%", "54.6%"):
+        assert by_text[figure].speaker == second, figure
+    # Every fact after the second speaker is introduced is hers, and none before is.
+    intro = next(f.start for f in web_facts if f.speaker == second)
+    assert all((f.speaker == second) == (f.start >= intro) for f in web_facts)
+    assert {f.speaker for f in extract_facts(ministry) if f.kind != "date"} == {first}
+
+
+def test_seed_pair_has_no_conflicts(ministry: Document, web: Document) -> None:
+    diff, facts = _check(ministry, web)
+    assert diff.conflicts == ()
+    shared = {(facts[a].text, facts[b].text) for a, b in diff.shared}
+    assert {("7.5%", "7.5%"), ("178家", "178家"), ("45个", "45个")} <= shared
+    compatible = {(facts[a].text, facts[b].text) for a, b in diff.compatible}
+    assert ("3月26日", "2024年3月26日") in compatible
+    only_a = {facts[i].text for i in diff.unique["A"]}
+    only_b = {facts[i].text for i in diff.unique["B"]}
+    assert {"9.4%", "10%", "15.1%"} <= only_a  # manufacturing investment: ministry only
+    assert {"8.1万亿元", "6.6万亿元", "10.3%"} <= only_b  # retail and trade: web copy only
+
+
+@pytest.mark.parametrize(
+    ("original", "edited"),
+    [("7.5%", "7.3%"), ("178家", "179家"), ("45个国家", "46个国家")],
+)
+def test_an_edited_figure_is_the_only_conflict(
+    ministry: Document, original: str, edited: str
+) -> None:
+    text = WEB.read_text(encoding="utf-8")
+    assert text.count(original) == 1
+    web = from_text(text.replace(original, edited), "B")
+    diff, facts = _check(ministry, web)
+    assert len(diff.conflicts) == 1, [c.reason for c in diff.conflicts]
+    conflict = diff.conflicts[0]
+    assert original.startswith(facts[conflict.a].text)
+    assert edited.startswith(facts[conflict.b].text)
+    assert facts[conflict.a].text in conflict.reason and facts[conflict.b].text in conflict.reason
+
+
+@pytest.mark.parametrize(
+    ("original", "rewritten"),
+    [
+        ("7.5%", "百分之七点五"),
+        ("7.5%", "７．５％"),
+        ("178家", "一百七十八家"),
+        ("45个", "四十五个"),
+    ],
+)
+def test_a_figure_rewritten_in_another_form_is_compatible(
+    ministry: Document, original: str, rewritten: str
+) -> None:
+    text = WEB.read_text(encoding="utf-8")
+    web = from_text(text.replace(original, rewritten), "B")
+    diff, facts = _check(ministry, web)
+    assert diff.conflicts == ()
+    # Full-width forms are the same characters after NFKC, so they count as shared.
+    full_width = unicodedata.normalize("NFKC", rewritten) != rewritten
+    agreeing = diff.shared if full_width else diff.compatible
+    assert any(facts[b].text == rewritten for _, b in agreeing)
+
+
+def test_approximate_value_within_rounding_is_compatible() -> None:
+    a = from_text("货物进出口增速加快6.8个百分点。", "A")
+    b = from_text("货物进出口增速加快约7个百分点。", "B")
+    diff, _ = _check(a, b)
+    assert diff.conflicts == () and len(diff.compatible) == 1
+    c = from_text("货物进出口增速加快9个百分点。", "B")
+    assert len(_check(a, c)[0].conflicts) == 1
+
+
+def test_ordinal_conflict_in_english() -> None:
+    a = from_text("Thailand's economy ranked eighth in the region last year.", "A")
+    b = from_text("Thailand's economy ranked ninth in the region last year.", "B")
+    diff, facts = _check(a, b)
+    assert [(facts[c.a].text, facts[c.b].text) for c in diff.conflicts] == [("eighth", "ninth")]
+
+
+# --- English ----------------------------------------------------------------------------------
+
+
+def test_bbc_fixture_pair() -> None:
+    a, b = load_document(BBC_226, "A"), load_document(BBC_265, "B")
+    diff, facts = _check(a, b)
+    assert diff.conflicts == ()
+    assert diff.unique["A"] == ()
+    (only_b,) = diff.unique["B"]
+    assert (facts[only_b].text, facts[only_b].speaker) == ("£35 billion", "Paul Boateng")
+    assert any(
+        facts[x].text == "£4.3bn" and facts[x].qualifier == "more than" for x, _ in diff.shared
+    )
+
+
+def _bbc_with_percent(limit: int) -> list[str]:
+    out = []
+    with open(corpus("bbc-news-2225.jsonl"), encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            if re.search(r"\b\d+(?:\.\d+)?%", text):
+                out.append(text)
+            if len(out) == limit:
+                break
+    return out
+
+
+def test_bbc_corpus_edited_copies() -> None:
+    """On real articles, editing one figure yields that conflict and nothing else."""
+    articles = _bbc_with_percent(40)
+    assert len(articles) == 40
+    exact = 0
+    for text in articles:
+        m = re.search(r"\b(\d+)(\.\d+)?%", text)
+        assert m is not None
+        bumped = f"{int(m.group(1)) + 1}{m.group(2) or ''}%"
+        a = from_text(text, "A")
+        b = from_text(text[: m.start()] + bumped + text[m.end() :], "B")
+        same, _ = _check(a, from_text(text, "B"))
+        assert same.conflicts == () and not same.unique["A"] and not same.unique["B"]
+        diff, facts = _check(a, b)
+        assert len(diff.conflicts) <= 1  # never a spurious second conflict
+        if [(facts[c.a].text, facts[c.b].text) for c in diff.conflicts] == [(m.group(0), bumped)]:
+            exact += 1
+    # A figure with no recoverable subject ("up 5% on …") is reported as unique, not as a
+    # conflict; the rest must be caught.
+    assert exact >= 30, exact
+
+
+def test_list_position_is_not_a_fact() -> None:
+    # Sources renumber lists freely (第一是 / 首先是): the position is no claim.
+    doc = from_text("标题\n\n第一是改造升级传统产业。第二,巩固优势产业。该省排名第二。", "A")
+    assert [(f.text, f.kind) for f in extract_facts(doc)] == [("第二", "ordinal")]
+    eng = from_text("Title\n\nSecond, the side finished eighth in the league.", "A")
+    assert [f.text for f in extract_facts(eng)] == ["eighth"]
+
+
+def test_bbc_updated_versions_conflict_exactly_where_a_figure_was_corrected() -> None:
+    # The archive holds 31 pairs of differing versions of one story (same headline).
+    # Reading them, an editor finds two changed figures: a Budget that is Mr Brown's
+    # "eighth" in one version and "ninth" in the other, and a market forecast of
+    # "£9.4 million" corrected to "£94 million". Those, and nothing else, are conflicts.
+    from collections import defaultdict
+
+    by_title: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for art in bbc_articles():
+        by_title[art["title"]].append(art)
+    found = []
+    versions = 0
+    for group in by_title.values():
+        if len(group) < 2 or group[0]["text"] == group[1]["text"]:
+            continue
+        versions += 1
+        a, b = from_text(group[0]["text"], "A"), from_text(group[1]["text"], "B")
+        fa, fb = extract_facts(a), extract_facts(b)
+        diff = diff_facts(a, fa, b, fb, align(a.segments, b.segments))
+        by_id = {f.id: f for f in (*fa, *fb)}
+        found += [(by_id[c.a].text, by_id[c.b].text, by_id[c.a].subject) for c in diff.conflicts]
+    assert versions == 31
+    assert sorted(found) == [
+        ("eighth", "ninth", "Next month's Budget"),
+        ("£9.4 million", "£94 million", "market for full-track music downloads"),
+    ]
