@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from reconcile.dedup import Cluster, DedupConfig, InputProblem, Result, SqliteIndex, deduplicate
-from reconcile.dedup.records import Record
+from reconcile.dedup.records import Problem, Record
 
 from .helpers import BBC, corpus
 
@@ -45,7 +45,9 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, object]]) -> Path:
     return path
 
 
-def run(records: Iterable[Record], db: Path, config: DedupConfig | None = None) -> list[Result]:
+def run(
+    records: Iterable[Record | Problem], db: Path, config: DedupConfig | None = None
+) -> list[Result]:
     cfg = config or DedupConfig(workers=1)
     with SqliteIndex(db, cfg.params()) as index:
         return list(deduplicate(records, cfg, index))

@@ -104,3 +104,33 @@ def test_generated_reprints_are_clustered(tmp_path: Path, seed: int) -> None:
     assert scores["precision"] >= 0.98, scores
     assert scores["recall"] >= 0.9, scores
     assert scores["ari"] >= 0.93, scores
+
+
+_FULL_WIDTH = str.maketrans({**{str(d): chr(0xFF10 + d) for d in range(10)}, ",": "，", ":": "："})
+
+
+def test_chinese_reprints_in_gb18030_are_found(tmp_path: Path) -> None:
+    from .helpers import sogou_field, sogou_records
+
+    texts = []
+    for rec in sogou_records():
+        text = sogou_field(rec, "content").decode("gb18030", errors="replace")
+        if len(text) >= 400:
+            texts.append(text)
+    assert len(texts) >= 40
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, text in enumerate(texts[:40]):
+        (docs / f"{i:02d}.txt").write_bytes(text.encode("gb18030", errors="replace"))
+        # A reprint: new headline, full-width digits and commas, a source line, UTF-8.
+        reprint = f"转载：新标题{i}\n\n{text.translate(_FULL_WIDTH)}\n\n来源：某某网"
+        (docs / f"{i:02d}-reprint.txt").write_text(reprint, encoding="utf-8")
+    from reconcile.dedup import read_inputs
+
+    cfg = DedupConfig(workers=1)
+    results = run(read_inputs([str(docs)], cfg), tmp_path / "zh.db", cfg)
+    found = cluster_of(results)
+    assert len(found) == 80
+    together = sum(found[f"{i:02d}.txt"] == found[f"{i:02d}-reprint.txt"] for i in range(40))
+    assert together >= 39
+    assert len(set(found.values())) <= 41  # and no unrelated stories merged
