@@ -59,6 +59,16 @@ def test_emit_unique_keeps_one_document_per_cluster(runner: CliRunner, feed: Pat
     assert all(k["text"] for k in kept)
 
 
+def test_emit_unique_from_a_directory_decodes_the_files(runner: CliRunner, tmp_path: Path) -> None:
+    text = bbc_rows()[2]["text"]
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-16"))
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    res = runner.invoke(main, ["dedup", str(tmp_path), "--emit", "unique"])
+    assert res.exit_code == 0, res.output
+    (kept,) = [json.loads(line) for line in res.stdout.splitlines()]
+    assert kept == {"id": "a.txt", "text": text}
+
+
 def test_keep_longest_picks_the_full_story(runner: CliRunner, tmp_path: Path) -> None:
     full = bbc_rows()[8]["text"]
     short = "\n\n".join(full.split("\n\n")[:3])

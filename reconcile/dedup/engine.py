@@ -32,6 +32,7 @@ from typing import IO, TypeVar
 import numpy as np
 
 from ..errors import InputError
+from ..load import decode_bytes
 from ._prepare import Prepared, prepare_many, warm_up
 from .config import DedupConfig
 from .index.base import Index
@@ -260,6 +261,9 @@ class DedupRun:
 
     def _spool_record(self, seq: int, record: Record) -> None:
         assert self._spool is not None
+        if isinstance(record.data, bytes):
+            # A text file: decoded in a worker, which succeeded, so this cannot fail.
+            record = replace(record, data=decode_bytes(record.data, name=record.origin)[0])
         data = json.dumps(Kept(record).to_json(), ensure_ascii=False).encode()
         at = self._spool.seek(0, os.SEEK_END)
         self._spool.write(data)
