@@ -46,6 +46,8 @@ _URLISH = re.compile(
     r"^(?:https?://|www\.)\S+$|^[\w./-]+\.(?:xml|html?|shtml|php|aspx?|jsp|cgi|rss)$", re.IGNORECASE
 )
 _BREADCRUMB = re.compile(r"\s*(?:\||>|»|›|·|/|\\)\s*")
+_BREADCRUMB_MARKS = "|>»›·/\\"
+_SENTENCE_END = re.compile(r"[。!?;]|\.(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,9 @@ def analyse(text: str) -> Layout:
         ('Big news', 'Wire')
     """
     lines = [ln for ln in split_lines(text) if not ln.blank]
+    keys = [_key(ln.norm) for ln in lines]  # each line's key is needed up to three times
     body_idx = [i for i, ln in enumerate(lines) if _is_body(ln)]
-    title_line = _find_title(lines, body_idx[0] if body_idx else len(lines))
+    title_line = _find_title(lines, keys, body_idx[0] if body_idx else len(lines))
     body_idx = [i for i in body_idx if lines[i] is not title_line]
     first_body = body_idx[0] if body_idx else len(lines)
     last_body = body_idx[-1] if body_idx else -1
@@ -126,15 +129,16 @@ def analyse(text: str) -> Layout:
     seen: set[str] = set()
     title_key = _key(title_line.norm) if title_line else None
     for i, ln in enumerate(lines):
+        key = keys[i]
         if ln is title_line:
-            seen.add(_key(ln.norm))
+            seen.add(key)
             continue
         edge = i < first_body or i > last_body
         # Menus and section names sit above an article; short lines below one are as
         # often its data (results, line-ups, award lists) as chrome.
         above = bool(body_idx) and i < first_body
-        verdict = _classify(ln, edge, above, seen, title_key)
-        seen.add(_key(ln.norm))
+        verdict = _classify(ln, key, edge, above, seen, title_key)
+        seen.add(key)
         if verdict is None:
             content.append(ln)
             continue
@@ -152,22 +156,22 @@ def _key(norm: str) -> str:
     return "".join(norm.split()).lower()
 
 
-def _find_title(lines: Sequence[Line], first_body: int) -> Line | None:
+def _find_title(lines: Sequence[Line], keys: Sequence[str], first_body: int) -> Line | None:
     """The headline: a headline-shaped line above the article, with an article after it.
 
     Breadcrumbs, datelines and labelled lines above it are skipped. Of several candidates
     the one the page prints again (sites repeat the headline at the foot) wins, else the
     first.
     """
-    candidates = [ln for ln in lines[: max(1, min(first_body, 6))] if _headline_shaped(ln.norm)]
-    candidates = [ln for ln in candidates if ln is not lines[-1]]
+    top = range(min(len(lines), max(1, min(first_body, 6))))
+    candidates = [i for i in top if _headline_shaped(lines[i].norm)]
+    candidates = [i for i in candidates if lines[i] is not lines[-1]]
     if not candidates:
         return None
-    later = [_key(ln.norm) for ln in lines]
-    for ln in candidates:
-        if later.count(_key(ln.norm)) > 1:
-            return ln
-    return candidates[0]
+    for i in candidates:
+        if keys.count(keys[i]) > 1:
+            return lines[i]
+    return lines[candidates[0]]
 
 
 def _headline_shaped(norm: str) -> bool:
@@ -193,6 +197,9 @@ def _headline_shaped(norm: str) -> bool:
 
 
 def _is_breadcrumb(norm: str) -> bool:
+    # Three items need two separators; prose rarely has two, so it skips the split.
+    if sum(norm.count(c) for c in _BREADCRUMB_MARKS) < 2:
+        return False
     items = [p for p in _BREADCRUMB.split(norm) if p]
     return (
         len(items) >= 3 and bool(_BREADCRUMB.search(norm)) and all(_width(p) <= 16 for p in items)
@@ -201,11 +208,13 @@ def _is_breadcrumb(norm: str) -> bool:
 
 def _width(s: str) -> int:
     """Display width in cells: a CJK character counts as two."""
-    if s.isascii() or max(s) < "\u1100":  # nothing below U+1100 is wide
+    if s.isascii():
         return len(s)
     # Only characters from U+1100 up can be wide; Latin text with a few full-width
     # marks looks up a handful of characters instead of every one.
     high = _HIGH.findall(s)
+    if not high:
+        return len(s)
     return len(s) + sum(w in "WF" for w in map(unicodedata.east_asian_width, high))
 
 
@@ -223,8 +232,10 @@ def _notice_shaped(norm: str) -> bool:
     A report about a copyright case mentions 侵权 or "all rights reserved" as freely as
     any disclaimer does; its length and sentence count tell the two apart.
     """
-    sentences = len(re.findall(r"[。!?;]|\.(?:\s|$)", norm))
-    return _width(norm) <= 300 and sentences <= 3
+    # Width is at least the length: most body paragraphs are ruled out without a scan.
+    if len(norm) > 300 or _width(norm) > 300:
+        return False
+    return len(_SENTENCE_END.findall(norm)) <= 3
 
 
 def _is_disclaimer(norm: str, *, anywhere: bool) -> bool:
@@ -245,12 +256,13 @@ class _Verdict:
 
 
 def _classify(
-    ln: Line, edge: bool, above: bool, seen: set[str], title_key: str | None
+    ln: Line, key: str, edge: bool, above: bool, seen: set[str], title_key: str | None
 ) -> _Verdict | None:
-    """What kind of chrome a line is, with any metadata it carries; ``None`` for content."""
+    """What kind of chrome a line is, with any metadata it carries; ``None`` for content.
+
+    ``key`` is the line's :func:`_key`.
+    """
     norm = ln.norm
-    low = norm.lower()
-    key = _key(norm)
     if title_key is not None and key == title_key:
         return _Verdict("repeated-headline")
     if key in seen and len(key) >= 4:
@@ -260,8 +272,7 @@ def _classify(
         # "2024-03-27 20:33 来源:某报" carries both the time and the outlet.
         rest = _label_re("source_labels").match((m.group("rest") or "").strip())
         return _Verdict("dateline", published=_iso(m), outlet=rest.group("value") if rest else None)
-    tokens = norm.split()
-    if tokens and sum(1 for t in tokens if _URLISH.match(t)) >= max(1, 0.8 * len(tokens)):
+    if _link_list(norm):
         return _Verdict("link-list")
     if _width(norm) <= 80:
         src = _label_re("source_labels").match(norm)
@@ -273,7 +284,7 @@ def _classify(
         return _Verdict("disclaimer")
     if _is_breadcrumb(norm):
         return _Verdict("navigation")
-    if low.strip(" :：>»") in _labels()["navigation_words"]:
+    if norm.lower().strip(" :：>»") in _labels()["navigation_words"]:
         return _Verdict("navigation")
     # Short unpunctuated lines above the article: menu entries, section names. Not when
     # they hold a number: a score, a time or a date line is information.
@@ -285,6 +296,20 @@ def _classify(
     ):
         return _Verdict("navigation")
     return None
+
+
+def _link_list(norm: str) -> bool:
+    """Most of the line's tokens are URLs or file names."""
+    # A URL-ish token holds a "." or a ":" ("https://host"): a line with fewer of those
+    # than the tokens needed cannot qualify, and needs no regex per token.
+    marks = norm.count(".") + norm.count(":")
+    if not marks:
+        return False
+    tokens = norm.split()
+    need = max(1, 0.8 * len(tokens))
+    if not tokens or marks < need:
+        return False
+    return sum(1 for t in tokens if _URLISH.match(t)) >= need
 
 
 def _iso(m: re.Match[str]) -> str:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 _WS_RUN = re.compile(r"\s+")
 # The format (Cf) characters below U+1100, the first wide character.
 _LOW_FORMAT = re.compile("[\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2]")
+_HIGH = re.compile("[\u1100-\U0010ffff]")
+# Marks a character the per-character fold below cannot take: see _Fold.
+_SLOW = "\x00"
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def _cjk_side(text: str, i: int, step: int) -> bool:
     """
     while 0 <= i < len(text):
         ch = text[i]
+        if ch.isascii():
+            return False  # the common case: no ASCII character is wide or skipped
         category = unicodedata.category(ch)
         # Format characters (soft hyphen, zero-width space) are dropped from the output,
         # so look past them too: judging by one made normalising twice differ from once.
@@ -108,7 +113,7 @@ def normalize(text: str, base: int = 0) -> Normalized:
 def normalize_text(text: str) -> str:
     """The normalised text alone, for callers that need no offsets (dedup at scale)."""
     if text.isascii() or (
-        max(text) < "\u1100"
+        _HIGH.search(text) is None
         and _LOW_FORMAT.search(text) is None
         and unicodedata.is_normalized("NFKC", text)
     ):
@@ -117,7 +122,57 @@ def normalize_text(text: str) -> str:
         # text is NFKC-stable with no format characters, and str.split() and ``\s``
         # agree on whitespace.
         return " ".join(text.split())
-    return normalize(text).text
+    # The general path's decisions, without its offset arrays: a Latin line with a few
+    # full-width commas costs one str.translate per word instead of a loop per character.
+    out: list[str] = []
+    pos = 0
+    for ws in _WS_RUN.finditer(text):
+        if ws.start() > pos:
+            _fold_chunk(text, pos, ws.start(), out)
+        pos = ws.end()
+        if out and not (_cjk_side(text, ws.start() - 1, -1) and _cjk_side(text, ws.end(), 1)):
+            out.append(" ")
+    if pos < len(text):
+        _fold_chunk(text, pos, len(text), out)
+    if out and out[-1] == " ":
+        out.pop()
+    return "".join(out)
+
+
+class _Fold(dict[int, str]):
+    """``str.translate`` table: a character -> its NFKC form, built as characters are met.
+
+    Characters whose fold depends on their neighbours or drops them (combining marks,
+    format characters) or that fold to whitespace map to ``_SLOW``, sending the chunk
+    through :func:`_append_chunk`'s per-cluster loop, the reference behaviour.
+    """
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch)
+        if (
+            unicodedata.combining(ch)
+            or unicodedata.category(ch) == "Cf"
+            or not folded
+            or any(p.isspace() for p in folded)
+        ):
+            folded = _SLOW
+        self[code] = folded
+        return folded
+
+
+_FOLD = _Fold()
+
+
+def _fold_chunk(text: str, start: int, end: int, out: list[str]) -> None:
+    """Append the normalised form of the whitespace-free ``text[start:end]`` to ``out``."""
+    chunk = text[start:end]
+    folded = chunk.translate(_FOLD)
+    if _SLOW in folded:
+        # An input NUL lands here too: slower, still exact.
+        _append_chunk(text, start, end, 0, out, array("q"), array("q"))
+    else:
+        out.append(folded)
 
 
 def _append_space(
