@@ -288,8 +288,7 @@ class DedupRun:
 
     def _output(self) -> Iterator[Result]:
         kept: list[int] = []
-        for key in self.index.run_clusters(self.run):
-            members = self.index.members(key)
+        for _, members in self.index.run_members(self.run):
             if not members:
                 continue
             cluster, rep = self._relate(members)

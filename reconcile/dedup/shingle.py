@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +34,7 @@ from .config import DedupConfig
 U32 = npt.NDArray[np.uint32]
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
+_N = TypeVar("_N", bound=np.generic)
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
@@ -52,6 +54,21 @@ _MIX = np.array(
     ],
     dtype=np.uint64,
 )
+
+
+def sorted_unique(values: npt.NDArray[_N]) -> npt.NDArray[_N]:
+    """``np.unique(values)`` for a 1-D array, by sorting.
+
+    numpy's hash-based unique costs ~50 us on a few hundred values, a sort and a
+    comparison a few; the result is the same sorted array.
+    """
+    out = np.sort(values)
+    if len(out) > 1:
+        keep = np.empty(len(out), dtype=bool)
+        keep[0] = True
+        np.not_equal(out[1:], out[:-1], out=keep[1:])
+        out = out[keep]
+    return out
 
 
 def tokens(text: str) -> list[str]:
@@ -123,7 +140,7 @@ def shingle_hashes(text: str, config: DedupConfig) -> U32:
         # Shorter than one shingle: the whole paragraph is its only shingle.
         parts = [_ngrams(th, len(toks))]
     hashes = (np.concatenate(parts) >> np.uint64(32)).astype(np.uint32)
-    return np.unique(hashes)
+    return sorted_unique(hashes)
 
 
 def document_shingles(paragraphs: Sequence[str], config: DedupConfig) -> tuple[U32, U32]:
@@ -164,7 +181,7 @@ def document_shingles(paragraphs: Sequence[str], config: DedupConfig) -> tuple[U
             # Shorter than one shingle: the whole paragraph is its only shingle.
             hashes.append(_ngrams(th[starts[i] : starts[i + 1]], int(lens[i])))
             owners.append(np.full(1, i, dtype=np.uint64))
-    combined = np.unique(
+    combined = sorted_unique(
         (np.concatenate(owners) << np.uint64(32)) | (np.concatenate(hashes) >> np.uint64(32))
     )
     shingles = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
@@ -238,4 +255,4 @@ def paragraph_keys(paras: U32, eligible: npt.NDArray[np.bool_], config: DedupCon
     if not eligible.any():
         return np.empty(0, dtype=np.int64)
     keys = _band_keys(paras[eligible], config.para_bands, config.para_rows, salt=2)
-    return np.unique(keys.ravel())
+    return sorted_unique(keys.ravel())

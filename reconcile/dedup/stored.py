@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-import numpy as np
-
-from .shingle import I64, U32
+from .shingle import I64, U32, sorted_unique
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ class StoredDoc:
 
     @cached_property
     def shingle_set(self) -> U32:
-        return np.unique(self.shingles)
+        return sorted_unique(self.shingles)
 
     def paragraph_span(self, i: int) -> tuple[int, int]:
         return int(self.spans[2 * i]), int(self.spans[2 * i + 1])

@@ -82,6 +82,14 @@ class Index(ABC):
     def members(self, cluster: int) -> list[StoredDoc]:
         """Every indexed document of a cluster, in sequence order."""
 
+    def run_members(self, run: int) -> Iterator[tuple[int, list[StoredDoc]]]:
+        """``(cluster, members)`` for each cluster of :meth:`run_clusters`, in order.
+
+        Backends that can read many clusters at once override this.
+        """
+        for cluster in self.run_clusters(run):
+            yield cluster, self.members(cluster)
+
     @abstractmethod
     def remove(self, ids: Iterable[str]) -> int:
         """Remove documents by id; returns how many were indexed."""

@@ -189,6 +189,21 @@ class SqliteIndex(Index):
             )
         ]
 
+    def run_members(self, run: int) -> Iterator[tuple[int, list[StoredDoc]]]:
+        # One query per _CHUNK clusters instead of one per cluster (most are singletons).
+        clusters = list(self.run_clusters(run))
+        for i in range(0, len(clusters), _CHUNK):
+            chunk = clusters[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            by_cluster: dict[int, list[StoredDoc]] = {c: [] for c in chunk}
+            for row in self._db.execute(
+                f"SELECT {_COLUMNS} FROM docs WHERE cluster IN ({marks}) ORDER BY cluster, seq",
+                chunk,
+            ):
+                doc = _from_row(row)
+                by_cluster[doc.cluster].append(doc)
+            yield from by_cluster.items()
+
     def remove(self, ids: Iterable[str]) -> int:
         ids = list(ids)
         removed = 0
