@@ -237,7 +237,16 @@ def _facts(result: Result) -> RenderableType | None:
     diff = result.fact_diff
     parts: list[RenderableType] = []
     if diff.conflicts:
-        t = Table(box=box.SIMPLE_HEAD, expand=True)
+        title = f"⚠ {len(diff.conflicts)} conflicting fact{'s' if len(diff.conflicts) > 1 else ''}"
+        # A boxed table, not a Panel around one: a Panel renders its content twice over.
+        t = Table(
+            box=box.HEAVY,
+            expand=True,
+            title=title,
+            title_style="bold red",
+            border_style="bold red",
+            title_justify="left",
+        )
         t.add_column("subject", overflow="fold", ratio=1)
         t.add_column("A", overflow="fold", ratio=2)
         t.add_column("B", overflow="fold", ratio=2)
@@ -248,13 +257,18 @@ def _facts(result: Result) -> RenderableType | None:
                 _fact_cell(result, fa, STYLE_A),
                 _fact_cell(result, fb, STYLE_B),
             )
-        title = f"⚠ {len(diff.conflicts)} conflicting fact{'s' if len(diff.conflicts) > 1 else ''}"
-        parts.append(Panel(t, title=title, border_style="bold red"))
+        parts.append(t)
     for sid, style in (("A", STYLE_A), ("B", STYLE_B)):
         ids = diff.unique.get(sid, ())
         if not ids:
             continue
-        t = Table(box=box.SIMPLE_HEAD, expand=True)
+        t = Table(
+            box=box.SIMPLE_HEAD,
+            expand=True,
+            title=f"{len(ids)} facts only in {sid}",
+            title_style=f"bold {style}",
+            title_justify="left",
+        )
         t.add_column("subject", overflow="fold", ratio=2)
         t.add_column("value", style=style, no_wrap=True)
         t.add_column("speaker", overflow="fold", ratio=1)
@@ -262,7 +276,7 @@ def _facts(result: Result) -> RenderableType | None:
         for i in ids:
             f = facts[i]
             t.add_row(f.subject or "?", f.text, f.speaker or "", result.segment(f.segment).text)
-        parts.append(Panel(t, title=f"{len(ids)} facts only in {sid}", border_style=style))
+        parts.append(t)
     parts.append(
         Text(
             f"{len(diff.shared)} facts shared, {len(diff.compatible)} written differently "
