@@ -280,7 +280,7 @@ def _facts(result: Result) -> RenderableType | None:
     parts.append(
         Text(
             f"{len(diff.shared)} facts shared, {len(diff.compatible)} written differently "
-            f"but compatible, {len(diff.conflicts)} conflicts.",
+            f"but compatible, {len(diff.conflicts)} conflict{'' if len(diff.conflicts) == 1 else 's'}.",
             style="bold red" if diff.conflicts else "green",
         )
     )
