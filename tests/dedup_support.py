@@ -12,8 +12,6 @@ from reconcile.dedup.records import Problem, Record
 
 from .helpers import BBC, corpus
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
 
 @cache
 def bbc_rows() -> tuple[dict[str, str], ...]:

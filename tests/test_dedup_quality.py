@@ -14,8 +14,8 @@ from reconcile.dedup import Cluster, DedupConfig, Record
 from reconcile.dedup._prepare import Prepared, prepare
 from reconcile.dedup.brute import exact_pairs
 
-from .dedup_support import SEEDS, bbc_rows, cluster_of, generated, records, run
-from .helpers import corpus
+from .dedup_support import bbc_rows, cluster_of, generated, records, run
+from .helpers import MINISTRY, WEB, corpus
 
 CFG = DedupConfig(workers=1)
 
@@ -75,8 +75,8 @@ def test_same_story_semeval_pairs_are_rarely_duplicates(tmp_path: Path) -> None:
 
 
 def test_seed_reports_in_a_feed_come_out_as_an_overlap(tmp_path: Path) -> None:
-    ministry = (SEEDS / "000_d0fe679171638b3c.txt").read_text(encoding="utf-8")
-    web = (SEEDS / "002_6549bc5c800c410b.txt").read_text(encoding="utf-8")
+    ministry = MINISTRY.read_text(encoding="utf-8")
+    web = WEB.read_text(encoding="utf-8")
     recs = records(bbc_rows()[:400])
     recs.insert(120, Record("seed-ministry", ministry, "seed"))
     recs.insert(300, Record("seed-web", web, "seed"))
