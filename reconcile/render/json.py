@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..models import Document, Fact, Result
+from ..models import Document, Result
+from .facts import fact_record
 
 SCHEMA = "reconcile/1"
 
@@ -50,7 +51,7 @@ def to_dict(result: Result) -> dict[str, Any]:
             }
             for c in result.canonical
         ],
-        "facts": [_fact(f) for f in result.facts],
+        "facts": [fact_record(f) for f in result.facts],
         "fact_diff": {
             "shared": [list(p) for p in result.fact_diff.shared],
             "conflicts": [
@@ -97,23 +98,4 @@ def _segment(doc: Document, i: int) -> dict[str, Any]:
         "start": s.start,
         "end": s.end,
         "utterance": s.utterance,
-    }
-
-
-def _fact(f: Fact) -> dict[str, Any]:
-    return {
-        "id": f.id,
-        "source": f.source,
-        "segment": f.segment,
-        "text": f.text,
-        "value": f.value,
-        "unit": f.unit,
-        "kind": f.kind,
-        "subject": f.subject,
-        "period": f.period,
-        "speaker": f.speaker,
-        "start": f.start,
-        "end": f.end,
-        "qualifier": f.qualifier,
-        "change": f.change,
     }
