@@ -311,6 +311,8 @@ def _write(text: str, output: Path | None) -> None:
 # -- dedup ------------------------------------------------------------------------------
 
 
+# The dedup defaults below repeat DedupConfig's on purpose: importing reconcile.dedup
+# loads numpy (~50 ms) on every start of every command. test_dedup_cli holds them equal.
 @main.command()
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option(

@@ -130,3 +130,17 @@ def test_stdin_and_custom_fields(runner: CliRunner) -> None:
 def test_dedup_has_help(runner: CliRunner) -> None:
     res = runner.invoke(main, ["dedup", "--help"])
     assert res.exit_code == 0 and "--retain-days" in res.stdout and "redis://" in res.stdout
+
+
+def test_dedup_option_defaults_match_the_library_config() -> None:
+    # The CLI states its defaults literally (importing the dedup package at start-up
+    # would load numpy for every command), so this keeps the two from drifting apart.
+    from reconcile.dedup import DedupConfig
+
+    lib = DedupConfig()
+    params = {p.name: p.default for p in main.commands["dedup"].params}  # type: ignore[attr-defined]
+    for name in ("duplicate", "excerpt", "passage", "keep", "batch_size"):
+        assert params[name] == getattr(lib, name), name
+    assert params["id_field"] == lib.id_field
+    assert params["text_field"] == lib.text_field
+    assert params["published_field"] == lib.published_field
