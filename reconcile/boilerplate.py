@@ -78,6 +78,21 @@ class Layout:
 def split_lines(text: str) -> list[Line]:
     """Lines with their spans; CRLF, CR and LF all end a line."""
     lines: list[Line] = []
+    if "\r" not in text:
+        # Only LF: str.split finds the same lines several times faster than the regex.
+        at = 0
+        for i, body in enumerate(text.split("\n")):
+            if i and at == len(text):
+                break  # the text ends with a line break: no empty line after it
+            lines.append(Line(i, at, at + len(body), body, normalize_text(body)))
+            at += len(body) + 1
+        return lines
+    return _split_lines_re(text)
+
+
+def _split_lines_re(text: str) -> list[Line]:
+    """:func:`split_lines` for any line ends (the reference the fast path is tested on)."""
+    lines: list[Line] = []
     for i, m in enumerate(_LINE.finditer(text)):
         if m.start() == len(text) and m.start() > 0:
             break

@@ -16,6 +16,9 @@ _WS_RUN = re.compile(r"\s+")
 # The format (Cf) characters below U+1100, the first wide character.
 _LOW_FORMAT = re.compile("[\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2]")
 _HIGH = re.compile("[\u1100-\U0010ffff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+# A whitespace run with non-ASCII characters on both sides: only those can be dropped.
+_NON_ASCII_GAP = re.compile(r"[^\x00-\x7f]\s+[^\x00-\x7f]")
 # Marks a character the per-character fold below cannot take: see _Fold.
 _SLOW = "\x00"
 
@@ -122,7 +125,12 @@ def normalize_text(text: str) -> str:
         # text is NFKC-stable with no format characters, and str.split() and ``\s``
         # agree on whitespace.
         return " ".join(text.split())
-    # The general path's decisions, without its offset arrays: a Latin line with a few
+    # Whitespace decided on the original characters, then one str.translate for the whole
+    # line (a space maps to itself in _FOLD_SPACED) instead of one per word.
+    folded = _fold_line(_join_runs(text))
+    if _SLOW not in folded:
+        return folded
+    # The general path's decisions, without its offset arrays: a line with a few
     # full-width commas costs one str.translate per word instead of a loop per character.
     out: list[str] = []
     pos = 0
@@ -137,6 +145,51 @@ def normalize_text(text: str) -> str:
     if out and out[-1] == " ":
         out.pop()
     return "".join(out)
+
+
+def _fold_line(text: str) -> str:
+    """``text`` with each character folded by ``_FOLD`` (spaces kept)."""
+    if len(_NON_ASCII.findall(text)) * 4 > len(text):
+        return text.translate(_FOLD_SPACED)
+    # A Latin line with a few curly quotes: translate would look up every character, the
+    # regex visits only the non-ASCII ones.
+    return _NON_ASCII.sub(_fold_match, text)
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD[ord(m.group())]
+
+
+def _join_runs(text: str) -> str:
+    """``text`` with each whitespace run made one space, or dropped between CJK sides."""
+    if _NON_ASCII_GAP.search(text) is None:
+        # Every run has an ASCII neighbour, which is never a CJK side (most Latin lines,
+        # even with curly quotes or full-width commas).
+        return " ".join(text.split())
+    parts: list[str] = []
+    pos = 0
+    for ws in _WS_RUN.finditer(text):
+        start, end = ws.span()
+        if start > pos:
+            parts.append(text[pos:start])
+        pos = end
+        if not parts:
+            continue  # leading whitespace
+        # An ASCII neighbour is never a CJK side: most runs are decided without a lookup.
+        if (
+            end < len(text)
+            and not text[start - 1].isascii()
+            and not text[end].isascii()
+            and _cjk_side(text, start - 1, -1)
+            and _cjk_side(text, end, 1)
+        ):
+            continue
+        parts.append(" ")
+    if pos < len(text):
+        parts.append(text[pos:])
+    if parts and parts[-1] == " ":
+        parts.pop()
+    return "".join(parts)
 
 
 class _Fold(dict[int, str]):
@@ -162,6 +215,8 @@ class _Fold(dict[int, str]):
 
 
 _FOLD = _Fold()
+# The same fold for whitespace-joined text: an ASCII space stays a space.
+_FOLD_SPACED = _Fold({0x20: " "})
 
 
 def _fold_chunk(text: str, start: int, end: int, out: list[str]) -> None:

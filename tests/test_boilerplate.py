@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reconcile.boilerplate import analyse, split_lines
+from reconcile.boilerplate import _split_lines_re, analyse, split_lines
 from reconcile.normalize import normalize_text
 from tests.helpers import FIXTURES, bbc_articles, sogou_field, sogou_records
 
@@ -241,3 +243,10 @@ def test_result_lines_below_a_sports_report_are_content() -> None:
         "Burnley v Blackburn",
         "S Bennett (Kent)",
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\u3000中.")), max_size=30))
+def test_lf_only_line_split_equals_the_regex_split(text: str) -> None:
+    # split_lines takes str.split for LF-only text; the regex is the reference.
+    assert split_lines(text) == _split_lines_re(text)
