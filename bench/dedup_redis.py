@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    import numpy as np
     import redis
     from datasketch import MinHash, MinHashLSH
 
@@ -107,7 +106,7 @@ def main() -> int:
                             d.signature,
                             d.shingles,
                             d.bounds,
-                            np.zeros(2 * len(d.spans), np.uint32),
+                            d.spans,
                             d.keys,
                         )
                         for i, d in enumerate(batch)

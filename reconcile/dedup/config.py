@@ -133,7 +133,7 @@ class DedupConfig:
         )
         return {
             "scheme": "affine32",
-            "shingle_hash": "crc32+fmix64",
+            "shingle_hash": "poly64+fmix64",
             "band_hash": "fmix64-sum/2",
             **{k: fields[k] for k in keys},
         }

@@ -16,6 +16,7 @@ index and each member is related to the representative chosen by ``keep``.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
@@ -33,7 +34,8 @@ import numpy as np
 
 from ..errors import InputError
 from ..load import decode_bytes
-from ._prepare import Prepared, prepare_many, warm_up
+from . import _prepare
+from ._prepare import Packed, Prepared, prepare_packed, unpack, warm_up
 from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
@@ -44,6 +46,7 @@ from .verify import DUPLICATE, OVERLAP, Match, classify, shared_passages
 _T = TypeVar("_T")
 _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
+_GC_THRESHOLD = 200_000  # allocations between young-generation collections during a run
 
 
 class DedupRun:
@@ -87,6 +90,12 @@ class DedupRun:
 
     def __iter__(self) -> Iterator[Result]:
         started = time.perf_counter()
+        # A run allocates millions of short-lived containers while it holds a large cache
+        # of documents: at the default threshold the cycle collector kept rescanning that
+        # cache and took a fifth of the main process's time. Nothing here makes cycles
+        # that need prompt collection; the thresholds are restored when the run ends.
+        thresholds = gc.get_threshold()
+        gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
         with self.index.batch():
             self.run = self.index.new_run()
         if self.emit == "unique":
@@ -99,6 +108,7 @@ class DedupRun:
                     self._progress(self.summary.read)
             yield from self._output()
         finally:
+            gc.set_threshold(*thresholds)
             if self._spool is not None:
                 self._spool.close()
             self.summary.seconds = time.perf_counter() - started
@@ -108,28 +118,31 @@ class DedupRun:
 
     def _prepared(self) -> Iterator[Prepared | Problem]:
         chunks = _batched(iter(self._records), _CHUNK)
-        work = partial(_prepare_chunk, config=self.config)
         if self.config.workers <= 1:
             for chunk in chunks:
-                yield from work(chunk)
+                for item in chunk:
+                    yield item if isinstance(item, Problem) else _prepare.prepare(item, self.config)
             return
         import multiprocessing
 
         warm_up(self.config)  # once here, inherited by the forked workers
 
         ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        work = partial(prepare_packed, config=self.config)
         # Pool.imap would let the workers run arbitrarily far ahead of the index (its
         # result queue is unbounded): at a million documents the backlog alone outgrew
         # the memory budget. A few chunks in flight per worker keep both sides busy.
         in_flight = 3 * self.config.workers
         with ctx.Pool(self.config.workers) as pool:
-            pending: deque[AsyncResult[list[Prepared | Problem]]] = deque()
+            pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]] = deque()
             for chunk in chunks:
-                pending.append(pool.apply_async(work, (chunk,)))
+                # Only records travel to the workers; read problems stay here.
+                records = [r for r in chunk if isinstance(r, Record)]
+                pending.append((chunk, pool.apply_async(work, (records,))))
                 if len(pending) >= in_flight:
-                    yield from pending.popleft().get()
+                    yield from _merge(*_popleft(pending))
             while pending:
-                yield from pending.popleft().get()
+                yield from _merge(*_popleft(pending))
 
     # -- one batch ---------------------------------------------------------------------
 
@@ -218,7 +231,7 @@ class DedupRun:
                 signature=d.signature,
                 shingles=d.shingles,
                 bounds=d.bounds,
-                spans=np.array([x for span in d.spans for x in span], dtype=np.uint32),
+                spans=d.spans,
                 keys=d.keys,
             )
             best: Match | None = None
@@ -385,9 +398,16 @@ def _stamp(published: str | None, now: float) -> float:
     return now
 
 
-def _prepare_chunk(chunk: list[Record | Problem], config: DedupConfig) -> list[Prepared | Problem]:
-    records = [r for r in chunk if isinstance(r, Record)]
-    done = iter(prepare_many(records, config))
+def _popleft(
+    pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]],
+) -> tuple[list[Record | Problem], Packed]:
+    chunk, result = pending.popleft()
+    return chunk, result.get()
+
+
+def _merge(chunk: list[Record | Problem], packed: Packed) -> list[Prepared | Problem]:
+    """A chunk's read problems and prepared records, back in input order."""
+    done = iter(unpack([r for r in chunk if isinstance(r, Record)], packed))
     return [next(done) if isinstance(r, Record) else r for r in chunk]
 
 

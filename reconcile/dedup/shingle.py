@@ -7,9 +7,11 @@ on a word spans ``word_ngram`` tokens (word n-grams); mixed text gets both, deci
 position, so a Chinese report quoting an English name and an English report quoting a
 Chinese one are shingled the same way wherever they are copied.
 
-Tokens are hashed with CRC-32 (C speed, the same on every machine and process), n-grams
-are combined in numpy with 64-bit multiply-add and the MurmurHash3 finaliser, and the
-upper 32 bits are the shingle hash. Signatures use datasketch's ``affine32`` MinHash
+Tokens are found and hashed in numpy, a whole document at once: a class table over the
+code points marks CJK characters and word characters, and each token's hash is a
+polynomial in its code points (wrapping 64-bit arithmetic) with the MurmurHash3
+finaliser, so no Python string is made per token. N-grams are combined with 64-bit
+multiply-add and the same finaliser, and the upper 32 bits are the shingle hash. Signatures use datasketch's ``affine32`` MinHash
 permutations for the configured seed and are bit-for-bit what
 ``datasketch.MinHash(..., scheme="affine32").update_batch`` computes for the same shingle
 hashes (pinned by a test); we compute them for a whole document at once so that
@@ -18,9 +20,7 @@ paragraph signatures come out of the same matrix with one ``minimum.reduceat``.
 
 from __future__ import annotations
 
-import itertools
 import re
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -81,10 +81,6 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def _is_cjk_token(token: str) -> bool:
-    return len(token) == 1 and _IS_CJK.match(token) is not None
-
-
 def fmix64(h: U64) -> U64:
     """MurmurHash3's 64-bit finaliser, element-wise (wrapping arithmetic is intended)."""
     h = h ^ (h >> np.uint64(33))
@@ -122,25 +118,7 @@ def shingle_hashes(text: str, config: DedupConfig) -> U32:
         >>> len(a), bool((a == b).all())
         (4, True)
     """
-    toks = tokens(text)
-    if not toks:
-        return np.empty(0, dtype=np.uint32)
-    th = np.fromiter(map(zlib.crc32, map(str.encode, toks)), dtype=np.uint64, count=len(toks))
-    if _IS_CJK.search(text) is None:
-        cjk = np.zeros(len(toks), dtype=bool)
-    else:
-        cjk = np.fromiter(map(_is_cjk_token, toks), dtype=bool, count=len(toks))
-    n_c, n_w = config.cjk_ngram, config.word_ngram
-    parts: list[U64] = []
-    if cjk.any() and len(toks) >= n_c:
-        parts.append(_ngrams(th, n_c)[cjk[: len(toks) - n_c + 1]])
-    if not cjk.all() and len(toks) >= n_w:
-        parts.append(_ngrams(th, n_w)[~cjk[: len(toks) - n_w + 1]])
-    if not parts or not sum(len(p) for p in parts):
-        # Shorter than one shingle: the whole paragraph is its only shingle.
-        parts = [_ngrams(th, len(toks))]
-    hashes = (np.concatenate(parts) >> np.uint64(32)).astype(np.uint32)
-    return sorted_unique(hashes)
+    return document_shingles([text], config)[0]
 
 
 def document_shingles(paragraphs: Sequence[str], config: DedupConfig) -> tuple[U32, U32]:
@@ -150,19 +128,11 @@ def document_shingles(paragraphs: Sequence[str], config: DedupConfig) -> tuple[U
     :func:`shingle_hashes` gives for it; one numpy pass per document instead of one per
     paragraph (n-grams crossing a paragraph boundary are masked out).
     """
-    per = [tokens(t) for t in paragraphs]
-    lens = np.array([len(x) for x in per], dtype=np.int64)
-    count = int(lens.sum())
-    n_para = len(per)
+    n_para = len(paragraphs)
+    th, _, cjk, para = _token_hashes(paragraphs)
+    count = len(th)
     if not count:
         return np.empty(0, np.uint32), np.zeros(n_para + 1, np.uint32)
-    flat = list(itertools.chain.from_iterable(per))
-    th = np.fromiter(map(zlib.crc32, map(str.encode, flat)), dtype=np.uint64, count=count)
-    if any(_IS_CJK.search(t) for t in paragraphs):
-        cjk = np.fromiter(map(_is_cjk_token, flat), dtype=bool, count=count)
-    else:
-        cjk = np.zeros(count, dtype=bool)
-    para = np.repeat(np.arange(n_para, dtype=np.uint64), lens)
     hashes: list[U64] = []
     owners: list[U64] = []
     for n, mask in ((config.cjk_ngram, cjk), (config.word_ngram, ~cjk)):
@@ -172,21 +142,123 @@ def document_shingles(paragraphs: Sequence[str], config: DedupConfig) -> tuple[U
         ok = mask[:m] & (para[n - 1 :] == para[:m])
         hashes.append(_ngrams(th, n)[ok])
         owners.append(para[:m][ok])
+    lens = np.bincount(para.astype(np.intp), minlength=n_para)
     have = (
-        np.bincount(np.concatenate(owners).astype(np.int64), minlength=n_para) if owners else None
+        np.bincount(np.concatenate(owners).astype(np.intp), minlength=n_para)
+        if owners
+        else np.zeros(n_para, np.intp)
     )
-    starts = np.concatenate([[0], np.cumsum(lens)])
-    for i in range(n_para):
-        if lens[i] and (have is None or not have[i]):
-            # Shorter than one shingle: the whole paragraph is its only shingle.
-            hashes.append(_ngrams(th[starts[i] : starts[i + 1]], int(lens[i])))
-            owners.append(np.full(1, i, dtype=np.uint64))
+    first = np.concatenate([[0], np.cumsum(lens)])
+    for i in np.flatnonzero((lens > 0) & (have == 0)).tolist():
+        # Shorter than one shingle: the whole paragraph is its only shingle.
+        hashes.append(_ngrams(th[first[i] : first[i + 1]], int(lens[i])))
+        owners.append(np.full(1, i, dtype=np.uint64))
     combined = sorted_unique(
         (np.concatenate(owners) << np.uint64(32)) | (np.concatenate(hashes) >> np.uint64(32))
     )
     shingles = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
     bounds = np.searchsorted(combined >> np.uint64(32), np.arange(n_para + 1, dtype=np.uint64))
     return shingles, bounds.astype(np.uint32)
+
+
+# Character classes for the vectorised tokeniser.
+_OTHER, _WORD, _CJK_CHAR = 0, 1, 2
+# Token hash: a polynomial in the code points with this odd 64-bit base, then the length
+# mixed in and the MurmurHash3 finaliser (see token_hash, the per-token reference).
+_BASE = np.uint64(0x9FB21C651E98DF25)
+_LENGTH_MIX = np.uint64(0xD1B54A32D192ED03)
+
+
+@cache
+def _classes() -> npt.NDArray[np.uint8]:
+    """Class of every BMP code point: a word character (``[^\\W_]``), CJK, or other.
+
+    Built once per process (about 10 ms, before the workers fork); code points above the
+    BMP are classified one by one, they are rare in news text.
+    """
+    table = np.zeros(0x10000, dtype=np.uint8)
+    word = [c for c in range(0x10000) if _char_class(chr(c)) == _WORD]
+    table[word] = _WORD
+    cjk = [c for c in range(0x10000) if _char_class(chr(c)) == _CJK_CHAR]
+    table[cjk] = _CJK_CHAR
+    return table
+
+
+def _char_class(ch: str) -> int:
+    # The definition the table caches: exactly what the token regex matches.
+    if _IS_CJK.match(ch):
+        return _CJK_CHAR
+    return _WORD if _TOKEN.match(ch) else _OTHER
+
+
+@cache
+def _powers(n: int) -> U64:
+    """``_BASE ** 1 .. _BASE ** n`` modulo 2**64."""
+    out = np.empty(n, dtype=np.uint64)
+    acc = 1
+    for i in range(n):
+        acc = (acc * int(_BASE)) & 0xFFFFFFFFFFFFFFFF
+        out[i] = acc
+    return out
+
+
+def token_hash(token: str) -> int:
+    """The 64-bit hash of one token, as :func:`_token_hashes` computes it for all at once.
+
+    Example:
+        >>> token_hash("gdp") == int(_token_hashes(["GDP rose"])[0][0])
+        True
+    """
+    acc = 0
+    power = 1
+    for ch in token:
+        power = (power * int(_BASE)) & 0xFFFFFFFFFFFFFFFF
+        acc = (acc + (ord(ch) + 1) * power) & 0xFFFFFFFFFFFFFFFF
+    acc ^= (len(token) * int(_LENGTH_MIX)) & 0xFFFFFFFFFFFFFFFF
+    return int(fmix64(np.array([acc], dtype=np.uint64))[0])
+
+
+def _token_hashes(paragraphs: Sequence[str]) -> tuple[U64, I64, npt.NDArray[np.bool_], U64]:
+    """Every token of every paragraph, hashed in numpy: ``(hashes, starts, cjk, paragraph)``.
+
+    The tokens are exactly :func:`tokens`' (lower-cased CJK characters and Latin words),
+    found from a class table over the code points instead of a regex and a Python string
+    per token; ``starts`` are their offsets in the joined lower-cased text.
+    """
+    lowered = [p.lower() for p in paragraphs]
+    text = " ".join(lowered)
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if not len(cp):
+        empty = np.empty(0, np.uint64)
+        return empty, np.empty(0, np.int64), np.empty(0, bool), empty
+    table = _classes()
+    cls = table[np.minimum(cp, 0xFFFF)]
+    high = np.flatnonzero(cp > 0xFFFF)
+    for i in high.tolist():
+        cls[i] = _char_class(chr(cp[i]))
+    word = cls == _WORD
+    start = cls == _CJK_CHAR
+    start[0] |= bool(word[0])
+    start[1:] |= word[1:] & ~word[:-1]
+    inside = cls != _OTHER
+    starts = np.flatnonzero(start)
+    if not len(starts):
+        empty = np.empty(0, np.uint64)
+        return empty, np.empty(0, np.int64), np.empty(0, bool), empty
+    # Position of each token character within its token, for the polynomial's powers.
+    pos = np.flatnonzero(inside)
+    owner = np.cumsum(start[pos]) - 1
+    k = pos - starts[owner]
+    powers = _powers(int(k.max()) + 1)
+    terms = (cp[pos].astype(np.uint64) + np.uint64(1)) * powers[k]
+    first = np.flatnonzero(start[pos])
+    acc = np.add.reduceat(terms, first)
+    length = np.diff(np.append(first, len(pos))).astype(np.uint64)
+    hashes = fmix64(acc ^ (length * _LENGTH_MIX))
+    cjk = cls[starts] == _CJK_CHAR
+    offsets = np.cumsum([0] + [len(p) + 1 for p in lowered[:-1]])
+    para = (np.searchsorted(offsets, starts, side="right") - 1).astype(np.uint64)
+    return hashes, starts.astype(np.int64), cjk, para
 
 
 @cache
@@ -213,24 +285,41 @@ def signatures(shingles: U32, bounds: U32, config: DedupConfig) -> Signatures:
 
     ``bounds`` has one entry per paragraph plus the total length at the end.
     """
-    a, b = permutations(config.seed, config.num_perm)
-    empty = np.uint32(0xFFFFFFFF)
     n_para = len(bounds) - 1
-    width = config.para_bands * config.para_rows
     if len(shingles) == 0:
+        empty = np.uint32(0xFFFFFFFF)
+        width = config.para_bands * config.para_rows
         return Signatures(
             np.full(config.num_perm, empty, np.uint32),
             np.full((n_para, width), empty, np.uint32),
         )
+    docs, paras = many_signatures(shingles, bounds, np.array([0, n_para]), config)
+    return Signatures(docs[0], paras)
+
+
+def many_signatures(
+    shingles: U32, bounds: U32, doc_bounds: npt.NDArray[np.intp], config: DedupConfig
+) -> tuple[U32, U32]:
+    """Signatures of several documents' paragraphs at once: ``(documents, paragraphs)``.
+
+    ``bounds`` delimits every paragraph's shingles as in :func:`signatures`;
+    ``doc_bounds[d]:doc_bounds[d + 1]`` are document ``d``'s paragraphs, and every document
+    has at least one shingle. One permutation matrix and two ``minimum.reduceat`` calls
+    serve a whole chunk of documents: per-document numpy calls cost more than the
+    arithmetic.
+    """
+    a, b = permutations(config.seed, config.num_perm)
+    width = config.para_bands * config.para_rows
+    n_para = len(bounds) - 1
     hv = _fmix32(shingles)
     matrix = hv[:, None] * a[None, :] + b[None, :]
-    document = matrix.min(axis=0)
+    documents = np.minimum.reduceat(matrix, bounds[doc_bounds[:-1]].astype(np.intp), axis=0)
     starts = bounds[:-1].astype(np.intp)
     nonempty = bounds[1:] > bounds[:-1]
-    paras = np.full((n_para, width), empty, np.uint32)
+    paras = np.full((n_para, width), np.uint32(0xFFFFFFFF), np.uint32)
     if nonempty.any():
         paras[nonempty] = np.minimum.reduceat(matrix[:, :width], starts[nonempty], axis=0)
-    return Signatures(document, paras)
+    return documents, paras
 
 
 def _band_keys(sig: U32, bands: int, rows: int, salt: int) -> I64:
@@ -256,3 +345,27 @@ def paragraph_keys(paras: U32, eligible: npt.NDArray[np.bool_], config: DedupCon
         return np.empty(0, dtype=np.int64)
     keys = _band_keys(paras[eligible], config.para_bands, config.para_rows, salt=2)
     return sorted_unique(keys.ravel())
+
+
+def many_paragraph_keys(
+    paras: U32,
+    eligible: npt.NDArray[np.bool_],
+    owner: npt.NDArray[np.intp],
+    n_docs: int,
+    config: DedupConfig,
+) -> tuple[I64, npt.NDArray[np.intp]]:
+    """:func:`paragraph_keys` of several documents at once: ``(keys, at)``.
+
+    ``owner[i]`` is paragraph ``i``'s document; document ``d``'s keys are
+    ``keys[at[d]:at[d + 1]]``, sorted and unique as :func:`paragraph_keys` gives them.
+    """
+    keys = _band_keys(paras[eligible], config.para_bands, config.para_rows, salt=2)
+    docs = np.repeat(owner[eligible], config.para_bands)
+    flat = keys.ravel()
+    order = np.lexsort((flat, docs))
+    flat, docs = flat[order], docs[order]
+    keep = np.ones(len(flat), dtype=bool)
+    keep[1:] = (flat[1:] != flat[:-1]) | (docs[1:] != docs[:-1])
+    flat, docs = flat[keep], docs[keep]
+    at = np.searchsorted(docs, np.arange(n_docs + 1))
+    return flat, at
