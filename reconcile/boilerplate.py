@@ -167,8 +167,8 @@ def analyse(text: str) -> Layout:
 
 
 def _key(norm: str) -> str:
-    # str.split() and ``\s`` agree on whitespace; split/join is several times faster.
-    return "".join(norm.split()).lower()
+    # A normalised line's only whitespace is single spaces: dropping them is one replace.
+    return norm.replace(" ", "").lower()
 
 
 def _find_title(lines: Sequence[Line], keys: Sequence[str], first_body: int) -> Line | None:
@@ -318,7 +318,10 @@ def _link_list(norm: str) -> bool:
     # A URL-ish token holds a "." or a ":" ("https://host"): a line with fewer of those
     # than the tokens needed cannot qualify, and needs no regex per token.
     marks = norm.count(".") + norm.count(":")
-    if not marks:
+    # A normalised line has one space between tokens (two only where NFKC made a spacing
+    # accent a space plus a mark): prose, a full stop every dozen words, is ruled out
+    # before it is split.
+    if not marks or marks < 0.8 * (norm.count(" ") + 1):
         return False
     tokens = norm.split()
     need = max(1, 0.8 * len(tokens))
