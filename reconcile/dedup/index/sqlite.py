@@ -172,7 +172,7 @@ class SqliteIndex(Index):
         keys, seqs = keys[order], seqs[order]
         new = np.ones(len(keys), dtype=bool)
         new[1:] = (keys[1:] != keys[:-1]) | (seqs[1:] != seqs[:-1])
-        rows = np.stack([keys[new], seqs[new]], axis=1).tolist()
+        rows = zip(keys[new].tolist(), seqs[new].tolist(), strict=True)
         self._db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", rows)
 
     def run_clusters(self, run: int) -> Iterator[int]:
