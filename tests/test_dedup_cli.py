@@ -100,8 +100,15 @@ def test_errors_are_one_line_and_nonzero(runner: CliRunner, feed: Path, tmp_path
     db = tmp_path / "i.db"
     runner.invoke(main, ["dedup", str(feed), "--index", str(db)])
     res = runner.invoke(main, ["dedup", str(feed), "--index", str(db), "--strict"])
+    assert res.exit_code == 0  # the same feed again is not bad input
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text(json.dumps({"id": "bbc-business-001", "text": "New words entirely."}))
+    res = runner.invoke(main, ["dedup", str(changed), "--index", str(db), "--strict"])
     assert res.exit_code == 2
-    assert res.stderr.startswith(f"Error: {feed}:1: id 'bbc-business-001' is already indexed")
+    assert res.stderr.strip() == (
+        f"Error: {changed}:1: id 'bbc-business-001' is already indexed with different text; "
+        "remove it first (--remove) to index the new version (stopping: --strict)"
+    )
     res = runner.invoke(main, ["dedup"])
     assert res.exit_code == 2 and "give at least one INPUT" in res.stderr
 

@@ -35,13 +35,13 @@ def test_a_later_run_finds_duplicates_of_earlier_ones_without_resigning_them(
     rows = bbc_rows()[:300]
     run(records(rows), db)
     calls: list[str] = []
-    real = prep.prepare
+    real = prep.prepare_many
 
-    def counting(record: Record, config: DedupConfig) -> object:
-        calls.append(record.id)
-        return real(record, config)
+    def counting(records: list[Record], config: DedupConfig) -> object:
+        calls.extend(r.id for r in records)
+        return real(records, config)
 
-    monkeypatch.setattr(prep, "prepare", counting)
+    monkeypatch.setattr(prep, "prepare_many", counting)
     reprints = [Record(f"reprint-{r['id']}", "NEW HEADLINE\n\n" + r["text"], "x") for r in rows[:5]]
     results = run(reprints, db)
     assert sorted(calls) == sorted(r.id for r in reprints)  # old documents not re-signed
@@ -92,7 +92,36 @@ def test_retention_by_age_uses_publication_time(tmp_path: Path) -> None:
     with SqliteIndex(db, CFG.params()) as index:
         assert index.prune(time.time() - 30 * 86400) == 2
         assert index.count() == 2
-        assert index.existing_ids(["old0", "old1", "new0", "new1"]) == {"new0", "new1"}
+        assert set(index.find_ids(["old0", "old1", "new0", "new1"])) == {"new0", "new1"}
+
+
+def test_feeding_the_same_documents_again_reports_them_in_their_clusters(tmp_path: Path) -> None:
+    db = tmp_path / "feed.db"
+    rows = bbc_rows()[:40]
+    reprint = Record("reprint", "BREAKING\n\n" + rows[3]["text"], "x")
+    first = run([*records(rows), reprint], db)
+    # The same feed again, one document with new text under an old id, one new document.
+    changed = Record(rows[7]["id"], rows[8]["text"], "feed:8")
+    fresh = Record("fresh", rows[3]["text"] + "\n\nA late paragraph added to the story.", "x")
+    again = [r for r in records(rows) if r.id != rows[7]["id"]]
+    second = run([*again, reprint, changed, fresh], db)
+    assert [p.problem.message for p in problems(second)] == [
+        f"id {rows[7]['id']!r} is already indexed with different text; "
+        "remove it first (--remove) to index the new version"
+    ]
+    members = {m.id: m for c in second if isinstance(c, Cluster) for m in c.members}
+    # Every input once; the ones indexed before carry "again" and keep their clusters.
+    assert set(members) | {rows[7]["id"]} == {*(r["id"] for r in rows), "reprint", "fresh"}
+    assert all(members[r.id].again and members[r.id].earlier for r in [*again, reprint])
+    assert not members["fresh"].again and not members["fresh"].earlier
+    assert cluster_of(second)["fresh"] == rows[3]["id"]
+    before = {c.id: [m.id for m in c.members] for c in first if isinstance(c, Cluster)}
+    after = {
+        c.id: [m.id for m in c.members if m.id != "fresh"] for c in second if isinstance(c, Cluster)
+    }
+    assert after == {k: v for k, v in before.items() if k != rows[7]["id"]}
+    with SqliteIndex(db, CFG.params()) as index:
+        assert index.count() == len(rows) + 2
 
 
 _KILL_SCRIPT = """
@@ -144,7 +173,9 @@ def test_a_killed_run_leaves_every_committed_batch_and_nothing_else(tmp_path: Pa
     with SqliteIndex(db, cfg.params()) as index:
         results = list(deduplicate(read_inputs([str(feed)], cfg), cfg, index))
         assert index.count() == 3000
-    skipped = problems(results)
-    assert len(skipped) == count
-    assert all("already indexed" in p.problem.message for p in skipped)
+    # The documents committed before the kill are recognised, reported in their
+    # clusters as fed again, and not indexed twice.
+    assert problems(results) == []
+    again = [m for c in results if isinstance(c, Cluster) for m in c.members if m.again]
+    assert len(again) == count and all(m.earlier for m in again)
     assert sum(1 for line in feed.open() if json.loads(line)) == 3000

@@ -65,7 +65,7 @@ def test_every_input_appears_exactly_once(tmp_path: Path) -> None:
         f"{feed}:7": "record has no text in field 'text'",
         f"{feed}:9": "record has no 'id' field",
         f"{feed}:10": "not a JSON object",
-        f"{feed}:11": f"id {bbc_rows()[4]['id']!r} is already indexed",
+        f"{feed}:11": f"id {bbc_rows()[4]['id']!r} appears twice in this input",
         f"{docs}/binary.bin": f"{docs}/binary.bin: looks like a binary file (it contains NUL bytes)",
     }
     assert run.summary.read == 30 and run.summary.errors == 6 and run.summary.indexed == 24

@@ -87,6 +87,8 @@ class DedupRun:
         self._cache: dict[int, StoredDoc] = {}
         self._spool: IO[bytes] | None = None
         self._spool_at: dict[int, tuple[int, int]] = {}
+        self._again: set[int] = set()  # indexed by an earlier run and fed again in this one
+        self._again_clusters: set[int] = set()
 
     def __iter__(self) -> Iterator[Result]:
         started = time.perf_counter()
@@ -120,8 +122,10 @@ class DedupRun:
         chunks = _batched(iter(self._records), _CHUNK)
         if self.config.workers <= 1:
             for chunk in chunks:
-                for item in chunk:
-                    yield item if isinstance(item, Problem) else _prepare.prepare(item, self.config)
+                done = iter(
+                    _prepare.prepare_many([r for r in chunk if isinstance(r, Record)], self.config)
+                )
+                yield from (next(done) if isinstance(r, Record) else r for r in chunk)
             return
         import multiprocessing
 
@@ -149,33 +153,47 @@ class DedupRun:
     def _index_batch(self, batch: list[Prepared | Problem]) -> Iterator[Result]:
         problems: list[Problem] = []
         docs: list[Prepared] = []
-        seen: set[str] = set()
+        first_at: dict[str, str] = {}
         for item in batch:
             self.summary.read += 1
             if isinstance(item, Problem):
                 problems.append(item)
-            elif item.id in seen:
-                problems.append(
-                    Problem(item.record.origin, f"id {item.id!r} is already indexed", item.id)
-                )
+            elif item.id in first_at:
+                problems.append(_twice(item, first_at[item.id]))
             else:
-                seen.add(item.id)
+                first_at[item.id] = item.record.origin
                 docs.append(item)
         with self.index.batch():
-            already = self.index.existing_ids([d.id for d in docs])
+            known = self.index.find_ids([d.id for d in docs])
+            new: list[Prepared] = []
             for d in docs:
-                if d.id in already:
+                old = known.get(d.id)
+                if old is None:
+                    new.append(d)
+                elif old.run == self.run:
+                    problems.append(_twice(d, None))
+                elif _same_content(d, old):
+                    # Fed again (a re-run, or a run resumed after a crash): already indexed,
+                    # so reported in its cluster, not signed into the index twice.
+                    self._again.add(old.seq)
+                    self._again_clusters.add(old.cluster)
+                else:
                     problems.append(
-                        Problem(d.record.origin, f"id {d.id!r} is already indexed", d.id)
+                        Problem(
+                            d.record.origin,
+                            f"id {d.id!r} is already indexed with different text; "
+                            "remove it first (--remove) to index the new version",
+                            d.id,
+                        )
                     )
-            docs = [d for d in docs if d.id not in already]
-            stored = self._assign(docs) if docs else []
+            stored = self._assign(new) if new else []
             self.index.add(stored)
         self._remember(stored)
         if self._spool is not None:
-            for d, s in zip(docs, stored, strict=True):
+            for d, s in zip(new, stored, strict=True):
                 self._spool_record(s.seq, d.record)
         self.summary.indexed += len(stored)
+        self.summary.again = len(self._again)
         self.summary.errors += len(problems)
         if problems and self.config.strict:
             p = problems[0]
@@ -301,17 +319,28 @@ class DedupRun:
 
     def _output(self) -> Iterator[Result]:
         kept: list[int] = []
-        for _, members in self.index.run_members(self.run):
+        # Clusters of documents fed again but indexed earlier are reported too: every
+        # input document appears once in the output, in its cluster.
+        extra = set(self._again_clusters)
+        for _, members in self._clusters(extra):
             if not members:
                 continue
-            cluster, rep = self._relate(members)
+            rel, rep = self._relate(members)
             self.summary.clusters += 1
             if self.emit == "clusters":
-                yield cluster
+                yield rel
             elif rep.run == self.run:
                 kept.append(rep.seq)
         for seq in sorted(kept):
             yield Kept(self._read_spool(seq))
+
+    def _clusters(self, extra: set[int]) -> Iterator[tuple[int, list[StoredDoc]]]:
+        """This run's clusters, then those of ``extra`` it did not add to."""
+        for cluster, members in self.index.run_members(self.run):
+            extra.discard(cluster)
+            yield cluster, members
+        for cluster in sorted(extra):
+            yield cluster, self.index.members(cluster)
 
     def _read_spool(self, seq: int) -> Record:
         assert self._spool is not None
@@ -326,14 +355,19 @@ class DedupRun:
         """Members related to the representative ``keep`` picks, and the overlaps."""
         rep = _representative(members, self.config)
         by_seq = {m.seq: m for m in members}
-        out = [Member(rep.id, "representative", 1.0, earlier=rep.run != self.run)]
+        again = self._again
+        out = [
+            Member(
+                rep.id, "representative", 1.0, earlier=rep.run != self.run, again=rep.seq in again
+            )
+        ]
         for m in members:
             if m is rep:
                 continue
             earlier = m.run != self.run
             if m.via == rep.seq and m.relation is not None:
                 # Verified against the representative itself when it was indexed.
-                out.append(Member(m.id, m.relation, m.similarity, earlier))
+                out.append(Member(m.id, m.relation, m.similarity, earlier, again=m.seq in again))
             else:
                 relation, score = classify(m, rep, self.config)
                 via_id = None
@@ -344,7 +378,7 @@ class DedupRun:
                     via = by_seq.get(link.via) if link.via is not None else None
                     relation = link.relation or DUPLICATE
                     via_id = via.id if via is not None else None
-                out.append(Member(m.id, relation, score, earlier, via=via_id))
+                out.append(Member(m.id, relation, score, earlier, via_id, m.seq in again))
             if not earlier:
                 self.summary.relations[out[-1].relation] += 1
         overlaps = []
@@ -396,6 +430,16 @@ def _stamp(published: str | None, now: float) -> float:
             when = when.replace(tzinfo=UTC)
         return when.timestamp()
     return now
+
+
+def _twice(doc: Prepared, first: str | None) -> Problem:
+    where = f" (first: {first})" if first else ""
+    return Problem(doc.record.origin, f"id {doc.id!r} appears twice in this input{where}", doc.id)
+
+
+def _same_content(doc: Prepared, old: StoredDoc) -> bool:
+    """The same shingles paragraph by paragraph: chrome or whitespace may differ."""
+    return np.array_equal(doc.shingles, old.shingles) and np.array_equal(doc.bounds, old.bounds)
 
 
 def _popleft(

@@ -18,7 +18,8 @@ class Member:
     shingle Jaccard (duplicate) or the share of the smaller document found in the larger
     (excerpt), measured against the representative. When a member joined through another
     member and is not itself close enough to the representative, ``via`` names that member.
-    ``earlier`` marks documents indexed by an earlier run.
+    ``earlier`` marks documents indexed by an earlier run; ``again`` those of them this run
+    was given again (same id, same text), which are reported but not indexed twice.
     """
 
     id: str
@@ -26,6 +27,7 @@ class Member:
     similarity: float
     earlier: bool = False
     via: str | None = None
+    again: bool = False
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -37,6 +39,8 @@ class Member:
             out["earlier"] = True
         if self.via is not None:
             out["via"] = self.via
+        if self.again:
+            out["again"] = True
         return out
 
 
@@ -119,6 +123,7 @@ class Summary:
 
     read: int = 0
     indexed: int = 0
+    again: int = 0  # already indexed by an earlier run, fed again
     errors: int = 0
     clusters: int = 0
     relations: Counter[str] = field(default_factory=Counter)

@@ -21,6 +21,8 @@ def render_summary(summary: Summary, console: Console) -> None:
     rate = summary.read / summary.seconds if summary.seconds else 0.0
     table.add_row("documents read", f"{summary.read:,}")
     table.add_row("skipped (bad input)", f"{summary.errors:,}")
+    if summary.again:
+        table.add_row("already indexed", f"{summary.again:,}")
     table.add_row("clusters", f"{summary.clusters:,}")
     for relation in RELATIONS:
         table.add_row(f"  {relation}s", f"{summary.relations.get(relation, 0):,}")

@@ -67,8 +67,8 @@ class Index(ABC):
         """The stored documents with these sequence numbers (missing ones are left out)."""
 
     @abstractmethod
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
-        """Which of these document ids are already indexed."""
+    def find_ids(self, ids: Sequence[str]) -> dict[str, StoredDoc]:
+        """The indexed documents with these ids (ids not indexed are left out)."""
 
     @abstractmethod
     def add(self, docs: Sequence[StoredDoc]) -> None:

@@ -94,11 +94,12 @@ class RedisIndex(Index):
             pipe.hgetall(self._k("doc", s))
         return {s: _decode(s, h) for s, h in zip(wanted, pipe.execute(), strict=True) if h}
 
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+    def find_ids(self, ids: Sequence[str]) -> dict[str, StoredDoc]:
         if not ids:
-            return set()
+            return {}
         values = self._r.hmget(self._k("ids"), list(ids))
-        return {i for i, v in zip(ids, values, strict=True) if v is not None}
+        seqs = {int(v): i for i, v in zip(ids, values, strict=True) if v is not None}
+        return {seqs[s]: d for s, d in self.fetch(seqs).items()}
 
     def add(self, docs: Sequence[StoredDoc]) -> None:
         pipe = self._pipe if self._pipe is not None else self._r.pipeline(transaction=True)

@@ -146,14 +146,16 @@ class SqliteIndex(Index):
                 out[doc.seq] = doc
         return out
 
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
+    def find_ids(self, ids: Sequence[str]) -> dict[str, StoredDoc]:
+        found: dict[str, StoredDoc] = {}
         for i in range(0, len(ids), _CHUNK):
             chunk = list(ids[i : i + _CHUNK])
             marks = ",".join("?" * len(chunk))
-            found.update(
-                r[0] for r in self._db.execute(f"SELECT id FROM docs WHERE id IN ({marks})", chunk)
-            )
+            for row in self._db.execute(
+                f"SELECT {_COLUMNS} FROM docs WHERE id IN ({marks})", chunk
+            ):
+                doc = _from_row(row)
+                found[doc.id] = doc
         return found
 
     def add(self, docs: Sequence[StoredDoc]) -> None:
