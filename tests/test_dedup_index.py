@@ -99,20 +99,22 @@ def test_feeding_the_same_documents_again_reports_them_in_their_clusters(tmp_pat
     db = tmp_path / "feed.db"
     rows = bbc_rows()[:40]
     reprint = Record("reprint", "BREAKING\n\n" + rows[3]["text"], "x")
-    first = run([*records(rows), reprint], db)
+    halves = [r["text"].split("\n\n") for r in rows[20:22]]
+    mix = Record("mix", "\n\n".join(halves[0][:3] + halves[1][:3]), "x")  # shares passages
+    first = run([*records(rows), reprint, mix], db)
     # The same feed again, one document with new text under an old id, one new document.
     changed = Record(rows[7]["id"], rows[8]["text"], "feed:8")
     fresh = Record("fresh", rows[3]["text"] + "\n\nA late paragraph added to the story.", "x")
     again = [r for r in records(rows) if r.id != rows[7]["id"]]
-    second = run([*again, reprint, changed, fresh], db)
+    second = run([*again, reprint, mix, changed, fresh], db)
     assert [p.problem.message for p in problems(second)] == [
         f"id {rows[7]['id']!r} is already indexed with different text; "
         "remove it first (--remove) to index the new version"
     ]
     members = {m.id: m for c in second if isinstance(c, Cluster) for m in c.members}
     # Every input once; the ones indexed before carry "again" and keep their clusters.
-    assert set(members) | {rows[7]["id"]} == {*(r["id"] for r in rows), "reprint", "fresh"}
-    assert all(members[r.id].again and members[r.id].earlier for r in [*again, reprint])
+    assert set(members) | {rows[7]["id"]} == {*(r["id"] for r in rows), "reprint", "mix", "fresh"}
+    assert all(members[r.id].again and members[r.id].earlier for r in [*again, reprint, mix])
     assert not members["fresh"].again and not members["fresh"].earlier
     assert cluster_of(second)["fresh"] == rows[3]["id"]
     before = {c.id: [m.id for m in c.members] for c in first if isinstance(c, Cluster)}
@@ -121,7 +123,11 @@ def test_feeding_the_same_documents_again_reports_them_in_their_clusters(tmp_pat
     }
     assert after == {k: v for k, v in before.items() if k != rows[7]["id"]}
     with SqliteIndex(db, CFG.params()) as index:
-        assert index.count() == len(rows) + 2
+        assert index.count() == len(rows) + 3
+    # A line fed again repeats the earlier run's line, overlaps included.
+    overlaps = {c.id: c.overlaps for c in first if isinstance(c, Cluster) and c.overlaps}
+    assert overlaps
+    assert {c.id: c.overlaps for c in second if isinstance(c, Cluster) and c.overlaps} == overlaps
 
 
 _KILL_SCRIPT = """

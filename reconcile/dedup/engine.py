@@ -383,12 +383,15 @@ class DedupRun:
                 self.summary.relations[out[-1].relation] += 1
         overlaps = []
         for m in members:
-            if m.overlap is None or m.run != self.run:
+            # This run's overlaps, and those of documents fed again (their line repeats
+            # what the earlier run reported).
+            if m.overlap is None or (m.run != self.run and m.seq not in again):
                 continue
             other = by_seq.get(m.overlap) or self.index.fetch([m.overlap]).get(m.overlap)
             with_id = other.id if other is not None else "(removed)"
             overlaps.append(Overlap(m.id, with_id, m.overlap_similarity, m.passages))
-            self.summary.relations[OVERLAP] += 1
+            if m.run == self.run:
+                self.summary.relations[OVERLAP] += 1
         return Cluster(rep.id, tuple(out), tuple(overlaps)), rep
 
 
