@@ -14,6 +14,8 @@ from reconcile.dedup._prepare import Prepared, prepare_many
 from reconcile.dedup.records import Problem, Record
 from reconcile.dedup.shingle import (
     _IS_CJK,
+    _char_class,
+    _classes,
     _token_hashes,
     document_shingles,
     shingle_hashes,
@@ -152,3 +154,8 @@ def test_a_chunk_prepares_each_document_as_it_would_alone() -> None:
             assert getattr(got, name).tolist() == getattr(alone, name).tolist(), name
         assert (got.heads, got.length) == (alone.heads, alone.length)
     assert [type(p).__name__ for p in together[-3:]] == ["Problem", "Problem", "Prepared"]
+
+
+def test_character_class_table_is_the_token_regex_everywhere_in_the_bmp() -> None:
+    table = _classes()
+    assert [int(c) for c in table] == [_char_class(chr(c)) for c in range(0x10000)]
