@@ -185,3 +185,30 @@ def test_a_killed_run_leaves_every_committed_batch_and_nothing_else(tmp_path: Pa
     again = [m for c in results if isinstance(c, Cluster) for m in c.members if m.again]
     assert len(again) == count and all(m.earlier for m in again)
     assert sum(1 for line in feed.open() if json.loads(line)) == 3000
+
+
+def test_the_index_records_its_permutations_and_later_runs_sign_with_them(tmp_path: Path) -> None:
+    from datasketch import MinHash
+
+    db = tmp_path / "feed.db"
+    feed = write_jsonl(tmp_path / "feed.jsonl", bbc_rows()[:30])
+    run(records(bbc_rows()[:30]), db)
+    with SqliteIndex(db, CFG.params()) as index:
+        recorded = json.loads(index.get_meta("permutations") or "{}")
+    theirs = MinHash(num_perm=CFG.num_perm, seed=CFG.seed, scheme="affine32").permutations
+    assert [recorded["a"], recorded["b"]] == theirs.tolist()
+    # A later run takes them from the index: no datasketch (and scipy) import at all, and
+    # the same feed again is recognised document for document.
+    script = (
+        "import json, sys\n"
+        "from reconcile.dedup import DedupConfig, SqliteIndex, deduplicate, read_inputs\n"
+        "cfg = DedupConfig(workers=1)\n"
+        f"with SqliteIndex({str(db)!r}, cfg.params()) as index:\n"
+        f"    run = deduplicate(read_inputs([{str(feed)!r}], cfg), cfg, index)\n"
+        "    list(run)\n"
+        "print(json.dumps([run.summary.again, 'datasketch' in sys.modules]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(out) == [30, False]

@@ -40,12 +40,14 @@ from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
 from .results import Cluster, InputProblem, Kept, Member, Overlap, Result, Summary
+from .shingle import adopt_permutations, permutations
 from .stored import StoredDoc
 from .verify import DUPLICATE, OVERLAP, Match, classify, shared_passages
 
 _T = TypeVar("_T")
 _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
+_PERMUTATIONS_KEY = "permutations"  # the MinHash permutations, recorded with the index
 _GC_THRESHOLD = 200_000  # allocations between young-generation collections during a run
 
 
@@ -98,6 +100,7 @@ class DedupRun:
         # that need prompt collection; the thresholds are restored when the run ends.
         thresholds = gc.get_threshold()
         gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
+        self._adopt_permutations()
         with self.index.batch():
             self.run = self.index.new_run()
         if self.emit == "unique":
@@ -117,6 +120,19 @@ class DedupRun:
             self.summary.index_size = self.index.count()
 
     # -- signatures ------------------------------------------------------------------
+
+    def _adopt_permutations(self) -> None:
+        """Sign with the permutations recorded in the index; record them in a new one."""
+        cfg = self.config
+        stored = self.index.get_meta(_PERMUTATIONS_KEY)
+        if stored is None:
+            a, b = permutations(cfg.seed, cfg.num_perm)
+            value = json.dumps({"a": a.tolist(), "b": b.tolist()})
+            self.index.set_meta(_PERMUTATIONS_KEY, value)
+            # Another worker may have recorded its own first: the index's copy wins.
+            stored = self.index.get_meta(_PERMUTATIONS_KEY) or value
+        recorded = json.loads(stored)
+        adopt_permutations(cfg.seed, cfg.num_perm, recorded["a"], recorded["b"])
 
     def _prepared(self) -> Iterator[Prepared | Problem]:
         chunks = _batched(iter(self._records), _CHUNK)

@@ -262,13 +262,36 @@ def _token_hashes(paragraphs: Sequence[str]) -> tuple[U64, I64, npt.NDArray[np.b
     return hashes, starts.astype(np.int64), cjk, para
 
 
-@cache
-def permutations(seed: int, num_perm: int) -> tuple[U32, U32]:
-    """datasketch's ``affine32`` permutation parameters ``(a, b)`` for this seed."""
-    from datasketch import MinHash
+_PERMUTATIONS: dict[tuple[int, int], tuple[U32, U32]] = {}
 
-    perm = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
-    return np.asarray(perm[0], dtype=np.uint32), np.asarray(perm[1], dtype=np.uint32)
+
+def permutations(seed: int, num_perm: int) -> tuple[U32, U32]:
+    """datasketch's ``affine32`` permutation parameters ``(a, b)`` for this seed.
+
+    The ones recorded with the index in use (:func:`adopt_permutations`) when there are,
+    else datasketch's own (importing datasketch costs ~0.6 s, scipy included).
+    """
+    key = (seed, num_perm)
+    if key not in _PERMUTATIONS:
+        from datasketch import MinHash
+
+        perm = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+        _PERMUTATIONS[key] = (
+            np.asarray(perm[0], dtype=np.uint32),
+            np.asarray(perm[1], dtype=np.uint32),
+        )
+    return _PERMUTATIONS[key]
+
+
+def adopt_permutations(seed: int, num_perm: int, a: Sequence[int], b: Sequence[int]) -> None:
+    """Sign with the permutations an index recorded when it was built.
+
+    An index's signatures stay comparable even if a later datasketch drew other
+    permutations for the same seed (its 2.0 release changed the scheme once already).
+    """
+    if len(a) != num_perm or len(b) != num_perm:
+        raise ValueError(f"recorded permutations are not {num_perm} long")
+    _PERMUTATIONS[(seed, num_perm)] = (np.asarray(a, np.uint32), np.asarray(b, np.uint32))
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,14 @@ class Index(ABC):
         """One atomic unit of work (transaction and/or cross-process lock)."""
 
     @abstractmethod
+    def get_meta(self, key: str) -> str | None:
+        """A value recorded with the index (``None`` when there is none)."""
+
+    @abstractmethod
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a value unless one is recorded already (the first writer wins)."""
+
+    @abstractmethod
     def new_run(self) -> int:
         """A number for this run; documents added by it carry it."""
 

@@ -70,6 +70,15 @@ class RedisIndex(Index):
             self._pipe = None
             lock.release()
 
+    def get_meta(self, key: str) -> str | None:
+        value = self._r.get(self._k("meta", key))
+        if value is None:
+            return None
+        return value.decode() if isinstance(value, bytes) else str(value)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._r.set(self._k("meta", key), value, nx=True)
+
     def new_run(self) -> int:
         return int(self._r.incr(self._k("runs")))
 

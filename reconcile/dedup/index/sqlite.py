@@ -109,6 +109,14 @@ class SqliteIndex(Index):
         finally:
             self._in_batch = False
 
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (f"x:{key}",)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        # Prefixed so that no recorded value can take the name of the index's own rows.
+        self._db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (f"x:{key}", value))
+
     def new_run(self) -> int:
         cur = self._db.execute("INSERT INTO runs (started) VALUES (?)", (time.time(),))
         return int(cur.lastrowid or 0)
