@@ -318,10 +318,13 @@ def _link_list(norm: str) -> bool:
     # A URL-ish token holds a "." or a ":" ("https://host"): a line with fewer of those
     # than the tokens needed cannot qualify, and needs no regex per token.
     marks = norm.count(".") + norm.count(":")
-    # A normalised line has one space between tokens (two only where NFKC made a spacing
-    # accent a space plus a mark): prose, a full stop every dozen words, is ruled out
-    # before it is split.
-    if not marks or marks < 0.8 * (norm.count(" ") + 1):
+    if not marks:
+        return False
+    # Prose, a full stop every dozen words, is ruled out before it is split: with single
+    # spaces and none at the ends (nearly every normalised line; a vanished zero-width
+    # character can leave two) the tokens are the spaces plus one.
+    single = "  " not in norm and norm[:1] != " " and norm[-1:] != " "
+    if single and marks < 0.8 * (norm.count(" ") + 1):
         return False
     tokens = norm.split()
     need = max(1, 0.8 * len(tokens))

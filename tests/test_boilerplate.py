@@ -250,3 +250,12 @@ def test_result_lines_below_a_sports_report_are_content() -> None:
 def test_lf_only_line_split_equals_the_regex_split(text: str) -> None:
     # split_lines takes str.split for LF-only text; the regex is the reference.
     assert split_lines(text) == _split_lines_re(text)
+
+
+def test_a_link_list_with_a_vanished_zero_width_space_is_still_chrome() -> None:
+    # Normalising drops the U+200B and leaves two spaces between the file names.
+    layout = analyse(
+        "Title here\n\nSomething happened in the city today, officials said.\n\n"
+        "index.html \u200b about.html"
+    )
+    assert [b.kind for b in layout.boilerplate] == ["link-list"]

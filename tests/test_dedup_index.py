@@ -130,6 +130,31 @@ def test_feeding_the_same_documents_again_reports_them_in_their_clusters(tmp_pat
     assert {c.id: c.overlaps for c in second if isinstance(c, Cluster) and c.overlaps} == overlaps
 
 
+def test_a_document_fed_again_twice_in_one_run_is_reported_once(tmp_path: Path) -> None:
+    db = tmp_path / "feed.db"
+    rows = bbc_rows()[:2]
+    run(records(rows), db)
+    cfg = DedupConfig(workers=1, batch_size=1)  # the two copies in different batches
+    results = run([*records(rows[:1]), *records(rows[:1])], db, cfg)
+    assert [p.problem.message for p in problems(results)] == [
+        f"id {rows[0]['id']!r} appears twice in this input"
+    ]
+
+
+def test_a_run_that_fails_to_start_restores_the_collector(tmp_path: Path) -> None:
+    import gc
+
+    before = gc.get_threshold()
+
+    class Broken(SqliteIndex):
+        def get_meta(self, key: str) -> str | None:
+            raise OSError("disk gone")
+
+    with Broken(tmp_path / "i.db", CFG.params()) as index, pytest.raises(OSError):
+        list(deduplicate(records(bbc_rows()[:2]), CFG, index))
+    assert gc.get_threshold() == before
+
+
 _KILL_SCRIPT = """
 import sys
 from reconcile.dedup import DedupConfig, SqliteIndex, deduplicate, read_inputs

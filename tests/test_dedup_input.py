@@ -87,3 +87,19 @@ def test_strict_stops_at_the_first_bad_input(tmp_path: Path) -> None:
 def test_a_missing_input_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"nope\.jsonl: no such file or directory"):
         list(read_inputs([str(tmp_path / "nope.jsonl")], CFG))
+
+
+def test_a_lone_surrogate_is_a_character_not_a_failure(tmp_path: Path) -> None:
+    # Half an emoji cut off by a scraper survives json.loads as a lone surrogate.
+    text = bbc_rows()[0]["text"]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "a", "text": text + " \ud83d"})
+        + "\n"
+        + json.dumps({"id": "b", "text": text})
+        + "\n",
+        encoding="utf-8",
+    )
+    with SqliteIndex(tmp_path / "i.db", CFG.params()) as index:
+        results = list(deduplicate(read_inputs([str(feed)], CFG), CFG, index))
+    assert [[m.id for m in r.members] for r in results if isinstance(r, Cluster)] == [["a", "b"]]

@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
@@ -94,26 +95,20 @@ class DedupRun:
 
     def __iter__(self) -> Iterator[Result]:
         started = time.perf_counter()
-        # A run allocates millions of short-lived containers while it holds a large cache
-        # of documents: at the default threshold the cycle collector kept rescanning that
-        # cache and took a fifth of the main process's time. Nothing here makes cycles
-        # that need prompt collection; the thresholds are restored when the run ends.
-        thresholds = gc.get_threshold()
-        gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
-        self._adopt_permutations()
-        with self.index.batch():
-            self.run = self.index.new_run()
-        if self.emit == "unique":
-            # Closed in the finally below: its life is the generator's, not a block's.
-            self._spool = tempfile.TemporaryFile()  # noqa: SIM115
         try:
-            for batch in _batched(self._prepared(), self.config.batch_size):
-                yield from self._index_batch(batch)
-                if self._progress is not None:
-                    self._progress(self.summary.read)
-            yield from self._output()
+            with _fewer_collections():
+                self._adopt_permutations()
+                with self.index.batch():
+                    self.run = self.index.new_run()
+                if self.emit == "unique":
+                    # Closed in the finally below: its life is the generator's.
+                    self._spool = tempfile.TemporaryFile()  # noqa: SIM115
+                for batch in _batched(self._prepared(), self.config.batch_size):
+                    yield from self._index_batch(batch)
+                    if self._progress is not None:
+                        self._progress(self.summary.read)
+                yield from self._output()
         finally:
-            gc.set_threshold(*thresholds)
             if self._spool is not None:
                 self._spool.close()
             self.summary.seconds = time.perf_counter() - started
@@ -153,7 +148,11 @@ class DedupRun:
         # result queue is unbounded): at a million documents the backlog alone outgrew
         # the memory budget. A few chunks in flight per worker keep both sides busy.
         in_flight = 3 * self.config.workers
-        with ctx.Pool(self.config.workers) as pool:
+        # The permutations this run adopted from the index: forked workers inherit them,
+        # spawned ones (no fork on Windows) are handed them.
+        perms = permutations(self.config.seed, self.config.num_perm)
+        init_args = (self.config.seed, self.config.num_perm, perms[0].tolist(), perms[1].tolist())
+        with ctx.Pool(self.config.workers, adopt_permutations, init_args) as pool:
             pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]] = deque()
             for chunk in chunks:
                 # Only records travel to the workers; read problems stay here.
@@ -186,7 +185,7 @@ class DedupRun:
                 old = known.get(d.id)
                 if old is None:
                     new.append(d)
-                elif old.run == self.run:
+                elif old.run == self.run or old.seq in self._again:
                     problems.append(_twice(d, None))
                 elif _same_content(d, old):
                     # Fed again (a re-run, or a run resumed after a crash): already indexed,
@@ -449,6 +448,32 @@ def _stamp(published: str | None, now: float) -> float:
             when = when.replace(tzinfo=UTC)
         return when.timestamp()
     return now
+
+
+_gc_raised = 0  # runs in progress in this process (generators may interleave)
+_gc_saved = gc.get_threshold()
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Raise the cycle collector's young-generation threshold while any run is going.
+
+    A run allocates millions of short-lived containers while it holds a large cache of
+    documents: at the default threshold the collector kept rescanning that cache and
+    took a fifth of the main process's time. Nothing here makes cycles that need prompt
+    collection. The thresholds the process had are restored when the last run ends.
+    """
+    global _gc_raised, _gc_saved
+    if _gc_raised == 0:
+        _gc_saved = gc.get_threshold()
+        gc.set_threshold(max(_gc_saved[0], _GC_THRESHOLD), *_gc_saved[1:])
+    _gc_raised += 1
+    try:
+        yield
+    finally:
+        _gc_raised -= 1
+        if _gc_raised == 0:
+            gc.set_threshold(*_gc_saved)
 
 
 def _twice(doc: Prepared, first: str | None) -> Problem:

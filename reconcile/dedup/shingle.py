@@ -192,15 +192,21 @@ def _char_class(ch: str) -> int:
     return _WORD if _TOKEN.match(ch) else _OTHER
 
 
-@cache
+_POWERS = np.empty(0, dtype=np.uint64)
+
+
 def _powers(n: int) -> U64:
-    """``_BASE ** 1 .. _BASE ** n`` modulo 2**64."""
-    out = np.empty(n, dtype=np.uint64)
-    acc = 1
-    for i in range(n):
-        acc = (acc * int(_BASE)) & 0xFFFFFFFFFFFFFFFF
-        out[i] = acc
-    return out
+    """``_BASE ** 1 .. _BASE ** n`` modulo 2**64 (one table, grown as longer tokens come)."""
+    global _POWERS
+    if len(_POWERS) < n:
+        size = max(n, 2 * len(_POWERS), 64)
+        out = np.empty(size, dtype=np.uint64)
+        acc = 1
+        for i in range(size):
+            acc = (acc * int(_BASE)) & 0xFFFFFFFFFFFFFFFF
+            out[i] = acc
+        _POWERS = out
+    return _POWERS[:n]
 
 
 def token_hash(token: str) -> int:
@@ -228,7 +234,9 @@ def _token_hashes(paragraphs: Sequence[str]) -> tuple[U64, I64, npt.NDArray[np.b
     """
     lowered = [p.lower() for p in paragraphs]
     text = " ".join(lowered)
-    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    # surrogatepass: a lone surrogate (half an emoji cut by a scraper, passed through by
+    # json.loads) is a non-token character, not a reason to fail the chunk.
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if not len(cp):
         empty = np.empty(0, np.uint64)
         return empty, np.empty(0, np.int64), np.empty(0, bool), empty
