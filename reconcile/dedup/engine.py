@@ -49,6 +49,7 @@ _T = TypeVar("_T")
 _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
 _PERMUTATIONS_KEY = "permutations"  # the MinHash permutations, recorded with the index
+_OUTPUT_CHUNK = 500  # clusters read back per round trip when the run's output is written
 _GC_THRESHOLD = 200_000  # allocations between young-generation collections during a run
 
 
@@ -219,7 +220,8 @@ class DedupRun:
     def _assign(self, docs: list[Prepared]) -> list[StoredDoc]:
         first = self.index.allocate(len(docs))
         batch_keys = np.concatenate([d.keys for d in docs])
-        found = self.index.lookup(batch_keys.tolist())
+        # Unique and sorted: the index probes its B-tree in key order.
+        found = self.index.lookup(np.unique(batch_keys).tolist())
         wanted = {s for seqs in found.values() for s in seqs}
         missing = [s for s in wanted if s not in self._cache]
         known = {s: self._cache[s] for s in wanted if s in self._cache}
@@ -269,7 +271,7 @@ class DedupRun:
             )
             best: Match | None = None
             shared: Match | None = None
-            for cand_seq, _ in hits.most_common(self.config.max_candidates):
+            for cand_seq, _ in hits.most_common(self.config.max_candidates) if hits else ():
                 cand = known.get(cand_seq)
                 if cand is None:
                     continue  # removed since its keys were read
@@ -350,12 +352,23 @@ class DedupRun:
             yield Kept(self._read_spool(seq))
 
     def _clusters(self, extra: set[int]) -> Iterator[tuple[int, list[StoredDoc]]]:
-        """This run's clusters, then those of ``extra`` it did not add to."""
-        for cluster, members in self.index.run_members(self.run):
-            extra.discard(cluster)
-            yield cluster, members
-        for cluster in sorted(extra):
-            yield cluster, self.index.members(cluster)
+        """This run's clusters, then those of ``extra`` it did not add to.
+
+        Members still in the cache are not read back: for a feed of cache size or less
+        that is every document, and reading the stored arrays back cost as much as
+        writing them.
+        """
+        clusters = list(self.index.run_clusters(self.run))
+        extra.difference_update(clusters)
+        clusters += sorted(extra)
+        for i in range(0, len(clusters), _OUTPUT_CHUNK):
+            seqs = self.index.cluster_seqs(clusters[i : i + _OUTPUT_CHUNK])
+            cache = self._cache
+            wanted = [s for members in seqs.values() for s in members if s not in cache]
+            docs = self.index.fetch(wanted) if wanted else {}
+            for cluster, members in seqs.items():
+                found = [cache.get(s) or docs.get(s) for s in members]
+                yield cluster, [d for d in found if d is not None]
 
     def _read_spool(self, seq: int) -> Record:
         assert self._spool is not None

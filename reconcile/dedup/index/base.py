@@ -87,16 +87,8 @@ class Index(ABC):
         """The clusters that received a document in ``run``, in order."""
 
     @abstractmethod
-    def members(self, cluster: int) -> list[StoredDoc]:
-        """Every indexed document of a cluster, in sequence order."""
-
-    def run_members(self, run: int) -> Iterator[tuple[int, list[StoredDoc]]]:
-        """``(cluster, members)`` for each cluster of :meth:`run_clusters`, in order.
-
-        Backends that can read many clusters at once override this.
-        """
-        for cluster in self.run_clusters(run):
-            yield cluster, self.members(cluster)
+    def cluster_seqs(self, clusters: Sequence[int]) -> dict[int, list[int]]:
+        """Sequence numbers of each cluster's members, in order (one round trip)."""
 
     @abstractmethod
     def remove(self, ids: Iterable[str]) -> int:

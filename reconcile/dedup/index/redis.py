@@ -126,10 +126,14 @@ class RedisIndex(Index):
     def run_clusters(self, run: int) -> Iterator[int]:
         return iter(sorted(int(c) for c in self._r.smembers(self._k("run", run))))
 
-    def members(self, cluster: int) -> list[StoredDoc]:
-        seqs = sorted(int(s) for s in self._r.smembers(self._k("cluster", cluster)))
-        docs = self.fetch(seqs)
-        return [docs[s] for s in seqs if s in docs]
+    def cluster_seqs(self, clusters: Sequence[int]) -> dict[int, list[int]]:
+        pipe = self._r.pipeline(transaction=False)
+        for c in clusters:
+            pipe.smembers(self._k("cluster", c))
+        return {
+            c: sorted(int(s) for s in seqs)
+            for c, seqs in zip(clusters, pipe.execute(), strict=True)
+        }
 
     def remove(self, ids: Iterable[str]) -> int:
         ids = list(ids)

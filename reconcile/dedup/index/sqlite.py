@@ -191,28 +191,18 @@ class SqliteIndex(Index):
         ).fetchall()
         return (int(r[0]) for r in rows)
 
-    def members(self, cluster: int) -> list[StoredDoc]:
-        return [
-            _from_row(row)
-            for row in self._db.execute(
-                f"SELECT {_COLUMNS} FROM docs WHERE cluster = ? ORDER BY seq", (cluster,)
-            )
-        ]
-
-    def run_members(self, run: int) -> Iterator[tuple[int, list[StoredDoc]]]:
-        # One query per _CHUNK clusters instead of one per cluster (most are singletons).
-        clusters = list(self.run_clusters(run))
+    def cluster_seqs(self, clusters: Sequence[int]) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {c: [] for c in clusters}
         for i in range(0, len(clusters), _CHUNK):
-            chunk = clusters[i : i + _CHUNK]
+            chunk = list(clusters[i : i + _CHUNK])
             marks = ",".join("?" * len(chunk))
-            by_cluster: dict[int, list[StoredDoc]] = {c: [] for c in chunk}
-            for row in self._db.execute(
-                f"SELECT {_COLUMNS} FROM docs WHERE cluster IN ({marks}) ORDER BY cluster, seq",
+            # Answered from the docs_cluster index alone (seq is the rowid).
+            for cluster, seq in self._db.execute(
+                f"SELECT cluster, seq FROM docs WHERE cluster IN ({marks}) ORDER BY cluster, seq",
                 chunk,
             ):
-                doc = _from_row(row)
-                by_cluster[doc.cluster].append(doc)
-            yield from by_cluster.items()
+                out[cluster].append(seq)
+        return out
 
     def remove(self, ids: Iterable[str]) -> int:
         ids = list(ids)
