@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -68,7 +69,22 @@ def ours(feed: Path, out: Path, workers: int = 2) -> int:
     return run.summary.read
 
 
+_RUNNERS = {"reconcile dedup": ours, "datasketch loop": datasketch_loop}
+
+
+def _timed(name: str, feed: Path, out: Path) -> float:
+    """One timed run in this (fresh) process: documents per second."""
+    import datasketch  # noqa: F401  # import cost (scipy) outside both timings
+
+    start = time.perf_counter()
+    done = _RUNNERS[name](feed, out)
+    return done / (time.perf_counter() - start)
+
+
 def main() -> int:
+    if len(sys.argv) == 5 and sys.argv[1] == "--one":
+        print(_timed(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])))
+        return 0
     from bench.feedgen import generate
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
@@ -79,15 +95,18 @@ def main() -> int:
             for doc in generate(n, seed=5):
                 fh.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
         size = feed.stat().st_size / n
-        import datasketch  # noqa: F401  # import cost (scipy) outside both timings
-
-        rates: dict[str, list[float]] = {"reconcile dedup": [], "datasketch loop": []}
-        # Interleaved, so a noisy neighbour on the shared machine hits both alike.
+        rates: dict[str, list[float]] = {name: [] for name in _RUNNERS}
+        # Each run in a fresh process (neither inherits the other's heap), interleaved so
+        # that a noisy neighbour on the shared machine hits both alike.
         for _ in range(repeats):
-            for name, fn in (("reconcile dedup", ours), ("datasketch loop", datasketch_loop)):
-                start = time.perf_counter()
-                done = fn(feed, Path(tmp) / "out.jsonl")
-                rates[name].append(done / (time.perf_counter() - start))
+            for name in _RUNNERS:
+                proc = subprocess.run(
+                    [sys.executable, __file__, "--one", name, str(feed), f"{tmp}/out.jsonl"],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                rates[name].append(float(proc.stdout.strip().splitlines()[-1]))
         print(f"{n:,} documents, {size:,.0f} bytes each on average, {repeats} runs each")
         for name, runs in rates.items():
             shown = ", ".join(f"{r:,.0f}" for r in runs)
