@@ -134,10 +134,7 @@ class DedupRun:
         chunks = _batched(iter(self._records), _CHUNK)
         if self.config.workers <= 1:
             for chunk in chunks:
-                done = iter(
-                    _prepare.prepare_many([r for r in chunk if isinstance(r, Record)], self.config)
-                )
-                yield from (next(done) if isinstance(r, Record) else r for r in chunk)
+                yield from _in_order(chunk, _prepare.prepare_many(_records(chunk), self.config))
             return
         import multiprocessing
 
@@ -157,8 +154,7 @@ class DedupRun:
             pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]] = deque()
             for chunk in chunks:
                 # Only records travel to the workers; read problems stay here.
-                records = [r for r in chunk if isinstance(r, Record)]
-                pending.append((chunk, pool.apply_async(work, (records,))))
+                pending.append((chunk, pool.apply_async(work, (_records(chunk),))))
                 if len(pending) >= in_flight:
                     yield from _merge(*_popleft(pending))
             while pending:
@@ -506,10 +502,20 @@ def _popleft(
     return chunk, result.get()
 
 
-def _merge(chunk: list[Record | Problem], packed: Packed) -> list[Prepared | Problem]:
-    """A chunk's read problems and prepared records, back in input order."""
-    done = iter(unpack([r for r in chunk if isinstance(r, Record)], packed))
+def _records(chunk: list[Record | Problem]) -> list[Record]:
+    return [r for r in chunk if isinstance(r, Record)]
+
+
+def _in_order(
+    chunk: list[Record | Problem], prepared: list[Prepared | Problem]
+) -> list[Prepared | Problem]:
+    """A chunk's read problems and its records' results, back in input order."""
+    done = iter(prepared)
     return [next(done) if isinstance(r, Record) else r for r in chunk]
+
+
+def _merge(chunk: list[Record | Problem], packed: Packed) -> list[Prepared | Problem]:
+    return _in_order(chunk, unpack(_records(chunk), packed))
 
 
 def _batched(items: Iterator[_T], n: int) -> Iterator[list[_T]]:

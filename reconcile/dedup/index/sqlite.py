@@ -129,42 +129,27 @@ class SqliteIndex(Index):
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('next_seq', ?)", (str(first + n),))
         return first
 
+    def _select_in(self, sql: str, values: Sequence[Any]) -> Iterator[Any]:
+        """Rows of ``sql``, whose ``IN ({})`` list takes ``values``, _CHUNK at a time."""
+        for i in range(0, len(values), _CHUNK):
+            chunk = list(values[i : i + _CHUNK])
+            yield from self._db.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
     def lookup(self, keys: Sequence[int]) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {}
-        unique = list(dict.fromkeys(keys))
-        for i in range(0, len(unique), _CHUNK):
-            chunk = unique[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for key, seq in self._db.execute(
-                f"SELECT key, seq FROM bands WHERE key IN ({marks})", chunk
-            ):
-                found.setdefault(key, []).append(seq)
+        sql = "SELECT key, seq FROM bands WHERE key IN ({})"
+        for key, seq in self._select_in(sql, list(dict.fromkeys(keys))):
+            found.setdefault(key, []).append(seq)
         return found
 
     def fetch(self, seqs: Iterable[int]) -> dict[int, StoredDoc]:
-        wanted = list(dict.fromkeys(seqs))
-        out: dict[int, StoredDoc] = {}
-        for i in range(0, len(wanted), _CHUNK):
-            chunk = wanted[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
-                f"SELECT {_COLUMNS} FROM docs WHERE seq IN ({marks})", chunk
-            ):
-                doc = _from_row(row)
-                out[doc.seq] = doc
-        return out
+        sql = f"SELECT {_COLUMNS} FROM docs WHERE seq IN ({{}})"
+        docs = (_from_row(row) for row in self._select_in(sql, list(dict.fromkeys(seqs))))
+        return {doc.seq: doc for doc in docs}
 
     def find_ids(self, ids: Sequence[str]) -> dict[str, StoredDoc]:
-        found: dict[str, StoredDoc] = {}
-        for i in range(0, len(ids), _CHUNK):
-            chunk = list(ids[i : i + _CHUNK])
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
-                f"SELECT {_COLUMNS} FROM docs WHERE id IN ({marks})", chunk
-            ):
-                doc = _from_row(row)
-                found[doc.id] = doc
-        return found
+        sql = f"SELECT {_COLUMNS} FROM docs WHERE id IN ({{}})"
+        return {doc.id: doc for doc in map(_from_row, self._select_in(sql, ids))}
 
     def add(self, docs: Sequence[StoredDoc]) -> None:
         self._db.executemany(
@@ -193,29 +178,16 @@ class SqliteIndex(Index):
 
     def cluster_seqs(self, clusters: Sequence[int]) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {c: [] for c in clusters}
-        for i in range(0, len(clusters), _CHUNK):
-            chunk = list(clusters[i : i + _CHUNK])
-            marks = ",".join("?" * len(chunk))
-            # Answered from the docs_cluster index alone (seq is the rowid).
-            for cluster, seq in self._db.execute(
-                f"SELECT cluster, seq FROM docs WHERE cluster IN ({marks}) ORDER BY cluster, seq",
-                chunk,
-            ):
-                out[cluster].append(seq)
+        # Answered from the docs_cluster index alone (seq is the rowid).
+        sql = "SELECT cluster, seq FROM docs WHERE cluster IN ({}) ORDER BY cluster, seq"
+        for cluster, seq in self._select_in(sql, clusters):
+            out[cluster].append(seq)
         return out
 
     def remove(self, ids: Iterable[str]) -> int:
-        ids = list(ids)
-        removed = 0
         with self._maybe_batch():
-            for i in range(0, len(ids), _CHUNK):
-                chunk = ids[i : i + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT seq, keys FROM docs WHERE id IN ({marks})", chunk
-                ).fetchall()
-                removed += self._delete(rows)
-        return removed
+            sql = "SELECT seq, keys FROM docs WHERE id IN ({})"
+            return self._delete(list(self._select_in(sql, list(ids))))
 
     def prune(self, before: float) -> int:
         with self._maybe_batch():
