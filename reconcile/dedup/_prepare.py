@@ -101,46 +101,31 @@ def prepare_many(records: Sequence[Record], config: DedupConfig) -> list[Prepare
     para_at = np.zeros(len(docs) + 1, dtype=np.intp)
     np.cumsum([len(d.texts) for d in docs], out=para_at[1:])
     shingles, bounds = document_shingles(texts, config)
-    counts = bounds[para_at[1:]].astype(np.intp) - bounds[para_at[:-1]]
-    signed = np.flatnonzero(counts > 0)  # a document without a shingle is a problem
-    # Only the signed documents' paragraphs go through the signature matrix.
-    keep_para = np.repeat(counts > 0, np.diff(para_at))
-    sub_bounds = np.concatenate([[0], np.cumsum(np.diff(bounds.astype(np.intp))[keep_para])])
-    sub_at = np.zeros(len(signed) + 1, dtype=np.intp)
-    np.cumsum(np.diff(para_at)[signed], out=sub_at[1:])
-    kept = np.concatenate(
-        [shingles[bounds[para_at[d]] : bounds[para_at[d + 1]]] for d in signed.tolist()]
-        or [np.empty(0, np.uint32)]
-    )
-    if len(signed):
-        doc_sigs, para_sigs = many_signatures(kept, sub_bounds.astype(np.uint32), sub_at, config)
-        doc_keys = document_keys(doc_sigs, config)
-        sizes = np.diff(sub_bounds)
-        owner = np.repeat(np.arange(len(signed)), np.diff(sub_at))
-        eligible = sizes >= config.min_paragraph_shingles
-        p_keys, p_at = many_paragraph_keys(para_sigs, eligible, owner, len(signed), config)
+    doc_sigs, para_sigs = many_signatures(shingles, bounds, para_at, config)
+    doc_keys = document_keys(doc_sigs, config)
+    owner = np.repeat(np.arange(len(docs)), np.diff(para_at))
+    eligible = np.diff(bounds) >= config.min_paragraph_shingles
+    p_keys, p_at = many_paragraph_keys(para_sigs, eligible, owner, len(docs), config)
     out_docs: list[Prepared | Problem] = []
-    row = 0
     for d, doc in enumerate(docs):
         r = doc.record
-        if counts[d] == 0:
+        lo, hi = int(para_at[d]), int(para_at[d + 1])
+        base, stop = int(bounds[lo]), int(bounds[hi])
+        if base == stop:
             out_docs.append(Problem(r.origin, "document has no words to compare", r.id))
             continue
-        lo, hi = int(para_at[d]), int(para_at[d + 1])
-        base = int(bounds[lo])
         out_docs.append(
             Prepared(
                 r,
-                shingles[base : bounds[hi]],
+                shingles[base:stop],
                 bounds[lo : hi + 1] - np.uint32(base),
                 np.array(doc.spans, dtype=np.uint32).ravel(),
                 tuple(t[:_HEAD] for t in doc.texts),
-                doc_sigs[row],
-                np.concatenate([doc_keys[row], p_keys[p_at[row] : p_at[row + 1]]]),
+                doc_sigs[d],
+                np.concatenate([doc_keys[d], p_keys[p_at[d] : p_at[d + 1]]]),
                 sum(end - start for start, end in doc.spans),
             )
         )
-        row += 1
     done = iter(out_docs)
     return [next(done) if isinstance(x, _Laid) else x for x in laid]
 

@@ -317,15 +317,7 @@ def signatures(shingles: U32, bounds: U32, config: DedupConfig) -> Signatures:
 
     ``bounds`` has one entry per paragraph plus the total length at the end.
     """
-    n_para = len(bounds) - 1
-    if len(shingles) == 0:
-        empty = np.uint32(0xFFFFFFFF)
-        width = config.para_bands * config.para_rows
-        return Signatures(
-            np.full(config.num_perm, empty, np.uint32),
-            np.full((n_para, width), empty, np.uint32),
-        )
-    docs, paras = many_signatures(shingles, bounds, np.array([0, n_para]), config)
+    docs, paras = many_signatures(shingles, bounds, np.array([0, len(bounds) - 1]), config)
     return Signatures(docs[0], paras)
 
 
@@ -335,26 +327,30 @@ def many_signatures(
     """Signatures of several documents' paragraphs at once: ``(documents, paragraphs)``.
 
     ``bounds`` delimits every paragraph's shingles as in :func:`signatures`;
-    ``doc_bounds[d]:doc_bounds[d + 1]`` are document ``d``'s paragraphs, and every document
-    has at least one shingle. One permutation matrix and two ``minimum.reduceat`` calls
-    serve a whole chunk of documents: per-document numpy calls cost more than the
+    ``doc_bounds[d]:doc_bounds[d + 1]`` are document ``d``'s paragraphs. An empty document
+    or paragraph gets all 0xFFFFFFFF. One permutation matrix and two ``minimum.reduceat``
+    calls serve a whole chunk of documents: per-document numpy calls cost more than the
     arithmetic.
     """
     a, b = permutations(config.seed, config.num_perm)
     width = config.para_bands * config.para_rows
-    n_para = len(bounds) - 1
     hv = _fmix32(shingles)
     # One row per permutation, the shingles along it: both the products and the
     # reductions then run over contiguous memory (about ten times faster than the
     # shingle-major layout for a chunk's ~25k shingles).
     matrix = a[:, None] * hv[None, :] + b[:, None]
-    documents = np.minimum.reduceat(matrix, bounds[doc_bounds[:-1]].astype(np.intp), axis=1).T
-    starts = bounds[:-1].astype(np.intp)
-    nonempty = bounds[1:] > bounds[:-1]
-    paras = np.full((n_para, width), np.uint32(0xFFFFFFFF), np.uint32)
+    documents = _segment_minima(matrix, bounds[doc_bounds].astype(np.intp))
+    return documents, _segment_minima(matrix[:width], bounds.astype(np.intp))
+
+
+def _segment_minima(matrix: U32, edges: npt.NDArray[np.intp]) -> U32:
+    """Row ``i``: the column-wise minimum of ``matrix[:, edges[i]:edges[i + 1]]``."""
+    out = np.full((len(edges) - 1, len(matrix)), np.uint32(0xFFFFFFFF), np.uint32)
+    nonempty = edges[1:] > edges[:-1]
     if nonempty.any():
-        paras[nonempty] = np.minimum.reduceat(matrix[:width], starts[nonempty], axis=1).T
-    return np.ascontiguousarray(documents), paras
+        # reduceat cannot express an empty segment: those rows keep the fill.
+        out[nonempty] = np.minimum.reduceat(matrix, edges[:-1][nonempty], axis=1).T
+    return out
 
 
 def _band_keys(sig: U32, bands: int, rows: int, salt: int) -> I64:
@@ -374,14 +370,6 @@ def document_keys(sig: U32, config: DedupConfig) -> I64:
     return _band_keys(sig, config.bands, config.rows, salt=1)
 
 
-def paragraph_keys(paras: U32, eligible: npt.NDArray[np.bool_], config: DedupConfig) -> I64:
-    """Band keys of the paragraphs long enough to count as passages, deduplicated."""
-    if not eligible.any():
-        return np.empty(0, dtype=np.int64)
-    keys = _band_keys(paras[eligible], config.para_bands, config.para_rows, salt=2)
-    return sorted_unique(keys.ravel())
-
-
 def many_paragraph_keys(
     paras: U32,
     eligible: npt.NDArray[np.bool_],
@@ -389,10 +377,10 @@ def many_paragraph_keys(
     n_docs: int,
     config: DedupConfig,
 ) -> tuple[I64, npt.NDArray[np.intp]]:
-    """:func:`paragraph_keys` of several documents at once: ``(keys, at)``.
+    """Band keys of the passage-sized (``eligible``) paragraphs of several documents.
 
     ``owner[i]`` is paragraph ``i``'s document; document ``d``'s keys are
-    ``keys[at[d]:at[d + 1]]``, sorted and unique as :func:`paragraph_keys` gives them.
+    ``keys[at[d]:at[d + 1]]``, sorted and unique.
     """
     keys = _band_keys(paras[eligible], config.para_bands, config.para_rows, salt=2)
     docs = np.repeat(owner[eligible], config.para_bands)

@@ -86,14 +86,17 @@ class RedisIndex(Index):
         return int(self._r.incrby(self._k("next_seq"), n)) - n + 1
 
     def lookup(self, keys: Sequence[int]) -> dict[int, list[int]]:
-        unique = list(dict.fromkeys(keys))
+        found = self._seq_sets("band", list(dict.fromkeys(keys)))
+        return {k: seqs for k, seqs in found.items() if seqs}
+
+    def _seq_sets(self, kind: str, names: Sequence[int]) -> dict[int, list[int]]:
+        """The sorted members of the sets ``kind:<name>``, in one pipelined round trip."""
         pipe = self._r.pipeline(transaction=False)
-        for k in unique:
-            pipe.smembers(self._k("band", k))
+        for name in names:
+            pipe.smembers(self._k(kind, name))
         return {
-            k: sorted(int(s) for s in seqs)
-            for k, seqs in zip(unique, pipe.execute(), strict=True)
-            if seqs
+            name: sorted(int(s) for s in seqs)
+            for name, seqs in zip(names, pipe.execute(), strict=True)
         }
 
     def fetch(self, seqs: Iterable[int]) -> dict[int, StoredDoc]:
@@ -127,13 +130,7 @@ class RedisIndex(Index):
         return iter(sorted(int(c) for c in self._r.smembers(self._k("run", run))))
 
     def cluster_seqs(self, clusters: Sequence[int]) -> dict[int, list[int]]:
-        pipe = self._r.pipeline(transaction=False)
-        for c in clusters:
-            pipe.smembers(self._k("cluster", c))
-        return {
-            c: sorted(int(s) for s in seqs)
-            for c, seqs in zip(clusters, pipe.execute(), strict=True)
-        }
+        return self._seq_sets("cluster", clusters)
 
     def remove(self, ids: Iterable[str]) -> int:
         ids = list(ids)
