@@ -22,6 +22,7 @@ from bench.metrics import pair_scores
 from reconcile.dedup import DedupConfig, IndexMismatch, Record, deduplicate, open_index
 
 from .dedup_support import bbc_rows, cluster_of, generated, records, write_jsonl
+from .helpers import skip_or_fail
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,7 +37,7 @@ def _free_port() -> int:
 def redis_url() -> Iterator[str]:
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip(
+        skip_or_fail(
             "redis-server is not installed: `apt-get install -y redis-server` "
             "(make test does this when run as root)"
         )
