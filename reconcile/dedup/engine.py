@@ -20,11 +20,12 @@ import gc
 import itertools
 import json
 import os
+import signal
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
@@ -40,7 +41,7 @@ from ._prepare import Packed, Prepared, prepare_packed, unpack, warm_up
 from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
-from .results import Cluster, InputProblem, Kept, Member, Overlap, Result, Summary
+from .results import Cluster, Committed, InputProblem, Kept, Member, Overlap, Result, Summary
 from .stages import (
     Permutations,
     datasketch_permutations,
@@ -84,6 +85,7 @@ class DedupRun:
         *,
         emit: str = "clusters",
         progress: Callable[[int], None] | None = None,
+        on_commit: Callable[[list[Committed]], None] | None = None,
     ) -> None:
         if emit not in ("clusters", "unique"):
             raise ValueError(f"emit must be 'clusters' or 'unique', got {emit!r}")
@@ -93,6 +95,7 @@ class DedupRun:
         self.summary = Summary()
         self._records = records
         self._progress = progress
+        self._on_commit = on_commit
         self._cache: dict[int, StoredDoc] = {}
         self._spool: IO[bytes] | None = None
         self._spool_at: dict[int, tuple[int, int]] = {}
@@ -109,10 +112,16 @@ class DedupRun:
                 if self.emit == "unique":
                     # Closed in the finally below: its life is the generator's.
                     self._spool = tempfile.TemporaryFile()  # noqa: SIM115
-                for batch in _batched(self._prepared(), self.config.batch_size):
-                    yield from self._index_batch(batch)
-                    if self._progress is not None:
-                        self._progress(self.summary.read)
+                # Closed explicitly below: an interrupted run must stop its worker pool
+                # now, not whenever the suspended generator is collected.
+                prepared = self._prepared()
+                try:
+                    for batch in _batched(prepared, self.config.batch_size):
+                        yield from self._index_batch(batch)
+                        if self._progress is not None:
+                            self._progress(self.summary.read)
+                finally:
+                    prepared.close()
                 yield from self._output()
         finally:
             if self._spool is not None:
@@ -144,7 +153,7 @@ class DedupRun:
                 f"index {self.index.location}: its recorded MinHash permutations are damaged ({exc})"
             ) from None
 
-    def _prepared(self) -> Iterator[Prepared | Problem]:
+    def _prepared(self) -> Generator[Prepared | Problem]:
         chunks = _batched(iter(self._records), _CHUNK)
         perms = self._perms
         if self.config.workers <= 1:
@@ -164,7 +173,7 @@ class DedupRun:
         # result queue is unbounded): at a million documents the backlog alone outgrew
         # the memory budget. A few chunks in flight per worker keep both sides busy.
         in_flight = 3 * self.config.workers
-        with ctx.Pool(self.config.workers) as pool:
+        with ctx.Pool(self.config.workers, _ignore_interrupts) as pool:
             pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]] = deque()
             for chunk in chunks:
                 # Only records travel to the workers; read problems stay here.
@@ -189,36 +198,44 @@ class DedupRun:
             else:
                 first_at[item.id] = item.record.origin
                 docs.append(item)
-        with self.index.batch():
-            known = self.index.find_ids([d.id for d in docs])
-            new: list[Prepared] = []
-            for d in docs:
-                old = known.get(d.id)
-                if old is None:
-                    new.append(d)
-                elif old.run == self.run or old.seq in self._again:
-                    problems.append(_twice(d, None))
-                elif _same_content(d, old):
-                    # Fed again (a re-run, or a run resumed after a crash): already indexed,
-                    # so reported in its cluster, not signed into the index twice.
-                    self._again.add(old.seq)
-                    self._again_clusters.add(old.cluster)
-                else:
-                    problems.append(
-                        Problem(
-                            d.record.origin,
-                            f"id {d.id!r} is already indexed with different text; "
-                            "remove it first (--remove) to index the new version",
-                            d.id,
+        batch_again: list[str] = []
+        # From the write to the report of what was written, Ctrl-C waits: the output's
+        # committed lines then always match the index, batch for batch.
+        with ExitStack() as atomic:
+            with self.index.batch():
+                known = self.index.find_ids([d.id for d in docs])
+                new: list[Prepared] = []
+                for d in docs:
+                    old = known.get(d.id)
+                    if old is None:
+                        new.append(d)
+                    elif old.run == self.run or old.seq in self._again:
+                        problems.append(_twice(d, None))
+                    elif _same_content(d, old):
+                        # Fed again (a re-run, or a run resumed after a crash): already indexed,
+                        # so reported in its cluster, not signed into the index twice.
+                        batch_again.append(d.id)
+                        self._again.add(old.seq)
+                        self._again_clusters.add(old.cluster)
+                    else:
+                        problems.append(
+                            Problem(
+                                d.record.origin,
+                                f"id {d.id!r} is already indexed with different text; "
+                                "remove it first (--remove) to index the new version",
+                                d.id,
+                            )
                         )
-                    )
-            stored = self._assign(new) if new else []
-            self.index.add(stored)
+                stored, met = self._assign(new) if new else ([], {})
+                atomic.enter_context(_interrupts_deferred())
+                self.index.add(stored)
+            self.summary.indexed += len(stored)
+            if self._on_commit is not None:
+                self._on_commit(self._committed(stored, met, batch_again))
         self._remember(stored)
         if self._spool is not None:
             for d, s in zip(new, stored, strict=True):
                 self._spool_record(s.seq, d.record)
-        self.summary.indexed += len(stored)
         self.summary.again = len(self._again)
         self.summary.errors += len(problems)
         if problems and self.config.strict:
@@ -227,7 +244,25 @@ class DedupRun:
         for p in problems:
             yield InputProblem(p)
 
-    def _assign(self, docs: list[Prepared]) -> list[StoredDoc]:
+    def _committed(
+        self, stored: list[StoredDoc], known: dict[int, StoredDoc], again: list[str]
+    ) -> list[Committed]:
+        """What the batch just committed, document by document (for ``on_commit``)."""
+
+        def name(seq: int | None) -> str | None:
+            doc = known.get(seq) if seq is not None else None
+            return doc.id if doc is not None else None
+
+        out = [Committed(i, "again") for i in again]
+        for d in stored:
+            if d.relation is None:
+                out.append(Committed(d.id, "new", overlap_with=name(d.overlap)))
+            else:
+                out.append(Committed(d.id, d.relation, name(d.via), d.similarity, name(d.overlap)))
+        return out
+
+    def _assign(self, docs: list[Prepared]) -> tuple[list[StoredDoc], dict[int, StoredDoc]]:
+        """Verify and place the batch's new documents; also every document they met."""
         first = self.index.allocate(len(docs))
         batch_keys = np.concatenate([d.keys for d in docs])
         # Unique and sorted: the index probes its B-tree in key order.
@@ -313,7 +348,7 @@ class DedupRun:
                 local.setdefault(local_keys[at], []).append(seq)
                 at += 1
             out.append(doc)
-        return out
+        return out, known
 
     def _verify(self, doc: StoredDoc, cand: StoredDoc, heads: tuple[str, ...]) -> Match | None:
         relation, score = classify(doc, cand, self.config)
@@ -440,6 +475,7 @@ def deduplicate(
     *,
     emit: str = "clusters",
     progress: Callable[[int], None] | None = None,
+    on_commit: Callable[[list[Committed]], None] | None = None,
 ) -> DedupRun:
     """Deduplicate ``records`` against ``index`` (and each other); iterate the result.
 
@@ -449,7 +485,7 @@ def deduplicate(
         >>> for result in run: print(result.to_json())  # doctest: +SKIP
         >>> run.summary.clusters  # doctest: +SKIP
     """
-    return DedupRun(records, config, index, emit=emit, progress=progress)
+    return DedupRun(records, config, index, emit=emit, progress=progress, on_commit=on_commit)
 
 
 def _representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
@@ -497,6 +533,34 @@ def _fewer_collections() -> Iterator[None]:
         _gc_raised -= 1
         if _gc_raised == 0:
             gc.set_threshold(*_gc_saved)
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold SIGINT (Ctrl-C) back until the block ends; it is delivered then.
+
+    Only the calling thread's signal mask changes, and only for the block: the write
+    of a batch and the report of it, a few milliseconds.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _ignore_interrupts() -> None:
+    """In each worker: Ctrl-C is the main process's to handle.
+
+    The terminal sends SIGINT to the whole process group; a worker dying of it printed
+    "Process ForkPoolWorker-2:" and a traceback, and one killed while holding the
+    pool's queue lock could leave the main process waiting forever. The main process
+    stops the pool itself (``terminate``) when it is interrupted.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _twice(doc: Prepared, first: str | None) -> Problem:

@@ -114,6 +114,33 @@ class InputProblem:
         return {"error": p.message, "input": p.origin, "id": p.id}
 
 
+@dataclass(frozen=True)
+class Committed:
+    """A document as its batch entered the index: final, no later batch changes it.
+
+    ``relation`` is ``duplicate`` or ``excerpt`` of ``matched_with``, ``new`` when the
+    document opened a cluster, or ``again`` when an earlier run had indexed it already.
+    Clusters never merge, so these lines, read in order, rebuild every cluster of the
+    committed batches (follow ``matched_with``) even when the run never finishes.
+    """
+
+    id: str
+    relation: str
+    matched_with: str | None = None
+    similarity: float | None = None
+    overlap_with: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"committed": self.id, "relation": self.relation}
+        if self.matched_with is not None:
+            out["matched_with"] = self.matched_with
+        if self.similarity is not None:
+            out["similarity"] = round(self.similarity, 4)
+        if self.overlap_with is not None:
+            out["overlap_with"] = self.overlap_with
+        return out
+
+
 Result = Cluster | Kept | InputProblem
 
 

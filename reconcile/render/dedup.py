@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -29,6 +30,31 @@ def render_summary(summary: Summary, console: Console) -> None:
     table.add_row("index holds", f"{summary.index_size:,}")
     table.add_row("time", f"{summary.seconds:.1f} s ({rate:,.0f} documents/s)")
     console.print(table)
+
+
+def render_interrupted(
+    console: Console, indexed: int, index: str | None, output: Path | None
+) -> None:
+    """What an interrupted run kept, and how to resume it."""
+    if index is None:
+        kept = (
+            f"Interrupted after {indexed:,} documents; the index was temporary (no --index), "
+            "so run the command again from the start (give --index to make a run resumable)."
+        )
+    else:
+        kept = (
+            f"Interrupted: {indexed:,} documents of this run are in the index {index} "
+            "(every committed batch). Run the same command again to resume: documents "
+            "already indexed are recognised, not indexed twice."
+        )
+    # soft_wrap: one line each, whatever the width, so the message can be searched for.
+    console.print(kept, soft_wrap=True)
+    if output is not None:
+        console.print(
+            f"{output} holds one final line per committed document "
+            '({"committed": id, "relation": ..., "matched_with": ...}) and the error records.',
+            soft_wrap=True,
+        )
 
 
 @contextmanager
