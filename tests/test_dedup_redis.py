@@ -197,7 +197,7 @@ def test_a_batch_longer_than_the_lease_commits_and_a_lost_lease_writes_nothing(
         return lookup(keys)
 
     monkeypatch.setattr(index, "lookup", stolen)
-    with pytest.raises(ReconcileError, match="lost its lease .* nothing of the batch was written"):
+    with pytest.raises(ReconcileError, match=r"lost its lease .* nothing of the batch was written"):
         list(deduplicate(records(rows[3:]), cfg, index))
     assert index.count() == 3
     index.close()
