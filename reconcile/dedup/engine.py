@@ -16,32 +16,43 @@ index and each member is related to the representative chosen by ``keep``.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import json
 import os
-import signal
 import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import replace
-from datetime import UTC, datetime
 from functools import partial
 from multiprocessing.pool import AsyncResult
-from typing import IO, TypeVar
+from typing import IO
 
 import numpy as np
 
 from ..errors import InputError, ReconcileError
 from ..load import decode_bytes
 from . import _prepare
-from ._prepare import Packed, Prepared, prepare_packed, unpack, warm_up
+from ._prepare import Packed, Prepared, prepare_packed, warm_up
+from ._relate import relate
+from ._run import (
+    batched,
+    chunk_records,
+    fewer_collections,
+    ignore_interrupts,
+    in_order,
+    interrupts_deferred,
+    merge,
+    popleft,
+    same_content,
+    stamp,
+    twice,
+)
 from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
-from .results import Cluster, Committed, InputProblem, Kept, Member, Overlap, Result, Summary
+from .results import Committed, InputProblem, Kept, Result, Summary
 from .stages import (
     Permutations,
     datasketch_permutations,
@@ -49,14 +60,12 @@ from .stages import (
     permutations_to_json,
 )
 from .stored import StoredDoc
-from .verify import DUPLICATE, OVERLAP, Match, classify, shared_passages
+from .verify import OVERLAP, Match, classify, shared_passages
 
-_T = TypeVar("_T")
 _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
 _PERMUTATIONS_KEY = "permutations"  # the MinHash permutations, recorded with the index
 _OUTPUT_CHUNK = 500  # clusters read back per round trip when the run's output is written
-_GC_THRESHOLD = 200_000  # allocations between young-generation collections during a run
 
 
 class DedupRun:
@@ -74,7 +83,7 @@ class DedupRun:
         >>> db = os.path.join(tempfile.mkdtemp(), "feed.db")
         >>> with SqliteIndex(db, cfg.params()) as index:
         ...     [c.to_json()["members"] for c in DedupRun(recs, cfg, index)]
-        [[{'id': 'a', 'relation': 'representative', 'similarity': 1.0}, {'id': 'b', 'relation': 'duplicate', 'similarity': 1.0}]]
+        [[{'id': 'a', 'relation': 'representative', 'similarity': 1.0, 'matched_with': None}, {'id': 'b', 'relation': 'duplicate', 'similarity': 1.0, 'matched_with': 'a', 'match_relation': 'duplicate', 'jaccard': 1.0, 'estimated_jaccard': 1.0, 'containment': 1.0}]]
     """
 
     def __init__(
@@ -105,7 +114,7 @@ class DedupRun:
     def __iter__(self) -> Iterator[Result]:
         started = time.perf_counter()
         try:
-            with _fewer_collections():
+            with fewer_collections():
                 self._perms = self._index_permutations()
                 with self.index.batch():
                     self.run = self.index.new_run()
@@ -116,7 +125,7 @@ class DedupRun:
                 # now, not whenever the suspended generator is collected.
                 prepared = self._prepared()
                 try:
-                    for batch in _batched(prepared, self.config.batch_size):
+                    for batch in batched(prepared, self.config.batch_size):
                         yield from self._index_batch(batch)
                         if self._progress is not None:
                             self._progress(self.summary.read)
@@ -154,12 +163,12 @@ class DedupRun:
             ) from None
 
     def _prepared(self) -> Generator[Prepared | Problem]:
-        chunks = _batched(iter(self._records), _CHUNK)
+        chunks = batched(iter(self._records), _CHUNK)
         perms = self._perms
         if self.config.workers <= 1:
             for chunk in chunks:
-                done = _prepare.prepare_many(_records(chunk), self.config, perms)
-                yield from _in_order(chunk, done)
+                done = _prepare.prepare_many(chunk_records(chunk), self.config, perms)
+                yield from in_order(chunk, done)
             return
         import multiprocessing
 
@@ -173,15 +182,15 @@ class DedupRun:
         # result queue is unbounded): at a million documents the backlog alone outgrew
         # the memory budget. A few chunks in flight per worker keep both sides busy.
         in_flight = 3 * self.config.workers
-        with ctx.Pool(self.config.workers, _ignore_interrupts) as pool:
+        with ctx.Pool(self.config.workers, ignore_interrupts) as pool:
             pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]] = deque()
             for chunk in chunks:
                 # Only records travel to the workers; read problems stay here.
-                pending.append((chunk, pool.apply_async(work, (_records(chunk),))))
+                pending.append((chunk, pool.apply_async(work, (chunk_records(chunk),))))
                 if len(pending) >= in_flight:
-                    yield from _merge(*_popleft(pending))
+                    yield from merge(*popleft(pending))
             while pending:
-                yield from _merge(*_popleft(pending))
+                yield from merge(*popleft(pending))
 
     # -- one batch ---------------------------------------------------------------------
 
@@ -194,7 +203,7 @@ class DedupRun:
             if isinstance(item, Problem):
                 problems.append(item)
             elif item.id in first_at:
-                problems.append(_twice(item, first_at[item.id]))
+                problems.append(twice(item, first_at[item.id]))
             else:
                 first_at[item.id] = item.record.origin
                 docs.append(item)
@@ -210,8 +219,8 @@ class DedupRun:
                     if old is None:
                         new.append(d)
                     elif old.run == self.run or old.seq in self._again:
-                        problems.append(_twice(d, None))
-                    elif _same_content(d, old):
+                        problems.append(twice(d, None))
+                    elif same_content(d, old):
                         # Fed again (a re-run, or a run resumed after a crash): already indexed,
                         # so reported in its cluster, not signed into the index twice.
                         batch_again.append(d.id)
@@ -227,7 +236,7 @@ class DedupRun:
                             )
                         )
                 stored, met = self._assign(new) if new else ([], {})
-                atomic.enter_context(_interrupts_deferred())
+                atomic.enter_context(interrupts_deferred())
                 self.index.add(stored)
             self.summary.indexed += len(stored)
             if self._on_commit is not None:
@@ -306,7 +315,7 @@ class DedupRun:
                 passages=(),
                 length=d.length,
                 published=d.record.published,
-                stamp=_stamp(d.record.published, now),
+                stamp=stamp(d.record.published, now),
                 run=self.run,
                 signature=d.signature,
                 shingles=d.shingles,
@@ -387,7 +396,14 @@ class DedupRun:
         for _, members in self._clusters(extra):
             if not members:
                 continue
-            rel, rep = self._relate(members)
+            rel, rep = relate(
+                members,
+                self.config,
+                self.run,
+                self._again,
+                lambda seq: self.index.fetch([seq]).get(seq),
+                self.summary.relations,
+            )
             self.summary.clusters += 1
             if self.emit == "clusters":
                 yield rel
@@ -424,49 +440,6 @@ class DedupRun:
             obj["id"], obj["text"], "", obj.get("title"), obj.get("published"), obj.get("source")
         )
 
-    def _relate(self, members: list[StoredDoc]) -> tuple[Cluster, StoredDoc]:
-        """Members related to the representative ``keep`` picks, and the overlaps."""
-        rep = _representative(members, self.config)
-        by_seq = {m.seq: m for m in members}
-        again = self._again
-        out = [
-            Member(
-                rep.id, "representative", 1.0, earlier=rep.run != self.run, again=rep.seq in again
-            )
-        ]
-        for m in members:
-            if m is rep:
-                continue
-            earlier = m.run != self.run
-            if m.via == rep.seq and m.relation is not None:
-                # Verified against the representative itself when it was indexed.
-                out.append(Member(m.id, m.relation, m.similarity, earlier, again=m.seq in again))
-            else:
-                relation, score = classify(m, rep, self.config)
-                via_id = None
-                if relation is None:
-                    # Close to another member (a chain), not to the representative; the
-                    # cluster's opener is related the way the representative joined it.
-                    link = m if m.relation is not None else rep
-                    via = by_seq.get(link.via) if link.via is not None else None
-                    relation = link.relation or DUPLICATE
-                    via_id = via.id if via is not None else None
-                out.append(Member(m.id, relation, score, earlier, via_id, m.seq in again))
-            if not earlier:
-                self.summary.relations[out[-1].relation] += 1
-        overlaps = []
-        for m in members:
-            # This run's overlaps, and those of documents fed again (their line repeats
-            # what the earlier run reported).
-            if m.overlap is None or (m.run != self.run and m.seq not in again):
-                continue
-            other = by_seq.get(m.overlap) or self.index.fetch([m.overlap]).get(m.overlap)
-            with_id = other.id if other is not None else "(removed)"
-            overlaps.append(Overlap(m.id, with_id, m.overlap_similarity, m.passages))
-            if m.run == self.run:
-                self.summary.relations[OVERLAP] += 1
-        return Cluster(rep.id, tuple(out), tuple(overlaps)), rep
-
 
 def deduplicate(
     records: Iterable[Record | Problem],
@@ -486,116 +459,3 @@ def deduplicate(
         >>> run.summary.clusters  # doctest: +SKIP
     """
     return DedupRun(records, config, index, emit=emit, progress=progress, on_commit=on_commit)
-
-
-def _representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
-    if config.keep == "longest":
-        return max(members, key=lambda m: (m.length, -m.seq))
-    if config.keep == "earliest":
-        return min(members, key=lambda m: (m.published is None, m.stamp, m.seq))
-    return min(members, key=lambda m: m.seq)
-
-
-def _stamp(published: str | None, now: float) -> float:
-    """Publication time as epoch seconds when it parses (ISO 8601), else ``now``."""
-    if published:
-        try:
-            when = datetime.fromisoformat(published.replace("Z", "+00:00"))
-        except ValueError:
-            return now
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        return when.timestamp()
-    return now
-
-
-_gc_raised = 0  # runs in progress in this process (generators may interleave)
-_gc_saved = gc.get_threshold()
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Raise the cycle collector's young-generation threshold while any run is going.
-
-    A run allocates millions of short-lived containers while it holds a large cache of
-    documents: at the default threshold the collector kept rescanning that cache and
-    took a fifth of the main process's time. Nothing here makes cycles that need prompt
-    collection. The thresholds the process had are restored when the last run ends.
-    """
-    global _gc_raised, _gc_saved
-    if _gc_raised == 0:
-        _gc_saved = gc.get_threshold()
-        gc.set_threshold(max(_gc_saved[0], _GC_THRESHOLD), *_gc_saved[1:])
-    _gc_raised += 1
-    try:
-        yield
-    finally:
-        _gc_raised -= 1
-        if _gc_raised == 0:
-            gc.set_threshold(*_gc_saved)
-
-
-@contextmanager
-def _interrupts_deferred() -> Iterator[None]:
-    """Hold SIGINT (Ctrl-C) back until the block ends; it is delivered then.
-
-    Only the calling thread's signal mask changes, and only for the block: the write
-    of a batch and the report of it, a few milliseconds.
-    """
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
-        yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
-
-
-def _ignore_interrupts() -> None:
-    """In each worker: Ctrl-C is the main process's to handle.
-
-    The terminal sends SIGINT to the whole process group; a worker dying of it printed
-    "Process ForkPoolWorker-2:" and a traceback, and one killed while holding the
-    pool's queue lock could leave the main process waiting forever. The main process
-    stops the pool itself (``terminate``) when it is interrupted.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _twice(doc: Prepared, first: str | None) -> Problem:
-    where = f" (first: {first})" if first else ""
-    return Problem(doc.record.origin, f"id {doc.id!r} appears twice in this input{where}", doc.id)
-
-
-def _same_content(doc: Prepared, old: StoredDoc) -> bool:
-    """The same shingles paragraph by paragraph: chrome or whitespace may differ."""
-    return np.array_equal(doc.shingles, old.shingles) and np.array_equal(doc.bounds, old.bounds)
-
-
-def _popleft(
-    pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]],
-) -> tuple[list[Record | Problem], Packed]:
-    chunk, result = pending.popleft()
-    return chunk, result.get()
-
-
-def _records(chunk: list[Record | Problem]) -> list[Record]:
-    return [r for r in chunk if isinstance(r, Record)]
-
-
-def _in_order(
-    chunk: list[Record | Problem], prepared: list[Prepared | Problem]
-) -> list[Prepared | Problem]:
-    """A chunk's read problems and its records' results, back in input order."""
-    done = iter(prepared)
-    return [next(done) if isinstance(r, Record) else r for r in chunk]
-
-
-def _merge(chunk: list[Record | Problem], packed: Packed) -> list[Prepared | Problem]:
-    return _in_order(chunk, unpack(_records(chunk), packed))
-
-
-def _batched(items: Iterator[_T], n: int) -> Iterator[list[_T]]:
-    while batch := list(itertools.islice(items, n)):
-        yield batch
