@@ -398,6 +398,14 @@ def _write(text: str, output: Path | None) -> None:
     help="Remove this document from the index first (repeatable).",
 )
 @click.option(
+    "--explain",
+    nargs=2,
+    metavar="ID ID",
+    help="Index nothing; show why these two documents of INPUT are or are not grouped: "
+    "scores against the thresholds, LSH bands, shared passages side by side, and with "
+    "--index where the index placed each.",
+)
+@click.option(
     "--retain-days",
     type=click.FloatRange(0, min_open=True),
     metavar="N",
@@ -420,6 +428,7 @@ def dedup(
     strict: bool,
     fail_on_skip: bool,
     remove_ids: tuple[str, ...],
+    explain: tuple[str, str] | None,
     retain_days: float | None,
 ) -> None:
     """Find and group near-duplicates in a feed: duplicates, excerpts, shared passages.
@@ -445,6 +454,7 @@ def dedup(
       reconcile dedup feed.jsonl --index feed.db -o clusters.jsonl
       reconcile dedup new.jsonl --index feed.db --emit unique > fresh.jsonl
       reconcile dedup --index feed.db --retain-days 30
+      reconcile dedup feed.jsonl --index feed.db --explain ID1 ID2
     """
     import tempfile
     import time
@@ -473,6 +483,9 @@ def dedup(
     if not inputs and not remove_ids and retain_days is None:
         raise click.UsageError("give at least one INPUT (or --remove/--retain-days with --index)")
     console = Console(stderr=True, highlight=False)
+    if explain:
+        _explain(inputs, index_at, explain, cfg)
+        return
     with tempfile.TemporaryDirectory() as tmp, _interruptible() as interrupted:
         location = index_at or str(Path(tmp) / "index.db")
         run = None
@@ -512,6 +525,28 @@ def dedup(
     render_summary(run.summary, console)
     if fail_on_skip and run.summary.errors:
         raise SystemExit(EXIT_SKIPPED)
+
+
+def _explain(inputs: tuple[str, ...], index_at: str | None, ids: tuple[str, str], cfg: Any) -> None:
+    from rich.console import Console
+
+    from .dedup import open_index, read_inputs
+    from .dedup.explain import explain
+    from .render.dedup import render_explanation
+
+    if not inputs:
+        raise click.UsageError("--explain needs the INPUT holding the two documents")
+    if index_at is not None and "://" not in index_at and not Path(index_at).exists():
+        raise InputFailure(f"{index_at}: no such index (--explain reads an index, never makes one)")
+    try:
+        if index_at is None:
+            result = explain(read_inputs(inputs, cfg), ids[0], ids[1], cfg)
+        else:
+            with open_index(index_at, cfg) as index:
+                result = explain(read_inputs(inputs, cfg), ids[0], ids[1], cfg, index)
+    except ReconcileError as exc:
+        raise InputFailure(str(exc)) from None
+    render_explanation(result, Console(highlight=False))
 
 
 EXIT_SKIPPED = 3
