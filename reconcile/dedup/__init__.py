@@ -1,6 +1,6 @@
 """Feed deduplication at archive scale.
 
-Records (``read_inputs``) -> signatures (``shingle``) -> candidates from an index
+Records (``read_inputs``) -> signatures (the pure ``stages``) -> candidates from an index
 (``SqliteIndex`` or ``RedisIndex``) -> exact verification (``verify``) -> clusters
 (``deduplicate``). See ``DedupConfig`` for every parameter and its default.
 
