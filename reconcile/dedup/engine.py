@@ -37,13 +37,14 @@ from ..errors import InputError
 from ..load import decode_bytes
 from . import _prepare
 from ._prepare import Packed, Prepared, prepare_packed, unpack, warm_up
+from .clusters import relate
 from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
-from .results import Cluster, InputProblem, Kept, Member, Overlap, Result, Summary
+from .results import Cluster, InputProblem, Kept, Result, Summary
 from .shingle import adopt_permutations, permutations
 from .stored import StoredDoc
-from .verify import DUPLICATE, OVERLAP, Match, classify, shared_passages
+from .verify import strongest
 
 _T = TypeVar("_T")
 _CHUNK = 64  # records per worker task
@@ -265,20 +266,9 @@ class DedupRun:
                 spans=d.spans,
                 keys=d.keys,
             )
-            best: Match | None = None
-            shared: Match | None = None
-            for cand_seq, _ in hits.most_common(self.config.max_candidates) if hits else ():
-                cand = known.get(cand_seq)
-                if cand is None:
-                    continue  # removed since its keys were read
-                match = self._verify(doc, cand, d.heads)
-                if match is None:
-                    continue
-                if match.relation == OVERLAP:
-                    if shared is None or match.rank > shared.rank:
-                        shared = match
-                elif best is None or match.rank > best.rank:
-                    best = match
+            cands = (known.get(c) for c, _ in hits.most_common(self.config.max_candidates))
+            # A candidate removed since its keys were read is None.
+            best, shared = strongest(doc, (c for c in cands if c is not None), self.config, d.heads)
             if best is not None:
                 doc = replace(
                     doc,
@@ -300,15 +290,6 @@ class DedupRun:
                 at += 1
             out.append(doc)
         return out
-
-    def _verify(self, doc: StoredDoc, cand: StoredDoc, heads: tuple[str, ...]) -> Match | None:
-        relation, score = classify(doc, cand, self.config)
-        if relation is not None:
-            return Match(cand, relation, score)
-        passages = shared_passages(doc, cand, self.config, heads)
-        if passages:
-            return Match(cand, OVERLAP, score, passages)
-        return None
 
     def _remember(self, stored: list[StoredDoc]) -> None:
         for s in stored:
@@ -376,47 +357,13 @@ class DedupRun:
         )
 
     def _relate(self, members: list[StoredDoc]) -> tuple[Cluster, StoredDoc]:
-        """Members related to the representative ``keep`` picks, and the overlaps."""
-        rep = _representative(members, self.config)
-        by_seq = {m.seq: m for m in members}
-        again = self._again
-        out = [
-            Member(
-                rep.id, "representative", 1.0, earlier=rep.run != self.run, again=rep.seq in again
-            )
-        ]
-        for m in members:
-            if m is rep:
-                continue
-            earlier = m.run != self.run
-            if m.via == rep.seq and m.relation is not None:
-                # Verified against the representative itself when it was indexed.
-                out.append(Member(m.id, m.relation, m.similarity, earlier, again=m.seq in again))
-            else:
-                relation, score = classify(m, rep, self.config)
-                via_id = None
-                if relation is None:
-                    # Close to another member (a chain), not to the representative; the
-                    # cluster's opener is related the way the representative joined it.
-                    link = m if m.relation is not None else rep
-                    via = by_seq.get(link.via) if link.via is not None else None
-                    relation = link.relation or DUPLICATE
-                    via_id = via.id if via is not None else None
-                out.append(Member(m.id, relation, score, earlier, via_id, m.seq in again))
-            if not earlier:
-                self.summary.relations[out[-1].relation] += 1
-        overlaps = []
-        for m in members:
-            # This run's overlaps, and those of documents fed again (their line repeats
-            # what the earlier run reported).
-            if m.overlap is None or (m.run != self.run and m.seq not in again):
-                continue
-            other = by_seq.get(m.overlap) or self.index.fetch([m.overlap]).get(m.overlap)
-            with_id = other.id if other is not None else "(removed)"
-            overlaps.append(Overlap(m.id, with_id, m.overlap_similarity, m.passages))
-            if m.run == self.run:
-                self.summary.relations[OVERLAP] += 1
-        return Cluster(rep.id, tuple(out), tuple(overlaps)), rep
+        def other_id(seq: int) -> str | None:
+            other = self.index.fetch([seq]).get(seq)
+            return other.id if other is not None else None
+
+        cluster, rep, counts = relate(members, self.config, self.run, self._again, other_id)
+        self.summary.relations.update(counts)
+        return cluster, rep
 
 
 def deduplicate(
@@ -436,14 +383,6 @@ def deduplicate(
         >>> run.summary.clusters  # doctest: +SKIP
     """
     return DedupRun(records, config, index, emit=emit, progress=progress)
-
-
-def _representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
-    if config.keep == "longest":
-        return max(members, key=lambda m: (m.length, -m.seq))
-    if config.keep == "earliest":
-        return min(members, key=lambda m: (m.published is None, m.stamp, m.seq))
-    return min(members, key=lambda m: m.seq)
 
 
 def _stamp(published: str | None, now: float) -> float:
