@@ -33,7 +33,7 @@ from typing import IO, TypeVar
 
 import numpy as np
 
-from ..errors import InputError
+from ..errors import InputError, ReconcileError
 from ..load import decode_bytes
 from . import _prepare
 from ._prepare import Packed, Prepared, prepare_packed, unpack, warm_up
@@ -42,7 +42,12 @@ from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
 from .results import Cluster, InputProblem, Kept, Result, Summary
-from .shingle import adopt_permutations, permutations
+from .stages import (
+    Permutations,
+    datasketch_permutations,
+    permutations_from_json,
+    permutations_to_json,
+)
 from .stored import StoredDoc
 from .verify import strongest
 
@@ -99,7 +104,7 @@ class DedupRun:
         started = time.perf_counter()
         try:
             with _fewer_collections():
-                self._adopt_permutations()
+                self._perms = self._index_permutations()
                 with self.index.batch():
                     self.run = self.index.new_run()
                 if self.emit == "unique":
@@ -118,40 +123,49 @@ class DedupRun:
 
     # -- signatures ------------------------------------------------------------------
 
-    def _adopt_permutations(self) -> None:
-        """Sign with the permutations recorded in the index; record them in a new one."""
+    def _index_permutations(self) -> Permutations:
+        """The permutations recorded in the index (recording datasketch's in a new one).
+
+        An index's signatures stay comparable even if a later datasketch drew other
+        permutations for the same seed (its 2.0 release changed the scheme once already).
+        They belong to this run alone: another run in the same process, on another
+        index, signs with that index's.
+        """
         cfg = self.config
         stored = self.index.get_meta(_PERMUTATIONS_KEY)
         if stored is None:
-            a, b = permutations(cfg.seed, cfg.num_perm)
-            value = json.dumps({"a": a.tolist(), "b": b.tolist()})
+            value = permutations_to_json(datasketch_permutations(cfg.seed, cfg.num_perm))
             self.index.set_meta(_PERMUTATIONS_KEY, value)
             # Another worker may have recorded its own first: the index's copy wins.
             stored = self.index.get_meta(_PERMUTATIONS_KEY) or value
-        recorded = json.loads(stored)
-        adopt_permutations(cfg.seed, cfg.num_perm, recorded["a"], recorded["b"])
+        try:
+            return permutations_from_json(stored, cfg.num_perm)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ReconcileError(
+                f"index {self.index.location}: its recorded MinHash permutations are damaged ({exc})"
+            ) from None
 
     def _prepared(self) -> Iterator[Prepared | Problem]:
         chunks = _batched(iter(self._records), _CHUNK)
+        perms = self._perms
         if self.config.workers <= 1:
             for chunk in chunks:
-                yield from _in_order(chunk, _prepare.prepare_many(_records(chunk), self.config))
+                done = _prepare.prepare_many(_records(chunk), self.config, perms)
+                yield from _in_order(chunk, done)
             return
         import multiprocessing
 
-        warm_up(self.config)  # once here, inherited by the forked workers
+        warm_up(self.config, perms)  # once here, inherited by the forked workers
 
         ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        work = partial(prepare_packed, config=self.config)
+        # The permutations travel with every task (1 KB): a worker holds no state of
+        # its own, so a pool can never sign with another run's permutations.
+        work = partial(prepare_packed, config=self.config, permutations=perms)
         # Pool.imap would let the workers run arbitrarily far ahead of the index (its
         # result queue is unbounded): at a million documents the backlog alone outgrew
         # the memory budget. A few chunks in flight per worker keep both sides busy.
         in_flight = 3 * self.config.workers
-        # The permutations this run adopted from the index: forked workers inherit them,
-        # spawned ones (no fork on Windows) are handed them.
-        perms = permutations(self.config.seed, self.config.num_perm)
-        init_args = (self.config.seed, self.config.num_perm, perms[0].tolist(), perms[1].tolist())
-        with ctx.Pool(self.config.workers, adopt_permutations, init_args) as pool:
+        with ctx.Pool(self.config.workers) as pool:
             pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]] = deque()
             for chunk in chunks:
                 # Only records travel to the workers; read problems stay here.
