@@ -104,7 +104,7 @@ class DedupRun:
         started = time.perf_counter()
         try:
             with _fewer_collections():
-                self._perms = self._index_permutations()
+                self._perms = index_permutations(self.index, self.config)
                 with self.index.batch():
                     self.run = self.index.new_run()
                 if self.emit == "unique":
@@ -122,28 +122,6 @@ class DedupRun:
             self.summary.index_size = self.index.count()
 
     # -- signatures ------------------------------------------------------------------
-
-    def _index_permutations(self) -> Permutations:
-        """The permutations recorded in the index (recording datasketch's in a new one).
-
-        An index's signatures stay comparable even if a later datasketch drew other
-        permutations for the same seed (its 2.0 release changed the scheme once already).
-        They belong to this run alone: another run in the same process, on another
-        index, signs with that index's.
-        """
-        cfg = self.config
-        stored = self.index.get_meta(_PERMUTATIONS_KEY)
-        if stored is None:
-            value = permutations_to_json(datasketch_permutations(cfg.seed, cfg.num_perm))
-            self.index.set_meta(_PERMUTATIONS_KEY, value)
-            # Another worker may have recorded its own first: the index's copy wins.
-            stored = self.index.get_meta(_PERMUTATIONS_KEY) or value
-        try:
-            return permutations_from_json(stored, cfg.num_perm)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ReconcileError(
-                f"index {self.index.location}: its recorded MinHash permutations are damaged ({exc})"
-            ) from None
 
     def _prepared(self) -> Iterator[Prepared | Problem]:
         chunks = _batched(iter(self._records), _CHUNK)
@@ -378,6 +356,29 @@ class DedupRun:
         cluster, rep, counts = relate(members, self.config, self.run, self._again, other_id)
         self.summary.relations.update(counts)
         return cluster, rep
+
+
+def index_permutations(index: Index, config: DedupConfig) -> Permutations:
+    """The permutations recorded in the index (recording datasketch's in a new one).
+
+    An index's signatures stay comparable even if a later datasketch drew other
+    permutations for the same seed (its 2.0 release changed the scheme once already).
+    They belong to the run that asked alone: another run in the same process, on
+    another index, signs with that index's. Every engine that writes to an index signs
+    with these.
+    """
+    stored = index.get_meta(_PERMUTATIONS_KEY)
+    if stored is None:
+        value = permutations_to_json(datasketch_permutations(config.seed, config.num_perm))
+        index.set_meta(_PERMUTATIONS_KEY, value)
+        # Another worker may have recorded its own first: the index's copy wins.
+        stored = index.get_meta(_PERMUTATIONS_KEY) or value
+    try:
+        return permutations_from_json(stored, config.num_perm)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ReconcileError(
+            f"index {index.location}: its recorded MinHash permutations are damaged ({exc})"
+        ) from None
 
 
 def deduplicate(
