@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -384,6 +385,15 @@ def _write(text: str, output: Path | None) -> None:
 )
 @click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it.")
 @click.option(
+    "--engine",
+    type=click.Choice(["embedded", "spark"]),
+    default="embedded",
+    show_default=True,
+    help="spark: a one-off backfill on Spark (pip install 'reconcile[spark]'; local[*], or "
+    "the cluster spark-submit gives); --index must then be new, and streaming runs continue "
+    "from it.",
+)
+@click.option(
     "--remove",
     "remove_ids",
     multiple=True,
@@ -411,6 +421,7 @@ def dedup(
     workers: int,
     batch_size: int,
     strict: bool,
+    engine: str,
     remove_ids: tuple[str, ...],
     retain_days: float | None,
 ) -> None:
@@ -449,6 +460,8 @@ def dedup(
         )
     except ReconcileError as exc:
         raise click.UsageError(str(exc)) from None
+    if engine == "spark" and emit == "unique":
+        raise click.UsageError("--emit unique is not available with --engine spark")
     if not inputs and not remove_ids and retain_days is None:
         raise click.UsageError("give at least one INPUT (or --remove/--retain-days with --index)")
     console = Console(stderr=True, highlight=False)
@@ -466,10 +479,14 @@ def dedup(
                     return
                 out = output.open("w", encoding="utf-8") if output else sys.stdout
                 try:
-                    with progress_display(console) as progress:
-                        run = deduplicate(
-                            read_inputs(inputs, cfg), cfg, index, emit=emit, progress=progress
-                        )
+                    with progress_display(console) as progress, ExitStack() as stack:
+                        run: Any
+                        if engine == "spark":
+                            run = stack.enter_context(_spark_run(inputs, cfg, index))
+                        else:
+                            run = deduplicate(
+                                read_inputs(inputs, cfg), cfg, index, emit=emit, progress=progress
+                            )
                         for result in run:
                             out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
                 finally:
@@ -480,6 +497,16 @@ def dedup(
         except OSError as exc:
             raise InputFailure(f"{exc.filename or 'output'}: {exc.strerror or exc}") from None
     render_summary(run.summary, console)
+
+
+def _spark_run(inputs: tuple[str, ...], cfg: Any, index: Any) -> Any:
+    try:
+        from .dedup.spark import backfill
+    except ImportError:
+        raise InputFailure(
+            "--engine spark needs pyspark and Java 17: pip install 'reconcile[spark]'"
+        ) from None
+    return backfill(inputs, cfg, index)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -37,14 +37,19 @@ Item = tuple[int, Record | Problem]
 Doc = tuple[StoredDoc, tuple[str, ...], str]
 
 
-def parse_line(name: str, config: DedupConfig, line: tuple[bytes, int]) -> Record | Problem | None:
+def number(part: int, index: int) -> int:
+    """The order of line (or file) ``index`` of input ``part`` among all inputs."""
+    return (part << 40) + index
+
+
+def parse_line(name: str, part: int, config: DedupConfig, line: tuple[bytes, int]) -> Item | None:
     """One JSONL line as the streaming reader reads it, numbered from 1 (blank: ``None``)."""
     raw, index = line
     found = list(read_jsonl(io.BytesIO(raw), name, config))
     if not found:
         return None
     # read_jsonl numbered it line 1 of its own little file.
-    return replace(found[0], origin=f"{name}:{index + 1}")
+    return number(part, index), replace(found[0], origin=f"{name}:{index + 1}")
 
 
 def prepare_partition(
@@ -115,10 +120,9 @@ _EMPTY_U32 = np.empty(0, np.uint32)
 _EMPTY_I64 = np.empty(0, np.int64)
 
 
-def for_verification(item: tuple[int, Doc]) -> tuple[int, StoredDoc]:
+def for_verification(item: Doc) -> StoredDoc:
     """What a candidate contributes to another document's verification (no keys, no signature)."""
-    seq, (doc, _, _) = item
-    return seq, replace(doc, signature=_EMPTY_U32, keys=_EMPTY_I64)
+    return replace(item[0], signature=_EMPTY_U32, keys=_EMPTY_I64)
 
 
 @dataclass(frozen=True)
@@ -153,21 +157,27 @@ def decide(
     )
 
 
-# Per document: its cluster, its decision and the cluster of its overlap partner.
-Assignment = tuple[int, Decision | None, int | None]
+# Per document: its cluster (``None``: its own, and no other document joined it), its
+# decision and the cluster of its overlap partner.
+Assignment = tuple[int | None, Decision | None, int | None]
+# A document as the index stores it, its overlap partner's id, and whether it shares its
+# cluster with other documents.
+Final = tuple[StoredDoc, str | None, bool]
 
 
-def assign(item: tuple[int, tuple[Doc, Assignment | None]]) -> tuple[StoredDoc, str | None]:
+def assign(item: tuple[int, tuple[Doc, Assignment | None]]) -> Final:
     """The document as the index stores it, with its overlap partner's id.
 
     As in the streaming engine, an overlap with a member of the document's own cluster
     is not reported (the two are one story already).
     """
     seq, ((doc, _, _), found) = item
-    cluster, decision, partner_cluster = found if found is not None else (seq, None, None)
+    label, decision, partner_cluster = found if found is not None else (None, None, None)
+    cluster = seq if label is None else label
     doc = replace(doc, cluster=cluster)
+    joined = label is not None
     if decision is None:
-        return doc, None
+        return doc, None, joined
     if decision.via is not None:
         doc = replace(
             doc, relation=decision.relation, similarity=decision.similarity, via=decision.via
@@ -179,8 +189,8 @@ def assign(item: tuple[int, tuple[Doc, Assignment | None]]) -> tuple[StoredDoc, 
             overlap_similarity=decision.overlap_similarity,
             passages=decision.passages,
         )
-        return doc, decision.overlap_id
-    return doc, None
+        return doc, decision.overlap_id, joined
+    return doc, None, joined
 
 
 def relate_cluster(
@@ -200,11 +210,22 @@ def relate_group(
     return cluster, relate_cluster(config, run, members)
 
 
+def relate_alone(
+    config: DedupConfig, run: int, item: Final
+) -> tuple[int, tuple[Cluster, dict[str, int]]]:
+    doc, other, _ = item
+    return doc.seq, relate_cluster(config, run, [(doc, other)])
+
+
+def is_alone(item: Final) -> bool:
+    return not item[2]
+
+
+def is_joined(item: Final) -> bool:
+    return item[2]
+
+
 # -- small row shapers (named functions: Spark pickles them, and mypy checks them) -------
-
-
-def numbered(pair: tuple[Record | Problem, int]) -> Item:
-    return pair[1], pair[0]
 
 
 def is_some(value: object) -> bool:
@@ -263,20 +284,14 @@ def partner_cluster(item: tuple[int, tuple[int, int | None]]) -> tuple[int, int]
     return seq, partner if label is None else label
 
 
-def assignment(
-    item: tuple[int, tuple[tuple[int | None, Decision | None], int | None]],
-) -> tuple[int, Assignment]:
-    seq, ((label, decision), partner) = item
-    return seq, (seq if label is None else label, decision, partner)
+def assignment(item: tuple[tuple[int | None, Decision | None], int | None]) -> Assignment:
+    (label, decision), partner = item
+    return label, decision, partner
 
 
-def stored_of(item: tuple[StoredDoc, str | None]) -> StoredDoc:
+def stored_of(item: Final) -> StoredDoc:
     return item[0]
 
 
-def seq_of(doc: StoredDoc) -> int:
-    return doc.seq
-
-
-def by_cluster(item: tuple[StoredDoc, str | None]) -> tuple[int, tuple[StoredDoc, str | None]]:
-    return item[0].cluster, item
+def by_cluster(item: Final) -> tuple[int, tuple[StoredDoc, str | None]]:
+    return item[0].cluster, (item[0], item[1])

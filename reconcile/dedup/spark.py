@@ -35,6 +35,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ from .results import InputProblem, Result, Summary
 from .stages import datasketch_permutations
 from .stream import JSONL_SUFFIXES, read_inputs
 
-_LOCAL_SHUFFLE_PARTITIONS = 8  # Spark's 200 default costs more in task start-up than it splits
+_LOCAL_SHUFFLE_PARTITIONS = 2  # Spark's 200 default costs more in task start-up than it splits
 
 
 def local_session(cores: int | str = "*") -> SparkSession:
@@ -69,6 +70,8 @@ def local_session(cores: int | str = "*") -> SparkSession:
         .appName("reconcile dedup")
         .config("spark.sql.shuffle.partitions", str(_LOCAL_SHUFFLE_PARTITIONS))
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.default.parallelism", str(_LOCAL_SHUFFLE_PARTITIONS))
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
@@ -152,7 +155,10 @@ class SparkRun:
         if index is not None:
             with index.batch():
                 first = index.allocate(n)
-        docs = docs_in.zipWithIndex().map(partial(tasks.renumber, first))
+        # Every shuffle below uses one hash partitioning by number: the documents are
+        # partitioned once, and joins with them then move only the other side.
+        parts = max(sc.defaultParallelism, prepared.getNumPartitions())
+        docs = docs_in.zipWithIndex().map(partial(tasks.renumber, first)).partitionBy(parts)
         docs = docs.persist(StorageLevel.MEMORY_AND_DISK)
         persisted.append(docs)
         self.summary.read = n + len(problems)
@@ -161,45 +167,56 @@ class SparkRun:
         for _, problem in problems:
             yield InputProblem(problem)
 
-        bands = self.spark.createDataFrame(docs.flatMap(tasks.band_rows), "key long, seq long")
+        bands = self.spark.createDataFrame(
+            docs.flatMap(tasks.band_rows), "key long, seq long", verifySchema=False
+        )
         pairs = candidate_pairs(bands, cfg.max_candidates)
         candidates = (
             pairs.rdd.map(tasks.candidate_of)
-            .join(docs.map(tasks.for_verification))
+            .join(docs.mapValues(tasks.for_verification), parts)
             .map(tasks.to_document)
-            .groupByKey()
+            .groupByKey(parts)
         )
         decisions: RDD[Any] = (
-            docs.join(candidates).map(partial(tasks.decide, cfg)).filter(tasks.is_some)
+            docs.join(candidates, parts).map(partial(tasks.decide, cfg)).filter(tasks.is_some)
         )
         decisions = decisions.persist(StorageLevel.MEMORY_AND_DISK)
         persisted.append(decisions)
         edges = self.spark.createDataFrame(
-            decisions.flatMap(tasks.joined_edge), "src long, dst long"
+            decisions.flatMap(tasks.joined_edge), "src long, dst long", verifySchema=False
         )
         labels_df, self.rounds = components(edges)
         labels: RDD[Any] = labels_df.rdd.map(tuple)
         partner = (
             decisions.flatMap(tasks.overlap_partner)
-            .leftOuterJoin(labels)
+            .leftOuterJoin(labels, parts)
             .map(tasks.partner_cluster)
         )
-        assignments = labels.fullOuterJoin(decisions).leftOuterJoin(partner).map(tasks.assignment)
-        final = docs.leftOuterJoin(assignments).map(tasks.assign)
+        assignments = (
+            labels.fullOuterJoin(decisions, parts)
+            .leftOuterJoin(partner, parts)
+            .mapValues(tasks.assignment)
+        )
+        final = docs.leftOuterJoin(assignments, parts).map(tasks.assign)
         final = final.persist(StorageLevel.MEMORY_AND_DISK)
         persisted.append(final)
 
         if index is not None:
-            ordered = final.map(tasks.stored_of).sortBy(tasks.seq_of).toLocalIterator()
-            while batch := list(itertools.islice(ordered, cfg.batch_size)):
+            # In any order: each document carries the number the index allocated.
+            stored = final.map(tasks.stored_of).toLocalIterator()
+            while batch := list(itertools.islice(stored, cfg.batch_size)):
                 with index.batch():
                     index.add(batch)
-        lines: RDD[Any] = (
-            final.map(tasks.by_cluster)
-            .groupByKey()
+        # Most clusters have one document: those are related where they are, and only
+        # the members of larger ones travel to meet.
+        alone = final.filter(tasks.is_alone).map(partial(tasks.relate_alone, cfg, run))
+        together = (
+            final.filter(tasks.is_joined)
+            .map(tasks.by_cluster)
+            .groupByKey(parts)
             .map(partial(tasks.relate_group, cfg, run))
-            .sortByKey()
         )
+        lines: RDD[Any] = alone.union(together).sortByKey(numPartitions=parts)
         for _, (cluster, counts) in lines.toLocalIterator():
             self.summary.clusters += 1
             self.summary.relations.update(counts)
@@ -208,28 +225,50 @@ class SparkRun:
 
 
 def _read(sc: Any, inputs: Sequence[str], config: DedupConfig) -> RDD[tasks.Item]:
-    """Every input record or problem, numbered in input order from 0."""
+    """Every input record or problem, with a number that orders them as the input does.
+
+    Input ``i``'s items are numbered ``i * 2**40 + line``, not counted across inputs: a
+    running count would read every file once more (the documents are numbered densely
+    later, once the problems are out).
+    """
     parts: list[RDD[Any]] = []
-    for name in inputs:
+    for part, name in enumerate(inputs):
         if "://" in name:
             # hdfs://, s3a://, file://: a JSONL feed only Spark can reach.
-            parts.append(_jsonl(sc, name, name, config))
+            parts.append(_jsonl(sc, name, name, part, config))
             continue
         path = Path(name)
         if name != "-" and not path.exists():
             raise InputError(f"{name}: no such file or directory")
         if name != "-" and path.is_file() and path.suffix.lower() in JSONL_SUFFIXES:
-            parts.append(_jsonl(sc, path.resolve().as_uri(), name, config))
+            parts.append(_jsonl(sc, path.resolve().as_uri(), name, part, config))
         else:
             # A directory of text files, one file, or stdin: read here, as the streaming
             # engine reads them, and handed to the executors.
-            parts.append(sc.parallelize(list(read_inputs([name], config))))
+            items = read_inputs([name], config)
+            parts.append(sc.parallelize([(tasks.number(part, i), r) for i, r in enumerate(items)]))
     if not parts:
         raise InputError("no input given")
-    rdd = sc.union(parts) if len(parts) > 1 else parts[0]
-    return rdd.zipWithIndex().map(tasks.numbered)
+    return sc.union(parts) if len(parts) > 1 else parts[0]
 
 
-def _jsonl(sc: Any, uri: str, name: str, config: DedupConfig) -> RDD[Any]:
+def _jsonl(sc: Any, uri: str, name: str, part: int, config: DedupConfig) -> RDD[Any]:
     lines: RDD[Any] = sc.textFile(uri, use_unicode=False)
-    return lines.zipWithIndex().map(partial(tasks.parse_line, name, config)).filter(tasks.is_some)
+    parse = partial(tasks.parse_line, name, part, config)
+    return lines.zipWithIndex().map(parse).filter(tasks.is_some)
+
+
+@contextmanager
+def backfill(inputs: Sequence[str], config: DedupConfig, index: Index | None) -> Iterator[SparkRun]:
+    """The CLI's run, in the active session or a new one (:func:`cli_session`).
+
+    A session this call started is stopped after the run; an active one (a notebook's,
+    a test's) is left running.
+    """
+    active = SparkSession.getActiveSession()
+    spark = active or cli_session()
+    try:
+        yield SparkRun(inputs, config, index, spark)
+    finally:
+        if active is None:
+            spark.stop()
