@@ -49,6 +49,9 @@ golden: $(STAMP)
 	RECONCILE_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_render.py
 	$(BIN)/reconcile merge fixtures/press-2024-03-26/ministry-report.txt fixtures/press-2024-03-26/web-report.txt -o reports/press-2024-03-26.md
 
+screenshot: $(STAMP) browser
+	$(BIN)/python bench/screenshot.py
+
 bench: $(STAMP)
 	$(BIN)/python bench/bench_diff.py
 	$(BIN)/python bench/bench_facts.py

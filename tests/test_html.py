@@ -203,3 +203,21 @@ def test_chinese_is_drawn_with_a_cjk_font(chrome: Any, seed_page: Path) -> None:
     assert ink(family, "新") != ink(family, "力"), "Chinese characters are drawn as tofu"
     assert ink(family, "新质生产力") == ink("'Noto Sans CJK SC'", "新质生产力")
     assert ink(family, "新质生产力") != ink("monospace", "新质生产力")
+
+
+def test_print_layout(chrome: Any, seed_page: Path) -> None:
+    """Printed, the page drops its navigation, shows every fact and stays on the page."""
+    from selenium.webdriver.common.by import By
+
+    open_page(chrome, seed_page)
+    chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        nav = chrome.find_element(By.CSS_SELECTOR, "nav.toc")
+        assert not nav.is_displayed()
+        folded = chrome.find_element(By.CSS_SELECTOR, "details.more table")
+        height = chrome.execute_script("return arguments[0].offsetHeight", folded)
+        assert height > 100, "facts folded on screen are printed"
+        scroll = chrome.execute_script("return document.documentElement.scrollWidth")
+        assert scroll <= viewport_width(chrome)
+    finally:
+        chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -32,5 +32,8 @@
     ev.preventDefault();
     go(stops[at].id);
   });
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
   if (location.hash.length > 1) { go(decodeURIComponent(location.hash.slice(1))); }
 })();
