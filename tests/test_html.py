@@ -68,15 +68,22 @@ def test_page_shows_what_the_editor_needs(seed_page: Path) -> None:
     assert re.search(r'data-go="seg-A\d+"[^>]*>178家</a>', page)
 
 
-def test_every_input_field_is_escaped(tmp_path: Path) -> None:
-    text = f"{EVIL}\n\nThe budget of {EVIL} rose 5% to £6m, Mr {EVIL} said.\n"
-    other = f"{EVIL}\n\nThe budget of {EVIL} rose 6% to £6m, Mr {EVIL} said.\n"
+def test_every_input_field_is_escaped() -> None:
+    """Markup in a title, path, outlet, sentence, subject or chrome line stays text."""
+    text = (
+        f"{EVIL}\n\nThe budget of {EVIL} rose 5% to £6m, Mr {EVIL} said.\n\n"
+        f"“The budget rose 5%,” said {EVIL}.\n\nSource: {EVIL}\n"
+    )
     a = from_text(text, "A", path=f"{EVIL}.txt")
-    b = from_text(other, "B", path=f"{EVIL}.txt")
-    page = render(reconcile(a, b))
+    b = from_text(text.replace("5%", "6%"), "B", path=f"{EVIL}.txt")
+    result = reconcile(a, b)
+    assert result.documents[0].metadata.title == EVIL  # the fields really carry it
+    assert result.documents[0].metadata.outlet == EVIL
+    assert result.fact_diff.conflicts
+    page = render(result)
     assert "<script>alert" not in page
     assert "<img src=x" not in page
-    assert "&lt;script&gt;" in page
+    assert page.count("&lt;script&gt;") >= 6
     # The only <script> element is our own.
     assert page.count("<script>") == 1
 
@@ -221,3 +228,17 @@ def test_print_layout(chrome: Any, seed_page: Path) -> None:
         assert scroll <= viewport_width(chrome)
     finally:
         chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_markup_in_inputs_does_nothing_in_the_browser(chrome: Any, tmp_path: Path) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    text = f"{EVIL}\n\nThe budget of {EVIL} rose 5% to £6m.\n\nSource: {EVIL}\n"
+    result = reconcile(from_text(text, "A"), from_text(text.replace("5%", "6%"), "B"))
+    page = tmp_path / "evil.html"
+    page.write_text(render(result), encoding="utf-8")
+    open_page(chrome, page)
+    assert chrome.execute_script("return document.querySelectorAll('img').length") == 0
+    with pytest.raises(NoAlertPresentException):
+        chrome.switch_to.alert.text  # noqa: B018  # reading it is what raises
+    assert EVIL in chrome.find_element("tag name", "h1").text
