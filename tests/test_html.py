@@ -242,3 +242,18 @@ def test_markup_in_inputs_does_nothing_in_the_browser(chrome: Any, tmp_path: Pat
     with pytest.raises(NoAlertPresentException):
         chrome.switch_to.alert.text  # noqa: B018  # reading it is what raises
     assert EVIL in chrome.find_element("tag name", "h1").text
+
+
+def test_identical_groups_can_be_hidden(chrome: Any, seed_page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(chrome, seed_page)
+    shown = len(
+        [e for e in chrome.find_elements(By.CSS_SELECTOR, ".grid > .mark") if e.is_displayed()]
+    )
+    chrome.find_element(By.ID, "only-diff").click()
+    left = len(
+        [e for e in chrome.find_elements(By.CSS_SELECTOR, ".grid > .mark") if e.is_displayed()]
+    )
+    assert shown - left == 17  # the seed pair's identical groups
+    assert _errors(chrome) == []

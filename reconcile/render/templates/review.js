@@ -32,6 +32,12 @@
     ev.preventDefault();
     go(stops[at].id);
   });
+  var only = document.getElementById("only-diff");
+  if (only) {
+    only.addEventListener("change", function () {
+      document.body.classList.toggle("only-diff", only.checked);
+    });
+  }
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
   });
