@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -243,3 +245,23 @@ def test_problems_alone(spark: Any, tmp_path: Path) -> None:
     results = _spark_run(spark, [str(feed)], DedupConfig(workers=1))
     assert all(isinstance(r, InputProblem) for r in results)
     assert len(results) == 2
+
+
+def test_without_java_the_cli_says_what_is_missing(tmp_path: Path) -> None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        _missing("pyspark is not installed")
+    feed = write_jsonl(tmp_path / "feed.jsonl", bbc_rows()[:2])
+    env = {**os.environ, "JAVA_HOME": str(tmp_path / "no-java")}
+    done = subprocess.run(
+        [sys.executable, "-m", "reconcile", "dedup", "--engine", "spark", str(feed)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert "Error: cannot start Spark" in done.stderr
+    assert "needs a Java 17 runtime" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from pyspark import RDD, SparkConf, StorageLevel
+from pyspark.errors import PySparkException
 from pyspark.sql import SparkSession
 
 from ..errors import InputError, ReconcileError
@@ -266,7 +267,14 @@ def backfill(inputs: Sequence[str], config: DedupConfig, index: Index | None) ->
     a test's) is left running.
     """
     active = SparkSession.getActiveSession()
-    spark = active or cli_session()
+    try:
+        spark = active or cli_session()
+    except PySparkException as exc:
+        # Typically no Java: pyspark's message names the launcher, not the fix.
+        raise ReconcileError(
+            f"cannot start Spark ({exc}); --engine spark needs a Java 17 runtime "
+            "(java on the PATH, or JAVA_HOME)"
+        ) from None
     try:
         yield SparkRun(inputs, config, index, spark)
     finally:
