@@ -10,7 +10,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -104,10 +104,11 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(["text", "json", "markdown", "html"]),
     default="text",
     show_default=True,
-    help="text: the terminal review; json: the reconcile/1 document; markdown: the merged report.",
+    help="text: the terminal review; json: the reconcile/1 document; markdown: the merged "
+    "report; html: the review as one self-contained page.",
 )
 @click.option(
     "--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal)."
@@ -124,6 +125,12 @@ def main() -> None:
 @click.option(
     "--width", type=click.IntRange(40, 400), help="Layout width (default: the terminal's)."
 )
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the review here (a .html name implies --format html).",
+)
 def diff(
     a: Path,
     b: Path,
@@ -138,6 +145,7 @@ def diff(
     full: bool,
     pager: bool,
     width: int | None,
+    output: Path | None,
 ) -> None:
     """Review two reports of one event: what they share, how it differs, what only one says.
 
@@ -145,21 +153,28 @@ def diff(
     Example:
       reconcile diff report-a.txt report-b.txt
       reconcile diff a.txt b.txt --format json > result.json
+      reconcile diff a.txt b.txt -o review.html
     """
+    if fmt == "text" and output is not None and output.suffix.lower() in (".html", ".htm"):
+        fmt = "html"
     cfg = _config(encoding, accept, short_accept, moved, prefer)
     result = _run(lambda: reconcile(a, b, cfg))
     if fmt != "text":
-        _write(_serialise(result, fmt), None)
+        _write(_serialise(result, fmt), output)
         return
+    import io
+
     from rich.console import Console
 
     from .render.terminal import TerminalOptions, render
 
+    buffer = io.StringIO() if output is not None else None
     console = Console(
+        file=buffer,
         force_terminal=True if color else None,
-        no_color=color is False,
-        color_system=None if color is False else "auto",
-        width=width,
+        no_color=color is False or buffer is not None,
+        color_system=None if color is False or buffer is not None else "auto",
+        width=width or (100 if buffer is not None else None),
         highlight=False,
     )
     opts = TerminalOptions(
@@ -167,11 +182,13 @@ def diff(
         full=full,
         markers=not console.is_terminal or color is False,
     )
-    if pager:
+    if pager and buffer is None:
         with console.pager(styles=True):
             render(result, console, opts)
     else:
         render(result, console, opts)
+    if buffer is not None:
+        _write(buffer.getvalue(), output)
 
 
 @main.command()
@@ -179,10 +196,9 @@ def diff(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "json"]),
-    default="markdown",
-    show_default=True,
-    help="markdown: the merged text with attributions; json: the reconcile/1 document.",
+    type=click.Choice(["markdown", "json", "html"]),
+    help="markdown (default): the merged text with attributions; json: the reconcile/1 "
+    "document; html: the review page. Default: html when -o names a .html file.",
 )
 @click.option(
     "-o",
@@ -198,7 +214,7 @@ def merge(
     short_accept: float,
     moved: float,
     prefer: str,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
 ) -> None:
     """Merge two reports into one text in which every sentence names its sources.
@@ -206,7 +222,11 @@ def merge(
     \b
     Example:
       reconcile merge report-a.txt report-b.txt -o merged.md
+      reconcile merge report-a.txt report-b.txt -o review.html
     """
+    if fmt is None:
+        html = output is not None and output.suffix.lower() in (".html", ".htm")
+        fmt = "html" if html else "markdown"
     cfg = _config(encoding, accept, short_accept, moved, prefer)
     result = _run(lambda: reconcile(a, b, cfg))
     _write(_serialise(result, fmt), output)
@@ -295,6 +315,10 @@ def _serialise(result: Result, fmt: str) -> str:
         from .render.json import dumps
 
         return dumps(result)
+    if fmt == "html":
+        from .render.html import render as render_html
+
+        return render_html(result)
     from .render.markdown import render as render_markdown
 
     return render_markdown(result)
@@ -391,6 +415,15 @@ def _write(text: str, output: Path | None) -> None:
     help="Process everything, then exit with status 3 if any input was skipped.",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["embedded", "spark"]),
+    default="embedded",
+    show_default=True,
+    help="spark: a one-off backfill on Spark (pip install 'reconcile[spark]'; local[*], or "
+    "the cluster spark-submit gives); --index must then be new, and streaming runs continue "
+    "from it.",
+)
+@click.option(
     "--remove",
     "remove_ids",
     multiple=True,
@@ -427,6 +460,7 @@ def dedup(
     batch_size: int,
     strict: bool,
     fail_on_skip: bool,
+    engine: str,
     remove_ids: tuple[str, ...],
     explain: tuple[str, str] | None,
     retain_days: float | None,
@@ -480,6 +514,8 @@ def dedup(
         )
     except ReconcileError as exc:
         raise click.UsageError(str(exc)) from None
+    if engine == "spark" and emit == "unique":
+        raise click.UsageError("--emit unique is not available with --engine spark")
     if not inputs and not remove_ids and retain_days is None:
         raise click.UsageError("give at least one INPUT (or --remove/--retain-days with --index)")
     console = Console(stderr=True, highlight=False)
@@ -488,7 +524,7 @@ def dedup(
         return
     with tempfile.TemporaryDirectory() as tmp, _interruptible() as interrupted:
         location = index_at or str(Path(tmp) / "index.db")
-        run = None
+        run: Any = None
         try:
             with open_index(location, cfg) as index:
                 if remove_ids:
@@ -499,15 +535,22 @@ def dedup(
                     console.print(f"removed {n:,} documents older than {retain_days:g} days")
                 if not inputs:
                     return
-                with RunOutput(output) as out, progress_display(console) as progress:
-                    run = deduplicate(
-                        read_inputs(inputs, cfg),
-                        cfg,
-                        index,
-                        emit=emit,
-                        progress=progress,
-                        on_commit=out.committed,
-                    )
+                with (
+                    RunOutput(output) as out,
+                    progress_display(console) as progress,
+                    ExitStack() as stack,
+                ):
+                    if engine == "spark":
+                        run = stack.enter_context(_spark_run(inputs, cfg, index))
+                    else:
+                        run = deduplicate(
+                            read_inputs(inputs, cfg),
+                            cfg,
+                            index,
+                            emit=emit,
+                            progress=progress,
+                            on_commit=out.committed,
+                        )
                     for result in run:
                         out.write(result)
                     out.finish()
@@ -575,6 +618,16 @@ def _interruptible() -> Iterator[threading.Event]:
         yield event
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _spark_run(inputs: tuple[str, ...], cfg: Any, index: Any) -> Any:
+    try:
+        from .dedup.spark import backfill
+    except ImportError:
+        raise InputFailure(
+            "--engine spark needs pyspark and Java 17: pip install 'reconcile[spark]'"
+        ) from None
+    return backfill(inputs, cfg, index)
 
 
 if __name__ == "__main__":  # pragma: no cover

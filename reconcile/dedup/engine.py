@@ -35,7 +35,6 @@ from ..errors import InputError, ReconcileError
 from ..load import decode_bytes
 from . import _prepare
 from ._prepare import Packed, Prepared, prepare_packed, warm_up
-from ._relate import relate
 from ._run import (
     batched,
     chunk_records,
@@ -49,6 +48,7 @@ from ._run import (
     stamp,
     twice,
 )
+from .clusters import relate
 from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
@@ -60,7 +60,7 @@ from .stages import (
     permutations_to_json,
 )
 from .stored import StoredDoc
-from .verify import OVERLAP, Match, classify, shared_passages
+from .verify import strongest
 
 _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
@@ -115,7 +115,7 @@ class DedupRun:
         started = time.perf_counter()
         try:
             with fewer_collections():
-                self._perms = self._index_permutations()
+                self._perms = index_permutations(self.index, self.config)
                 with self.index.batch():
                     self.run = self.index.new_run()
                 if self.emit == "unique":
@@ -139,28 +139,6 @@ class DedupRun:
             self.summary.index_size = self.index.count()
 
     # -- signatures ------------------------------------------------------------------
-
-    def _index_permutations(self) -> Permutations:
-        """The permutations recorded in the index (recording datasketch's in a new one).
-
-        An index's signatures stay comparable even if a later datasketch drew other
-        permutations for the same seed (its 2.0 release changed the scheme once already).
-        They belong to this run alone: another run in the same process, on another
-        index, signs with that index's.
-        """
-        cfg = self.config
-        stored = self.index.get_meta(_PERMUTATIONS_KEY)
-        if stored is None:
-            value = permutations_to_json(datasketch_permutations(cfg.seed, cfg.num_perm))
-            self.index.set_meta(_PERMUTATIONS_KEY, value)
-            # Another worker may have recorded its own first: the index's copy wins.
-            stored = self.index.get_meta(_PERMUTATIONS_KEY) or value
-        try:
-            return permutations_from_json(stored, cfg.num_perm)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ReconcileError(
-                f"index {self.index.location}: its recorded MinHash permutations are damaged ({exc})"
-            ) from None
 
     def _prepared(self) -> Generator[Prepared | Problem]:
         chunks = batched(iter(self._records), _CHUNK)
@@ -323,20 +301,9 @@ class DedupRun:
                 spans=d.spans,
                 keys=d.keys,
             )
-            best: Match | None = None
-            shared: Match | None = None
-            for cand_seq, _ in hits.most_common(self.config.max_candidates) if hits else ():
-                cand = known.get(cand_seq)
-                if cand is None:
-                    continue  # removed since its keys were read
-                match = self._verify(doc, cand, d.heads)
-                if match is None:
-                    continue
-                if match.relation == OVERLAP:
-                    if shared is None or match.rank > shared.rank:
-                        shared = match
-                elif best is None or match.rank > best.rank:
-                    best = match
+            cands = (known.get(c) for c, _ in hits.most_common(self.config.max_candidates))
+            # A candidate removed since its keys were read is None.
+            best, shared = strongest(doc, (c for c in cands if c is not None), self.config, d.heads)
             if best is not None:
                 doc = replace(
                     doc,
@@ -358,15 +325,6 @@ class DedupRun:
                 at += 1
             out.append(doc)
         return out, known
-
-    def _verify(self, doc: StoredDoc, cand: StoredDoc, heads: tuple[str, ...]) -> Match | None:
-        relation, score = classify(doc, cand, self.config)
-        if relation is not None:
-            return Match(cand, relation, score)
-        passages = shared_passages(doc, cand, self.config, heads)
-        if passages:
-            return Match(cand, OVERLAP, score, passages)
-        return None
 
     def _remember(self, stored: list[StoredDoc]) -> None:
         for s in stored:
@@ -396,14 +354,8 @@ class DedupRun:
         for _, members in self._clusters(extra):
             if not members:
                 continue
-            rel, rep = relate(
-                members,
-                self.config,
-                self.run,
-                self._again,
-                lambda seq: self.index.fetch([seq]).get(seq),
-                self.summary.relations,
-            )
+            rel, rep, counts = relate(members, self.config, self.run, self._again, self._id_of)
+            self.summary.relations.update(counts)
             self.summary.clusters += 1
             if self.emit == "clusters":
                 yield rel
@@ -411,6 +363,11 @@ class DedupRun:
                 kept.append(rep.seq)
         for seq in sorted(kept):
             yield Kept(self._read_spool(seq))
+
+    def _id_of(self, seq: int) -> str | None:
+        """The id of an overlap partner outside the cluster (``None`` once removed)."""
+        other = self.index.fetch([seq]).get(seq)
+        return other.id if other is not None else None
 
     def _clusters(self, extra: set[int]) -> Iterator[tuple[int, list[StoredDoc]]]:
         """This run's clusters, then those of ``extra`` it did not add to.
@@ -439,6 +396,29 @@ class DedupRun:
         return Record(
             obj["id"], obj["text"], "", obj.get("title"), obj.get("published"), obj.get("source")
         )
+
+
+def index_permutations(index: Index, config: DedupConfig) -> Permutations:
+    """The permutations recorded in the index (recording datasketch's in a new one).
+
+    An index's signatures stay comparable even if a later datasketch drew other
+    permutations for the same seed (its 2.0 release changed the scheme once already).
+    They belong to the run that asked alone: another run in the same process, on
+    another index, signs with that index's. Every engine that writes to an index signs
+    with these.
+    """
+    stored = index.get_meta(_PERMUTATIONS_KEY)
+    if stored is None:
+        value = permutations_to_json(datasketch_permutations(config.seed, config.num_perm))
+        index.set_meta(_PERMUTATIONS_KEY, value)
+        # Another worker may have recorded its own first: the index's copy wins.
+        stored = index.get_meta(_PERMUTATIONS_KEY) or value
+    try:
+        return permutations_from_json(stored, config.num_perm)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ReconcileError(
+            f"index {index.location}: its recorded MinHash permutations are damaged ({exc})"
+        ) from None
 
 
 def deduplicate(

@@ -16,7 +16,7 @@ import numpy as np
 from ..errors import InputError
 from ..load import decode_bytes
 from ._prepare import Prepared, prepare_many
-from ._relate import REMOVED
+from .clusters import REMOVED
 from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record

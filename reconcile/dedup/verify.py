@@ -6,6 +6,7 @@ indexed documents.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import DedupConfig
@@ -62,3 +63,39 @@ def shared_passages(
         text = heads[i] if i < len(heads) else ""
         out.append(Passage(i, start, end, j, o_start, o_end, s, text))
     return tuple(out)
+
+
+def verify(
+    doc: StoredDoc, cand: StoredDoc, config: DedupConfig, heads: tuple[str, ...] = ()
+) -> Match | None:
+    """``doc``'s relation to the earlier ``cand``: duplicate, excerpt, overlap or none."""
+    relation, score = classify(doc, cand, config)
+    if relation is not None:
+        return Match(cand, relation, score)
+    passages = shared_passages(doc, cand, config, heads)
+    if passages:
+        return Match(cand, OVERLAP, score, passages)
+    return None
+
+
+def strongest(
+    doc: StoredDoc, candidates: Iterable[StoredDoc], config: DedupConfig, heads: tuple[str, ...]
+) -> tuple[Match | None, Match | None]:
+    """The strongest duplicate-or-excerpt match among ``candidates``, and the strongest overlap.
+
+    The document joins the first one's cluster; the second links it to another cluster.
+    Both are the maximum of :attr:`Match.rank`, so the order of the candidates does not
+    matter (every engine gets the same answer from the same candidates).
+    """
+    best: Match | None = None
+    shared: Match | None = None
+    for cand in candidates:
+        match = verify(doc, cand, config, heads)
+        if match is None:
+            continue
+        if match.relation == OVERLAP:
+            if shared is None or match.rank > shared.rank:
+                shared = match
+        elif best is None or match.rank > best.rank:
+            best = match
+    return best, shared

@@ -1,9 +1,14 @@
-"""A cluster's members related to its representative, each naming the match that placed it."""
+"""A cluster's members related to its representative: the output of every engine.
+
+The streaming engine (:mod:`.engine`) and the Spark engine (:mod:`.spark`) both end with
+a cluster's stored documents in hand; this one function turns them into the
+:class:`~.results.Cluster` they print, so the two outputs cannot drift apart.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from .config import DedupConfig
 from .results import Cluster, MatchScores, Member, Overlap
@@ -15,7 +20,7 @@ REMOVED = "(removed)"  # a match or overlap partner removed from the index since
 
 
 def representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
-    """The member ``config.keep`` picks to represent the cluster."""
+    """The member ``config.keep`` picks: first indexed, longest, or earliest published."""
     if config.keep == "longest":
         return max(members, key=lambda m: (m.length, -m.seq))
     if config.keep == "earliest":
@@ -43,22 +48,23 @@ def relate(
     members: list[StoredDoc],
     config: DedupConfig,
     run: int,
-    again: set[int],
-    fetch: Callable[[int], StoredDoc | None],
-    relations: Counter[str],
-) -> tuple[Cluster, StoredDoc]:
+    again: Collection[int],
+    other_id: Callable[[int], str | None],
+) -> tuple[Cluster, StoredDoc, Counter[str]]:
     """Members related to the representative ``keep`` picks, and the overlaps.
 
-    ``fetch`` reads a document that is not a member (an overlap's other side);
-    ``relations`` counts this run's members by relation, for the summary.
+    ``run`` is the current run (members of other runs are marked ``earlier``), ``again``
+    the sequence numbers of earlier documents fed again, ``other_id`` the id of an
+    overlap partner outside the cluster (``None`` once removed). Also returns the
+    relations of this run's documents, for the summary.
     """
     rep = representative(members, config)
     by_seq = {m.seq: m for m in members}
+    counts: Counter[str] = Counter()
 
     def scores(m: StoredDoc) -> MatchScores | None:
         # The matched document is in the same cluster: a document joins its match's.
-        other = by_seq.get(m.via) if m.via is not None else None
-        return match_scores(m, other)
+        return match_scores(m, by_seq.get(m.via) if m.via is not None else None)
 
     out = [
         Member(
@@ -76,8 +82,10 @@ def relate(
         earlier = m.run != run
         if m.via == rep.seq and m.relation is not None:
             # Verified against the representative itself when it was indexed.
-            member = Member(
-                m.id, m.relation, m.similarity, earlier, again=m.seq in again, match=scores(m)
+            out.append(
+                Member(
+                    m.id, m.relation, m.similarity, earlier, again=m.seq in again, match=scores(m)
+                )
             )
         else:
             relation, score = classify(m, rep, config)
@@ -89,19 +97,18 @@ def relate(
                 via = by_seq.get(link.via) if link.via is not None else None
                 relation = link.relation or DUPLICATE
                 via_id = via.id if via is not None else None
-            member = Member(m.id, relation, score, earlier, via_id, m.seq in again, scores(m))
-        out.append(member)
+            out.append(Member(m.id, relation, score, earlier, via_id, m.seq in again, scores(m)))
         if not earlier:
-            relations[member.relation] += 1
+            counts[out[-1].relation] += 1
     overlaps = []
     for m in members:
         # This run's overlaps, and those of documents fed again (their line repeats
         # what the earlier run reported).
         if m.overlap is None or (m.run != run and m.seq not in again):
             continue
-        other = by_seq.get(m.overlap) or fetch(m.overlap)
-        with_id = other.id if other is not None else REMOVED
-        overlaps.append(Overlap(m.id, with_id, m.overlap_similarity, m.passages))
+        other = by_seq.get(m.overlap)
+        with_id = other.id if other is not None else other_id(m.overlap)
+        overlaps.append(Overlap(m.id, with_id or REMOVED, m.overlap_similarity, m.passages))
         if m.run == run:
-            relations[OVERLAP] += 1
-    return Cluster(rep.id, tuple(out), tuple(overlaps)), rep
+            counts[OVERLAP] += 1
+    return Cluster(rep.id, tuple(out), tuple(overlaps)), rep, counts
