@@ -1,0 +1,62 @@
+"""A canonical reading order for groups: consistent with every source's own order.
+
+Each source orders the groups it takes part in; those orders together form a directed
+graph, walked topologically (Kahn). Among the groups that are free to come next the one
+with the smallest mean relative position in its sources goes first, so that one
+source's own sentences land where that source has them. A moved sentence makes a cycle;
+when no group is free the walk takes the remaining group with the smallest mean
+position. Both choices look at positions and content only, so the order of the inputs
+cannot change the result.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from itertools import pairwise
+
+from ._groups import RawGroup
+
+
+def canonical_order(groups: Sequence[RawGroup], sizes: Sequence[int]) -> list[int]:
+    """Indices of ``groups`` in canonical order; ``sizes[p]`` is document p's length."""
+    key = [_key(g, sizes) for g in groups]
+    succ: list[set[int]] = [set() for _ in groups]
+    indegree = [0] * len(groups)
+    by_doc: list[list[tuple[int, int]]] = [[] for _ in sizes]
+    for k, g in enumerate(groups):
+        for p, rows in g.members:
+            by_doc[p].append((rows[0], k))
+    for seq in by_doc:
+        seq.sort()
+        for (_, x), (_, y) in pairwise(seq):
+            if y not in succ[x]:
+                succ[x].add(y)
+                indegree[y] += 1
+    free = [(key[k], k) for k in range(len(groups)) if indegree[k] == 0]
+    heapq.heapify(free)
+    waiting = [(key[k], k) for k in range(len(groups))]
+    heapq.heapify(waiting)
+    done = [False] * len(groups)
+    out: list[int] = []
+    while len(out) < len(groups):
+        if free:
+            _, k = heapq.heappop(free)
+        else:  # a cycle: force the earliest remaining group
+            while done[waiting[0][1]]:
+                heapq.heappop(waiting)
+            _, k = heapq.heappop(waiting)
+        if done[k]:
+            continue
+        done[k] = True
+        out.append(k)
+        for y in succ[k]:
+            indegree[y] -= 1
+            if indegree[y] == 0 and not done[y]:
+                heapq.heappush(free, (key[y], y))
+    return out
+
+
+def _key(g: RawGroup, sizes: Sequence[int]) -> tuple[float, tuple[tuple[int, int], ...]]:
+    mean = sum(rows[0] / max(sizes[p], 1) for p, rows in g.members) / len(g.members)
+    return (mean, tuple((p, rows[0]) for p, rows in g.members))

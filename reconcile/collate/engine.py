@@ -1,0 +1,82 @@
+"""``collate``: N documents -> groups of sentences that state the same thing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..align import AlignConfig
+from ..errors import ConfigError
+from ..models import Document
+from ._groups import RawGroup, form_groups, pairwise_links
+from ._index import SentenceIndex, build_index, dense_scoring, pair_scores
+from ._order import canonical_order
+from .models import Collation, Group, GroupRelation, Member
+
+
+def collate(documents: Sequence[Document], cfg: AlignConfig | None = None) -> Collation:
+    """Align N >= 2 documents at once.
+
+    Every sentence is indexed and scored once (see ``_index``), each pair of documents
+    that shares candidates is aligned by the pairwise engine on those scores, the
+    matches are joined into groups in which no source appears twice (``_groups``), and
+    the groups are put in an order consistent with every source (``_order``). Documents
+    are processed in content order, so permuting the inputs changes nothing but the
+    order of members within a group, which follows the order of ``documents``.
+
+    Example:
+        >>> from reconcile.document import from_text
+        >>> a = from_text("T\\n\\nThe minister resigned today. Talks resume in Paris on Monday.", "A")
+        >>> b = from_text("T\\n\\nThe minister resigned today. Talks resume in Rome on Monday.", "B")
+        >>> c = from_text("T\\n\\nThe minister resigned today.", "C")
+        >>> [(g.sources, g.relation) for g in collate([a, b, c]).groups]
+        [(('A', 'B', 'C'), 'identical'), (('A', 'B'), 'variant')]
+    """
+    if len(documents) < 2:
+        raise ConfigError(f"collation needs at least two documents, not {len(documents)}")
+    cfg = cfg or AlignConfig()
+    index = build_index(documents)
+    dense = dense_scoring(index, cfg)
+    links = pairwise_links(index, pair_scores(index, cfg, dense), cfg, dense)
+    raw = _split_lone_units(form_groups(index, links))
+    order = canonical_order(raw, [len(d.segments) for d in index.docs])
+    position = {d.id: k for k, d in enumerate(documents)}
+    groups: list[Group] = []
+    by_segment: dict[tuple[str, int], int] = {}
+    for k in order:
+        g = raw[k]
+        members = sorted(
+            (
+                Member(
+                    index.docs[p].id,
+                    tuple(index.docs[p].segments[i].id for i in rows),
+                    rows,
+                )
+                for p, rows in g.members
+            ),
+            key=lambda m: position[m.source],
+        )
+        for m in members:
+            for i in m.indices:
+                by_segment[(m.source, i)] = len(groups)
+        groups.append(Group(tuple(members), _relation(index, g), round(g.score, 1), g.moved))
+    return Collation(tuple(documents), tuple(groups), by_segment)
+
+
+def _split_lone_units(groups: list[RawGroup]) -> list[RawGroup]:
+    """A 1:2 join whose link lost to a stronger one leaves sentences of one source
+    together with nobody else: they are that source's own sentences, one by one."""
+    out: list[RawGroup] = []
+    for g in groups:
+        if len(g.members) == 1 and len(g.members[0][1]) > 1:
+            p, rows = g.members[0]
+            out.extend(RawGroup(((p, (i,)),), 0.0, False) for i in rows)
+        else:
+            out.append(g)
+    return out
+
+
+def _relation(index: SentenceIndex, g: RawGroup) -> GroupRelation:
+    if len(g.members) == 1:
+        return "unique"
+    texts = {"".join(index.keys[p][i] for i in rows) for p, rows in g.members}
+    return "identical" if len(texts) == 1 else "variant"
