@@ -42,15 +42,19 @@ def pairwise_links(
     index: SentenceIndex,
     scores: dict[tuple[int, int], Scores],
     cfg: AlignConfig,
-    dense: bool,
 ) -> list[Link]:
-    """Align every pair of documents that has candidates; their matches as links."""
+    """Align every pair of documents that has candidates; their matches as links.
+
+    The scores are complete for either candidate path (every pair above threshold, or
+    every pair sharing enough tokens), so the pairwise engine is told they are dense
+    and does not score the gaps between anchors again, which would be per-pair work.
+    """
     links: list[Link] = []
     for (p, q), found in sorted(scores.items()):
         if not found:
             continue
         matches = match_indices(
-            index.cores[p], index.cores[q], index.keys[p], index.keys[q], cfg, found, dense
+            index.cores[p], index.cores[q], index.keys[p], index.keys[q], cfg, found, dense=True
         )
         for m in matches:
             same = "".join(index.keys[p][i] for i in m.a) == "".join(index.keys[q][j] for j in m.b)

@@ -2,8 +2,9 @@
 
 Sentences are reduced to distinct cores (``align.core``) first: a sentence that ten
 reports carry verbatim is one entry, scored once. Candidates among the distinct cores
-come from one vectorised ``rapidfuzz`` pass (small inputs) or one MinHash/LSH pass
-(large ones), with the same cut-over as ``align`` (``AlignConfig.lsh_min_pairs``); every
+come from one vectorised ``rapidfuzz`` pass (small inputs) or one pass over an inverted
+index of their tokens (large ones, ``_filter``), with the same cut-over as ``align``
+(``AlignConfig.lsh_min_pairs``); every
 candidate is then scored by ``align.core_score``, the pairwise scorer itself, so scores
 and thresholds are the pairwise ones by construction.
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from ..align import AlignConfig, Scores, compare_key, core, core_score
 from ..errors import ConfigError
 from ..models import Document
+from ._filter import overlap_candidates
 
 # The vectorised pass keeps pairs a little below the thresholds: it computes in float32,
 # the scalar scorer that decides in float64, and a pair on the edge must reach the latter.
@@ -85,7 +87,11 @@ def pair_scores(
     """
     distinct = index.distinct
     scored: dict[tuple[int, int], float] = {}
-    candidates = _dense_candidates(distinct, cfg) if dense else _lsh_candidates(distinct, cfg)
+    candidates = (
+        _dense_candidates(distinct, cfg)
+        if dense
+        else overlap_candidates(distinct, cfg.lsh_threshold)
+    )
     for u, v in candidates:
         s = core_score(distinct[u], distinct[v], cfg)
         if s > 0:
@@ -141,10 +147,3 @@ def _dense_candidates(cores: Sequence[str], cfg: AlignConfig) -> list[tuple[int,
         for x, y in zip(*(a.tolist() for a in np.nonzero(np.triu(part, 1))), strict=True):
             found.add((long[x], long[y]))
     return sorted(found)
-
-
-def _lsh_candidates(cores: Sequence[str], cfg: AlignConfig) -> list[tuple[int, int]]:
-    """Pairs ``u < v`` that MinHash/LSH proposes: one index over every distinct core."""
-    from ..shingle import sentence_candidates
-
-    return sorted((u, v) for u, v in sentence_candidates(cores, cores, cfg) if u < v)
