@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import os
 from collections.abc import Sequence
 from functools import cache
@@ -320,3 +321,65 @@ def test_labels_must_be_distinct() -> None:
     a = from_text("T\n\nOne sentence here.", "A")
     with pytest.raises(ConfigError, match="share the id 'A'"):
         collate([a, from_text("T\n\nAnother sentence.", "A")])
+
+
+def test_two_sources_equal_align_on_semeval_same_story_pairs() -> None:
+    # Same-story pairs by different outlets, Chinese and English: fewer shared sentences
+    # than the BBC reprints, more variants and partial matches.
+    import csv
+
+    from .helpers import CORPORA
+
+    path = CORPORA / "semeval2022-task8-sample-test.csv"
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"corpus {path} missing on CI")
+        pytest.skip(f"corpus {path.name} not found at {path}")
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8") as fh:
+        rows = [
+            r
+            for r in csv.DictReader(fh)
+            if r["lang1"] == r["lang2"] in ("zh", "en")
+            and float(r["Overall"]) <= 2.0
+            and r["text1"].strip()
+            and r["text2"].strip()
+        ]
+    langs = {r["lang1"] for r in rows[:40]}
+    assert langs == {"zh", "en"} and len(rows) >= 40
+    for r in rows[:40]:
+        a, b = from_text(r["text1"], "A"), from_text(r["text2"], "B")
+        assert _collated_pairs(collate([a, b])) == _aligned_pairs(a, b), r["pair_id"]
+
+
+# --- the large-input candidate filter ------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                ["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "改革", "开放", "发展"]
+            ),
+            max_size=8,
+        ),
+        min_size=2,
+        max_size=12,
+    ),
+    st.sampled_from([0.2, 0.3, 0.5]),
+)
+def test_token_index_finds_every_pair_it_promises(words: list[list[str]], t: float) -> None:
+    from reconcile.collate._filter import overlap_candidates, tokens
+
+    cores = [" ".join(w) for w in words]
+    sets = [tokens(c) for c in cores]
+    brute = {
+        (u, v)
+        for u in range(len(cores))
+        for v in range(u + 1, len(cores))
+        if sets[u]
+        and sets[v]
+        and len(sets[u] & sets[v]) >= math.ceil(t * min(map(len, (sets[u], sets[v]))))
+    }
+    assert set(overlap_candidates(cores, t)) == brute
