@@ -383,3 +383,31 @@ def test_token_index_finds_every_pair_it_promises(words: list[list[str]], t: flo
         and len(sets[u] & sets[v]) >= math.ceil(t * min(map(len, (sets[u], sets[v]))))
     }
     assert set(overlap_candidates(cores, t)) == brute
+
+
+# --- groups: a chain that would hold one source twice splits at its weakest link -----
+
+
+def test_chain_splits_at_the_weakest_link() -> None:
+    from reconcile.collate._groups import Link, form_groups
+    from reconcile.collate._index import build_index
+
+    docs = [
+        from_text("T\n\nFirst sentence here. Second sentence here.", "A"),
+        from_text("T\n\nOne sentence in B.", "B"),
+        from_text("T\n\nOne sentence in C.", "C"),
+    ]
+    index = build_index(docs)
+    p = {d.id: k for k, d in enumerate(index.docs)}
+
+    def link(x: str, i: int, y: str, j: int, score: float) -> Link:
+        (a, ia), (b, jb) = sorted([(p[x], i), (p[y], j)])
+        return Link(a, (ia,), b, (jb,), score, moved=False)
+
+    # A0-B0 and B0-C0 are strong; A1-C0 would put a second A sentence in the group.
+    links = [link("A", 0, "B", 0, 95.0), link("B", 0, "C", 0, 90.0), link("A", 1, "C", 0, 80.0)]
+    groups = {
+        frozenset((index.docs[q].id, i) for q, rows in g.members for i in rows): g.score
+        for g in form_groups(index, links)
+    }
+    assert groups == {frozenset({("A", 0), ("B", 0), ("C", 0)}): 90.0, frozenset({("A", 1)}): 0.0}
