@@ -40,6 +40,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_diff.py
 	$(BIN)/python bench/bench_facts.py
+	$(BIN)/python bench/bench_collate.py
 	$(BIN)/python bench/dedup_throughput.py
 
 clean:
