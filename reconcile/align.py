@@ -404,9 +404,7 @@ def _align_gap(scorer: _Scorer, rows: range, cols: range, cfg: AlignConfig) -> l
         return []
     cells = scorer.block(rows, cols)
     chain = _heaviest_chain([(i, j, s - cfg.accept + 1.0) for i, j, s in cells])
-    return [
-        Match((i,), (j,), scorer.scores.get((i, j), w + cfg.accept - 1.0)) for i, j, w in chain
-    ]
+    return [Match((i,), (j,), scorer.scores.get((i, j), w + cfg.accept - 1.0)) for i, j, w in chain]
 
 
 def _absorb_neighbours(
