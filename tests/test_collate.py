@@ -411,3 +411,28 @@ def test_chain_splits_at_the_weakest_link() -> None:
         for g in form_groups(index, links)
     }
     assert groups == {frozenset({("A", 0), ("B", 0), ("C", 0)}): 90.0, frozenset({("A", 1)}): 0.0}
+
+
+# --- order independence on generated reports with dropped and moved sentences --------
+
+
+@cache
+def _pool() -> tuple[str, ...]:
+    """Real sentences of one story: the paragraphs of the latest pension report."""
+    return tuple(s.text for s in _docs(PENSION[-1:])[0].segments[1:])
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.data())
+def test_generated_reports_are_order_independent(data: st.DataObject) -> None:
+    pool = _pool()
+    texts = []
+    for _ in range(data.draw(st.integers(3, 4))):
+        # Each report keeps a subset of the sentences, some of them moved elsewhere.
+        keep = data.draw(st.lists(st.sampled_from(range(len(pool))), min_size=3, unique=True))
+        texts.append("Report\n\n" + " ".join(pool[i] for i in keep))
+    perm = data.draw(st.permutations(range(len(texts))))
+    base = collate([from_text(t, f"S{k}") for k, t in enumerate(texts)])
+    col = collate([from_text(texts[k], f"S{j}") for j, k in enumerate(perm)])
+    assert _as_sets(col) == _as_sets(base)
+    assert _order(col) == _order(base)
