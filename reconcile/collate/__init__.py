@@ -5,5 +5,6 @@ Not yet wired into the CLI; see docs/collate.md for the design and the wiring pl
 
 from .engine import collate
 from .models import Collation, Group, GroupRelation, Member
+from .project import pairs_between
 
-__all__ = ["Collation", "Group", "GroupRelation", "Member", "collate"]
+__all__ = ["Collation", "Group", "GroupRelation", "Member", "collate", "pairs_between"]
