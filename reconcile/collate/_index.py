@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..align import AlignConfig, Scores, compare_key, core, core_score
+from ..align import _LOOP_LIMIT, AlignConfig, Scores, compare_key, core, core_score, score_block
 from ..errors import ConfigError
 from ..models import Document
 from ._filter import overlap_candidates
@@ -87,15 +87,21 @@ def pair_scores(
     """
     distinct = index.distinct
     scored: dict[tuple[int, int], float] = {}
-    candidates = (
-        _dense_candidates(distinct, cfg)
-        if dense
-        else overlap_candidates(distinct, cfg.lsh_threshold)
-    )
-    for u, v in candidates:
-        s = core_score(distinct[u], distinct[v], cfg)
-        if s > 0:
-            scored[(u, v)] = s
+    if dense and len(distinct) ** 2 <= _LOOP_LIMIT:
+        # Small enough for the scorer's plain loop: no numpy import (about 0.1 s, a
+        # third of a two-report diff) and the very numbers align() computes.
+        full = score_block(distinct, distinct, cfg)
+        scored.update(((u, v), s) for (u, v), s in full.items() if u < v)
+    else:
+        candidates = (
+            _dense_candidates(distinct, cfg)
+            if dense
+            else overlap_candidates(distinct, cfg.lsh_threshold)
+        )
+        for u, v in candidates:
+            s = core_score(distinct[u], distinct[v], cfg)
+            if s > 0:
+                scored[(u, v)] = s
     for u, c in enumerate(distinct):
         if c:  # a non-empty core scores 100 against itself
             scored[(u, u)] = 100.0
