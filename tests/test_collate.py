@@ -439,3 +439,30 @@ def test_generated_reports_are_order_independent(data: st.DataObject) -> None:
     col = collate([from_text(texts[k], f"S{j}") for j, k in enumerate(perm)])
     assert _as_sets(col) == _as_sets(base)
     assert _order(col) == _order(base)
+
+
+def test_a_split_sentence_keeps_both_halves_in_its_group() -> None:
+    from reconcile.collate._groups import Link, form_groups
+    from reconcile.collate._index import build_index
+
+    docs = [
+        from_text("T\n\nFirst half here. Second half here.", "A"),
+        from_text("T\n\nOne whole sentence in B.", "B"),
+        from_text("T\n\nOne whole sentence in C.", "C"),
+    ]
+    index = build_index(docs)
+    p = {d.id: k for k, d in enumerate(index.docs)}
+
+    def link(x: str, i: tuple[int, ...], y: str, j: tuple[int, ...], score: float) -> Link:
+        (a, ia), (b, jb) = sorted([(p[x], i), (p[y], j)])
+        return Link(a, ia, b, jb, score, moved=False)
+
+    # One link joins A0+A1 (a 2:1 match): both halves belong with B0, and so with C0.
+    links = [link("A", (0, 1), "B", (0,), 92.0), link("B", (0,), "C", (0,), 97.0)]
+    (g,) = form_groups(index, links)
+    assert {(index.docs[q].id, rows) for q, rows in g.members} == {
+        ("A", (0, 1)),
+        ("B", (0,)),
+        ("C", (0,)),
+    }
+    assert g.score == 92.0

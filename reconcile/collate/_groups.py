@@ -4,8 +4,8 @@ Each pair of documents that shares any scored candidate is aligned by the pairwi
 engine (``align.match_indices``: anchors, gaps, 1:2 joins, moved sentences) on the
 scores computed once for all sources. Its matches are the links. Groups are then built
 like a maximum spanning forest: links are taken strongest first and a link that would
-put a second sentence of one source into a group is dropped, which splits a chain
-A1-B1-A2 at its weakest link. Ties are broken by content (document digests and sentence
+put a second sentence of one source into a group is dropped (unless one link joined
+the two, as a split sentence), which splits a chain A1-B1-A2 at its weakest link. Ties are broken by content (document digests and sentence
 indices), never by the order the documents were given.
 """
 
@@ -62,16 +62,20 @@ def pairwise_links(
     return links
 
 
+Node = tuple[int, int]  # (canonical document number, sentence index)
+
+
 class _Forest:
-    """Union-find whose roots also know which documents their piece holds."""
+    """Union-find over sentences whose roots know each document's rows in their piece."""
 
     def __init__(self) -> None:
-        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
-        self.docs: dict[tuple[int, int], set[int]] = {}
+        self.parent: dict[Node, Node] = {}
+        self.rows: dict[Node, dict[int, list[int]]] = {}
 
-    def find(self, x: tuple[int, int]) -> tuple[int, int]:
-        self.parent.setdefault(x, x)
-        self.docs.setdefault(x, {x[0]})
+    def find(self, x: Node) -> Node:
+        if x not in self.parent:
+            self.parent[x] = x
+            self.rows[x] = {x[0]: [x[1]]}
         root = x
         while self.parent[root] != root:
             root = self.parent[root]
@@ -79,57 +83,56 @@ class _Forest:
             self.parent[x], x = root, self.parent[x]
         return root
 
-    def join(self, x: tuple[int, int], y: tuple[int, int], *, exclusive: bool) -> bool:
-        rx, ry = self.find(x), self.find(y)
-        if rx == ry:
-            return True
-        if exclusive and self.docs[rx] & self.docs[ry]:
-            return False
-        if (len(self.docs[rx]), rx) < (len(self.docs[ry]), ry):
-            rx, ry = ry, rx
-        self.parent[ry] = rx
-        self.docs[rx] |= self.docs.pop(ry)
+    def join_all(self, link_rows: dict[int, tuple[int, ...]]) -> bool:
+        """Merge the pieces of a link's sentences unless that would give a source two
+        sentences that no single link put together (a split sentence, 1:2, is one
+        link's doing; two sentences each matched to a third source's one are not)."""
+        roots = sorted({self.find((doc, i)) for doc, rows in link_rows.items() for i in rows})
+        merged: dict[int, set[int]] = {}
+        for r in roots:
+            for doc, have in self.rows[r].items():
+                merged.setdefault(doc, set()).update(have)
+        for doc, together in merged.items():
+            allowed = [set(link_rows.get(doc, ()))] + [
+                set(self.rows[r].get(doc, ())) for r in roots
+            ]
+            if len(together) > 1 and together not in allowed:
+                return False
+        top = max(roots, key=lambda r: (sum(map(len, self.rows[r].values())), r))
+        for r in roots:
+            if r != top:
+                self.parent[r] = top
+                del self.rows[r]
+        self.rows[top] = {doc: sorted(together) for doc, together in merged.items()}
         return True
 
 
 def form_groups(index: SentenceIndex, links: list[Link]) -> list[RawGroup]:
     """Every sentence of every document in exactly one group (singletons included)."""
-    # Units first: the sentences one source joined in a 1:2 match stay together.
-    units = _Forest()
-    for ln in links:
-        for doc, rows in ((ln.p, ln.a), (ln.q, ln.b)):
-            for i in rows[1:]:
-                units.join((doc, rows[0]), (doc, i), exclusive=False)
-    unit_of = {x: units.find(x) for x in list(units.parent)}
-
-    def unit(doc: int, i: int) -> tuple[int, int]:
-        return unit_of.get((doc, i), (doc, i))
-
     groups = _Forest()
-    weakest: dict[tuple[int, int], float] = {}
-    moved: set[tuple[int, int]] = set()
     kept: list[Link] = []
     for ln in sorted(links, key=lambda ln: (-ln.score, ln.p, ln.a, ln.q, ln.b)):
-        if groups.join(unit(ln.p, ln.a[0]), unit(ln.q, ln.b[0]), exclusive=True):
+        if groups.join_all({ln.p: ln.a, ln.q: ln.b}):
             kept.append(ln)
+    weakest: dict[Node, float] = {}
+    moved: set[Node] = set()
     for ln in kept:
-        root = groups.find(unit(ln.p, ln.a[0]))
+        root = groups.find((ln.p, ln.a[0]))
         weakest[root] = min(weakest.get(root, 100.0), ln.score)
         if ln.moved:
             moved.add(root)
-    members: dict[tuple[int, int], dict[int, list[int]]] = {}
+    out: list[RawGroup] = []
     for p, document in enumerate(index.docs):
         for i in range(len(document.segments)):
-            root = groups.find(unit(p, i))
-            members.setdefault(root, {}).setdefault(p, []).append(i)
-    out: list[RawGroup] = []
-    for root, by_doc in members.items():
-        shared = len(by_doc) > 1
-        out.append(
-            RawGroup(
-                tuple((p, tuple(by_doc[p])) for p in sorted(by_doc)),
-                weakest.get(root, 100.0) if shared else 0.0,
-                root in moved,
+            root = groups.find((p, i))
+            by_doc = groups.rows[root]
+            if min(by_doc) != p or by_doc[p][0] != i:
+                continue  # the group is emitted once, at its first sentence
+            out.append(
+                RawGroup(
+                    tuple((d, tuple(by_doc[d])) for d in sorted(by_doc)),
+                    weakest.get(root, 100.0) if len(by_doc) > 1 else 0.0,
+                    root in moved,
+                )
             )
-        )
     return out

@@ -37,7 +37,7 @@ def collate(documents: Sequence[Document], cfg: AlignConfig | None = None) -> Co
     index = build_index(documents)
     dense = dense_scoring(index, cfg)
     links = pairwise_links(index, pair_scores(index, cfg, dense), cfg)
-    raw = _split_lone_units(form_groups(index, links))
+    raw = form_groups(index, links)
     order = canonical_order(raw, [len(d.segments) for d in index.docs])
     position = {d.id: k for k, d in enumerate(documents)}
     groups: list[Group] = []
@@ -60,19 +60,6 @@ def collate(documents: Sequence[Document], cfg: AlignConfig | None = None) -> Co
                 by_segment[(m.source, i)] = len(groups)
         groups.append(Group(tuple(members), _relation(index, g), round(g.score, 1), g.moved))
     return Collation(tuple(documents), tuple(groups), by_segment)
-
-
-def _split_lone_units(groups: list[RawGroup]) -> list[RawGroup]:
-    """A 1:2 join whose link lost to a stronger one leaves sentences of one source
-    together with nobody else: they are that source's own sentences, one by one."""
-    out: list[RawGroup] = []
-    for g in groups:
-        if len(g.members) == 1 and len(g.members[0][1]) > 1:
-            p, rows = g.members[0]
-            out.extend(RawGroup(((p, (i,)),), 0.0, False) for i in rows)
-        else:
-            out.append(g)
-    return out
 
 
 def _relation(index: SentenceIndex, g: RawGroup) -> GroupRelation:
