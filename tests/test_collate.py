@@ -466,3 +466,29 @@ def test_a_split_sentence_keeps_both_halves_in_its_group() -> None:
         ("C", (0,)),
     }
     assert g.score == 92.0
+
+
+def _check_invariants(col: Collation) -> None:
+    seen = sorted((m.source, i) for g in col.groups for m in g.members for i in m.indices)
+    assert seen == sorted((d.id, s.index) for d in col.documents for s in d.segments)
+    for g in col.groups:
+        assert len(set(g.sources)) == len(g.sources)
+        assert (g.relation == "unique") == (len(g.members) == 1)
+
+
+def test_unrelated_and_related_bbc_sets_never_crash_nor_lose_a_sentence() -> None:
+    import random
+
+    rows = sorted(_bbc().values(), key=lambda r: r["id"])
+    rng = random.Random(10)
+    sets = [rng.sample(rows, rng.randint(3, 6)) for _ in range(8)]  # unrelated stories
+    by_category: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        by_category.setdefault(r["category"], []).append(r)
+    for cat in sorted(by_category):  # same section, mostly different stories
+        sets.append(rng.sample(by_category[cat], 5))
+    for chosen in sets:
+        col = collate([from_text(r["text"], r["id"]) for r in chosen])
+        _check_invariants(col)
+        # Unrelated reports share next to nothing: no group spans all of them.
+        assert not any(len(g.members) == len(chosen) for g in col.groups)
