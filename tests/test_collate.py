@@ -492,3 +492,23 @@ def test_unrelated_and_related_bbc_sets_never_crash_nor_lose_a_sentence() -> Non
         _check_invariants(col)
         # Unrelated reports share next to nothing: no group spans all of them.
         assert not any(len(g.members) == len(chosen) for g in col.groups)
+
+
+def test_a_moved_paragraph_is_marked_in_the_source_that_moved_it() -> None:
+    paras = _bbc()["bbc-politics-312"]["text"].split("\n\n")
+    last = paras[-1]
+    assert last.startswith("Unison's 800,000 workers")
+    # An editor's copy of the latest report with its last paragraph put first.
+    copy = "\n\n".join([paras[0], last, *paras[1:-1]])
+    docs = [*_docs(("bbc-politics-069", "bbc-politics-312")), from_text(copy, "copy")]
+    col = collate(docs)
+    moved = [g for g in col.groups if g.moved_in]
+    assert moved and all(g.moved_in == ("copy",) and g.moved for g in moved)
+    # Exactly the sentences of that paragraph, not the rest the copy shifted down.
+    latest = col.document("bbc-politics-312")
+    par = latest.segments[-1].paragraph
+    expected = {s.text for s in latest.segments if s.paragraph == par}
+    assert {_text(col, g, "bbc-politics-312") for g in moved} == expected
+    # The canonical order follows the two reports that agree, not the copy.
+    first = _group(col, "Talks aimed at averting")
+    assert col.groups.index(first) < col.groups.index(moved[0])

@@ -60,3 +60,38 @@ def canonical_order(groups: Sequence[RawGroup], sizes: Sequence[int]) -> list[in
 def _key(g: RawGroup, sizes: Sequence[int]) -> tuple[float, tuple[tuple[int, int], ...]]:
     mean = sum(rows[0] / max(sizes[p], 1) for p, rows in g.members) / len(g.members)
     return (mean, tuple((p, rows[0]) for p, rows in g.members))
+
+
+def out_of_order(positions: Sequence[int]) -> set[int]:
+    """Indices into ``positions`` outside one longest increasing subsequence.
+
+    ``positions`` are the canonical ranks of one source's groups in that source's own
+    order; the ones left out are where the source departs from the canonical order
+    (its moved sentences). Ties between equally long subsequences go to the one that
+    ends earliest, so the answer depends only on ``positions``.
+
+    Example:
+        >>> sorted(out_of_order([0, 1, 5, 2, 3, 4]))
+        [2]
+    """
+    tails: list[int] = []  # tails[k]: index ending the best increasing run of length k+1
+    back = [-1] * len(positions)
+    for i, x in enumerate(positions):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if positions[tails[mid]] < x:
+                lo = mid + 1
+            else:
+                hi = mid
+        back[i] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    keep: set[int] = set()
+    k = tails[-1] if tails else -1
+    while k != -1:
+        keep.add(k)
+        k = back[k]
+    return set(range(len(positions))) - keep

@@ -9,7 +9,7 @@ from ..errors import ConfigError
 from ..models import Document
 from ._groups import RawGroup, form_groups, pairwise_links
 from ._index import SentenceIndex, build_index, dense_scoring, pair_scores
-from ._order import canonical_order
+from ._order import canonical_order, out_of_order
 from .models import Collation, Group, GroupRelation, Member
 
 
@@ -40,6 +40,7 @@ def collate(documents: Sequence[Document], cfg: AlignConfig | None = None) -> Co
     raw = form_groups(index, links)
     order = canonical_order(raw, [len(d.segments) for d in index.docs])
     position = {d.id: k for k, d in enumerate(documents)}
+    moved_in = _moved_in(raw, order, index)
     groups: list[Group] = []
     by_segment: dict[tuple[str, int], int] = {}
     for k in order:
@@ -58,8 +59,26 @@ def collate(documents: Sequence[Document], cfg: AlignConfig | None = None) -> Co
         for m in members:
             for i in m.indices:
                 by_segment[(m.source, i)] = len(groups)
-        groups.append(Group(tuple(members), _relation(index, g), round(g.score, 1), g.moved))
+        movers = tuple(sorted(moved_in.get(k, ()), key=position.__getitem__))
+        groups.append(
+            Group(tuple(members), _relation(index, g), round(g.score, 1), g.moved, movers)
+        )
     return Collation(tuple(documents), tuple(groups), by_segment)
+
+
+def _moved_in(raw: list[RawGroup], order: list[int], index: SentenceIndex) -> dict[int, list[str]]:
+    """For each group, the sources whose own order departs from the canonical one there."""
+    rank = {k: r for r, k in enumerate(order)}
+    by_doc: list[list[tuple[int, int]]] = [[] for _ in index.docs]
+    for k, g in enumerate(raw):
+        for p, rows in g.members:
+            by_doc[p].append((rows[0], k))
+    out: dict[int, list[str]] = {}
+    for p, seq in enumerate(by_doc):
+        seq.sort()
+        for i in out_of_order([rank[k] for _, k in seq]):
+            out.setdefault(seq[i][1], []).append(index.docs[p].id)
+    return out
 
 
 def _relation(index: SentenceIndex, g: RawGroup) -> GroupRelation:

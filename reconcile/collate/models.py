@@ -35,13 +35,18 @@ class Group:
             ``variant`` when the wordings differ, ``unique`` for a single source.
         score: the weakest link that holds the group together (100 when identical,
             0 for a single source).
-        moved: some pair of its members was found out of the two sources' order.
+        moved: some pair of its members was found out of the two sources' order (the
+            pairwise engine's flag, as ``Pair.moved``).
+        moved_in: the sources that state it somewhere else than the canonical order
+            puts it (outside the longest run of that source's groups that follows the
+            canonical order): where a reviewer would mark it as moved.
     """
 
     members: tuple[Member, ...]
     relation: GroupRelation
     score: float
     moved: bool = False
+    moved_in: tuple[str, ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:
