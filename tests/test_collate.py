@@ -8,42 +8,14 @@ editor's questions: is this sentence in all four? is this paragraph only in the 
 
 from __future__ import annotations
 
-import itertools
-import json
-import math
-import os
-from collections.abc import Sequence
-from functools import cache
-
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from reconcile import ConfigError, from_text, load_document
 from reconcile.align import align
-from reconcile.collate import Collation, Group, collate, pairs_between
-from reconcile.models import Document
+from reconcile.collate import Collation, Group, collate
 
-from .helpers import BBC, MINISTRY, WEB
-
-PENSION = ("bbc-politics-294", "bbc-politics-069", "bbc-politics-311", "bbc-politics-312")
-ID_CARDS = ("bbc-politics-141", "bbc-politics-081", "bbc-politics-299", "bbc-politics-300")
-PATENT = ("bbc-tech-048", "bbc-tech-030", "bbc-tech-342")
-
-
-@cache
-def _bbc() -> dict[str, dict[str, str]]:
-    if not BBC.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"corpus {BBC} missing on CI")
-        pytest.skip(f"corpus {BBC.name} not found at {BBC} (checked out next to ../shared?)")
-    with BBC.open(encoding="utf-8") as fh:
-        rows = (json.loads(line) for line in fh)
-        return {r["id"]: r for r in rows}
-
-
-def _docs(ids: Sequence[str]) -> list[Document]:
-    return [from_text(_bbc()[i]["text"], i) for i in ids]
+from .collate_support import ID_CARDS, PATENT, PENSION, bbc, story_docs
+from .helpers import MINISTRY, WEB
 
 
 def _group(col: Collation, needle: str) -> Group:
@@ -65,34 +37,19 @@ def _text(col: Collation, g: Group, source: str) -> str:
     return " ".join(col.document(source).segments[i].text for i in m.indices)
 
 
-def _as_sets(col: Collation) -> set[frozenset[tuple[str, int]]]:
-    """Groups as sets of (source text, sentence index): what must not depend on labels."""
-    return {
-        frozenset((col.document(m.source).source.text, i) for m in g.members for i in m.indices)
-        for g in col.groups
-    }
-
-
-def _order(col: Collation) -> list[frozenset[tuple[str, int]]]:
-    return [
-        frozenset((col.document(m.source).source.text, i) for m in g.members for i in m.indices)
-        for g in col.groups
-    ]
-
-
 @pytest.fixture(scope="module")
 def pension() -> Collation:
-    return collate(_docs(PENSION))
+    return collate(story_docs(PENSION))
 
 
 @pytest.fixture(scope="module")
 def id_cards() -> Collation:
-    return collate(_docs(ID_CARDS))
+    return collate(story_docs(ID_CARDS))
 
 
 @pytest.fixture(scope="module")
 def patent() -> Collation:
-    return collate(_docs(PATENT))
+    return collate(story_docs(PATENT))
 
 
 # --- what an editor checks ---------------------------------------------------------
@@ -179,7 +136,7 @@ def test_patent_committee_vote_only_in_the_reboot_report(patent: Collation) -> N
 
 @pytest.mark.parametrize("story", [PENSION, ID_CARDS, PATENT])
 def test_every_sentence_once_and_no_source_twice(story: tuple[str, ...]) -> None:
-    col = collate(_docs(story))
+    col = collate(story_docs(story))
     seen = [(m.source, i) for g in col.groups for m in g.members for i in m.indices]
     expected = [(d.id, s.index) for d in col.documents for s in d.segments]
     assert sorted(seen) == sorted(expected)
@@ -192,7 +149,7 @@ def test_every_sentence_once_and_no_source_twice(story: tuple[str, ...]) -> None
 
 @pytest.mark.parametrize("story", [PENSION, ID_CARDS, PATENT])
 def test_canonical_order_follows_every_source(story: tuple[str, ...]) -> None:
-    col = collate(_docs(story))
+    col = collate(story_docs(story))
     for doc in col.documents:
         # Positions of the source's sentences in canonical order, moved ones aside.
         pos = [
@@ -202,69 +159,6 @@ def test_canonical_order_follows_every_source(story: tuple[str, ...]) -> None:
             for _ in m.indices[:1]
         ]
         assert pos == sorted(pos), doc.id
-
-
-# --- order independence --------------------------------------------------------------
-
-
-@pytest.mark.parametrize("story", [PENSION, PATENT])
-def test_all_permutations_give_the_same_groups_and_order(story: tuple[str, ...]) -> None:
-    base = collate(_docs(story))
-    for perm in itertools.permutations(story):
-        # Labels follow the argument position, so they differ in every permutation.
-        docs = [from_text(_bbc()[i]["text"], "ABCD"[k]) for k, i in enumerate(perm)]
-        col = collate(docs)
-        assert _as_sets(col) == _as_sets(base), perm
-        assert _order(col) == _order(base), perm
-
-
-@settings(max_examples=12, deadline=None)
-@given(st.permutations(ID_CARDS), st.permutations("WXYZ"))
-def test_permuted_inputs_and_labels(order: list[str], labels: list[str]) -> None:
-    col = collate([from_text(_bbc()[i]["text"], lab) for i, lab in zip(order, labels, strict=True)])
-    base = collate(_docs(ID_CARDS))
-    assert _as_sets(col) == _as_sets(base)
-    assert _order(col) == _order(base)
-
-
-# --- two sources: the pairwise alignment, unchanged --------------------------------
-
-
-def _collated_pairs(col: Collation) -> set[tuple[object, ...]]:
-    return {
-        (g.members[0].segments, g.members[1].segments, g.relation, g.score, g.moved)
-        for g in col.groups
-        if len(g.members) == 2
-    }
-
-
-def _aligned_pairs(a: Document, b: Document) -> set[tuple[object, ...]]:
-    return {(p.a, p.b, p.relation, p.score, p.moved) for p in align(a.segments, b.segments)}
-
-
-def test_two_sources_equal_align_on_the_seed_pair() -> None:
-    a, b = load_document(MINISTRY, "A"), load_document(WEB, "B")
-    col = collate([a, b])
-    assert _collated_pairs(col) == _aligned_pairs(a, b)
-    # The projection the two-file outputs can use: the very tuple align() returns.
-    assert pairs_between(col, "A", "B") == align(a.segments, b.segments)
-    assert _collated_pairs(collate([b, a])) == {
-        (pb, pa, *rest) for pa, pb, *rest in _aligned_pairs(a, b)
-    }
-
-
-def test_two_sources_equal_align_on_every_bbc_two_version_pair() -> None:
-    by_title: dict[str, list[str]] = {}
-    for r in _bbc().values():
-        by_title.setdefault(r["title"], []).append(r["text"])
-    versions = [g for g in by_title.values() if len(g) >= 2]
-    assert len(versions) > 100
-    for texts in versions:
-        a, b = from_text(texts[0], "A"), from_text(texts[1], "B")
-        # Exact equality, including which pairs are "moved" and the rounded scores. The
-        # collation aligns each pair in content order, i.e. sometimes as align(b, a):
-        # on all of these pairs the pairwise alignment is symmetric, so no exception.
-        assert pairs_between(collate([a, b]), "A", "B") == align(a.segments, b.segments)
 
 
 # --- three-way cases on the Chinese fixtures ---------------------------------------
@@ -325,69 +219,6 @@ def test_labels_must_be_distinct() -> None:
         collate([a, from_text("T\n\nAnother sentence.", "A")])
 
 
-def test_two_sources_equal_align_on_semeval_same_story_pairs() -> None:
-    # Same-story pairs by different outlets, Chinese and English: fewer shared sentences
-    # than the BBC reprints, more variants and partial matches.
-    import csv
-
-    from .helpers import CORPORA
-
-    path = CORPORA / "semeval2022-task8-sample-test.csv"
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"corpus {path} missing on CI")
-        pytest.skip(f"corpus {path.name} not found at {path}")
-    csv.field_size_limit(1 << 30)
-    with path.open(encoding="utf-8") as fh:
-        rows = [
-            r
-            for r in csv.DictReader(fh)
-            if r["lang1"] == r["lang2"] in ("zh", "en")
-            and float(r["Overall"]) <= 2.0
-            and r["text1"].strip()
-            and r["text2"].strip()
-        ]
-    langs = {r["lang1"] for r in rows[:40]}
-    assert langs == {"zh", "en"} and len(rows) >= 40
-    for r in rows[:40]:
-        a, b = from_text(r["text1"], "A"), from_text(r["text2"], "B")
-        got = pairs_between(collate([a, b]), "A", "B")
-        assert got == align(a.segments, b.segments), r["pair_id"]
-
-
-# --- the large-input candidate filter ------------------------------------------------
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.lists(
-            st.sampled_from(
-                ["ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "改革", "开放", "发展"]
-            ),
-            max_size=8,
-        ),
-        min_size=2,
-        max_size=12,
-    ),
-    st.sampled_from([0.2, 0.3, 0.5]),
-)
-def test_token_index_finds_every_pair_it_promises(words: list[list[str]], t: float) -> None:
-    from reconcile.collate._filter import overlap_candidates, tokens
-
-    cores = [" ".join(w) for w in words]
-    sets = [tokens(c) for c in cores]
-    brute = {
-        (u, v)
-        for u in range(len(cores))
-        for v in range(u + 1, len(cores))
-        if sets[u]
-        and sets[v]
-        and len(sets[u] & sets[v]) >= math.ceil(t * min(map(len, (sets[u], sets[v]))))
-    }
-    assert set(overlap_candidates(cores, t)) == brute
-
-
 # --- groups: a chain that would hold one source twice splits at its weakest link -----
 
 
@@ -414,31 +245,6 @@ def test_chain_splits_at_the_weakest_link() -> None:
         for g in form_groups(index, links)
     }
     assert groups == {frozenset({("A", 0), ("B", 0), ("C", 0)}): 90.0, frozenset({("A", 1)}): 0.0}
-
-
-# --- order independence on generated reports with dropped and moved sentences --------
-
-
-@cache
-def _pool() -> tuple[str, ...]:
-    """Real sentences of one story: the paragraphs of the latest pension report."""
-    return tuple(s.text for s in _docs(PENSION[-1:])[0].segments[1:])
-
-
-@settings(max_examples=15, deadline=None)
-@given(st.data())
-def test_generated_reports_are_order_independent(data: st.DataObject) -> None:
-    pool = _pool()
-    texts = []
-    for _ in range(data.draw(st.integers(3, 4))):
-        # Each report keeps a subset of the sentences, some of them moved elsewhere.
-        keep = data.draw(st.lists(st.sampled_from(range(len(pool))), min_size=3, unique=True))
-        texts.append("Report\n\n" + " ".join(pool[i] for i in keep))
-    perm = data.draw(st.permutations(range(len(texts))))
-    base = collate([from_text(t, f"S{k}") for k, t in enumerate(texts)])
-    col = collate([from_text(texts[k], f"S{j}") for j, k in enumerate(perm)])
-    assert _as_sets(col) == _as_sets(base)
-    assert _order(col) == _order(base)
 
 
 def test_a_split_sentence_keeps_both_halves_in_its_group() -> None:
@@ -479,7 +285,7 @@ def _check_invariants(col: Collation) -> None:
 def test_unrelated_and_related_bbc_sets_never_crash_nor_lose_a_sentence() -> None:
     import random
 
-    rows = sorted(_bbc().values(), key=lambda r: r["id"])
+    rows = sorted(bbc().values(), key=lambda r: r["id"])
     rng = random.Random(10)
     sets = [rng.sample(rows, rng.randint(3, 6)) for _ in range(8)]  # unrelated stories
     by_category: dict[str, list[dict[str, str]]] = {}
@@ -495,12 +301,12 @@ def test_unrelated_and_related_bbc_sets_never_crash_nor_lose_a_sentence() -> Non
 
 
 def test_a_moved_paragraph_is_marked_in_the_source_that_moved_it() -> None:
-    paras = _bbc()["bbc-politics-312"]["text"].split("\n\n")
+    paras = bbc()["bbc-politics-312"]["text"].split("\n\n")
     last = paras[-1]
     assert last.startswith("Unison's 800,000 workers")
     # An editor's copy of the latest report with its last paragraph put first.
     copy = "\n\n".join([paras[0], last, *paras[1:-1]])
-    docs = [*_docs(("bbc-politics-069", "bbc-politics-312")), from_text(copy, "copy")]
+    docs = [*story_docs(("bbc-politics-069", "bbc-politics-312")), from_text(copy, "copy")]
     col = collate(docs)
     moved = [g for g in col.groups if g.moved_in]
     assert moved and all(g.moved_in == ("copy",) and g.moved for g in moved)
