@@ -318,3 +318,15 @@ def test_a_moved_paragraph_is_marked_in_the_source_that_moved_it() -> None:
     # The canonical order follows the two reports that agree, not the copy.
     first = _group(col, "Talks aimed at averting")
     assert col.groups.index(first) < col.groups.index(moved[0])
+
+
+def test_an_empty_report_and_sentences_without_words() -> None:
+    empty = from_text("", "E")
+    a = from_text("T\n\nThe vote is on Monday. It may be close!!!", "A")
+    b = from_text("T\n\nThe vote is on Monday. It may be close!!!", "B")
+    col = collate([a, empty, b])
+    assert [(g.sources, g.relation) for g in col.groups] == [(("A", "B"), "identical")] * 2
+    assert col.unique("E") == () and col.shared_matrix()[("E", "E")] == 0
+    # Sentences whose core is empty (punctuation only) still pair when equal.
+    p, q = from_text("T\n\n... !!!", "P"), from_text("T\n\n... !!!", "Q")
+    assert all(g.sources == ("P", "Q") for g in collate([p, q]).groups)
