@@ -329,4 +329,5 @@ def test_an_empty_report_and_sentences_without_words() -> None:
     assert col.unique("E") == () and col.shared_matrix()[("E", "E")] == 0
     # Sentences whose core is empty (punctuation only) still pair when equal.
     p, q = from_text("T\n\n... !!!", "P"), from_text("T\n\n... !!!", "Q")
-    assert all(g.sources == ("P", "Q") for g in collate([p, q]).groups)
+    groups = collate([p, q]).groups
+    assert groups and all(g.sources == ("P", "Q") for g in groups)
