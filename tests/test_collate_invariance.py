@@ -180,3 +180,14 @@ def test_generated_reports_are_order_independent(data: st.DataObject) -> None:
     col = collate([from_text(texts[k], f"S{j}") for j, k in enumerate(perm)])
     assert group_sets(col) == group_sets(base)
     assert group_order(col) == group_order(base)
+
+
+def test_two_sources_canonical_order_equals_merge_on_the_seed_pair() -> None:
+    # Each source's run of its own sentences stays one block, where merge() puts it:
+    # both sources have a long run of their own in the second half of this pair.
+    from reconcile.merge import merge
+
+    a, b = load_document(MINISTRY, "A"), load_document(WEB, "B")
+    ours = [{s for m in g.members for s in m.segments} for g in collate([a, b]).groups]
+    theirs = [set(c.segments) for c in merge(a, b, align(a.segments, b.segments))]
+    assert ours == theirs

@@ -1,9 +1,10 @@
 """A canonical reading order for groups: consistent with every source's own order.
 
 Each source orders the groups it takes part in; those orders together form a directed
-graph, walked topologically (Kahn). Among the groups that are free to come next the one
-with the smallest mean relative position in its sources goes first, so that one
-source's own sentences land where that source has them. A moved sentence makes a cycle;
+graph, walked topologically (Kahn). A group that follows the last one in some source
+and is free comes next, so that a run of one source's own sentences stays one block;
+otherwise the free group with the smallest mean relative position in its sources goes
+first, so that one source's own sentences land where that source has them. A moved sentence makes a cycle;
 when no group is free the walk takes the remaining group with the smallest mean
 position. Both choices look at positions and content only, so the order of the inputs
 cannot change the result.
@@ -39,8 +40,15 @@ def canonical_order(groups: Sequence[RawGroup], sizes: Sequence[int]) -> list[in
     heapq.heapify(waiting)
     done = [False] * len(groups)
     out: list[int] = []
+    last = -1
     while len(out) < len(groups):
-        if free:
+        # Keep reading the source we are in: a run of one source's own sentences stays
+        # one block instead of being interleaved line by line with another source's
+        # run in the same place.
+        run = [y for y in succ[last] if indegree[y] == 0 and not done[y]] if last >= 0 else []
+        if run:
+            k = min(run, key=key.__getitem__)
+        elif free:
             _, k = heapq.heappop(free)
         else:  # a cycle: force the earliest remaining group
             while done[waiting[0][1]]:
@@ -48,6 +56,7 @@ def canonical_order(groups: Sequence[RawGroup], sizes: Sequence[int]) -> list[in
             _, k = heapq.heappop(waiting)
         if done[k]:
             continue
+        last = k
         done[k] = True
         out.append(k)
         for y in succ[k]:
