@@ -88,15 +88,18 @@ class _Forest:
         sentences that no single link put together (a split sentence, 1:2, is one
         link's doing; two sentences each matched to a third source's one are not)."""
         roots = sorted({self.find((doc, i)) for doc, rows in link_rows.items() for i in rows})
-        merged: dict[int, set[int]] = {}
+        if len(roots) == 1:
+            return True  # already one group: most links of a story shared by N sources
+        parts: dict[int, list[list[int]]] = {}
         for r in roots:
             for doc, have in self.rows[r].items():
-                merged.setdefault(doc, set()).update(have)
-        for doc, together in merged.items():
-            allowed = [set(link_rows.get(doc, ()))] + [
-                set(self.rows[r].get(doc, ())) for r in roots
-            ]
-            if len(together) > 1 and together not in allowed:
+                parts.setdefault(doc, []).append(have)
+        merged: dict[int, set[int]] = {}
+        for doc, pieces in parts.items():
+            merged[doc] = set().union(*pieces)
+            # One piece is valid already; pieces are disjoint, so several are only
+            # allowed when this very link joins exactly them (a 1:2 match).
+            if len(pieces) > 1 and merged[doc] != set(link_rows.get(doc, ())):
                 return False
         top = max(roots, key=lambda r: (sum(map(len, self.rows[r].values())), r))
         for r in roots:

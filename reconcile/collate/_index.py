@@ -62,8 +62,14 @@ def build_index(documents: Sequence[Document]) -> SentenceIndex:
     # Ties (two byte-identical sources) fall back to the id: both orders give the same
     # groups as sets of (text, sentence index), which is what order independence means.
     docs = tuple(sorted(documents, key=lambda d: (digest(d), d.id)))
-    cores = tuple(tuple(core(s.text) for s in d.segments) for d in docs)
-    keys = tuple(tuple(compare_key(s.text) for s in d.segments) for d in docs)
+    # A sentence that N reports carry verbatim is reduced once, not N times.
+    seen: dict[str, tuple[str, str]] = {}
+    for d in docs:
+        for s in d.segments:
+            if s.text not in seen:
+                seen[s.text] = (core(s.text), compare_key(s.text))
+    cores = tuple(tuple(seen[s.text][0] for s in d.segments) for d in docs)
+    keys = tuple(tuple(seen[s.text][1] for s in d.segments) for d in docs)
     table: dict[str, int] = {}
     core_ids = tuple(tuple(table.setdefault(c, len(table)) for c in cs) for cs in cores)
     return SentenceIndex(docs, cores, keys, core_ids, tuple(table))
