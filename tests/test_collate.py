@@ -331,3 +331,13 @@ def test_an_empty_report_and_sentences_without_words() -> None:
     p, q = from_text("T\n\n... !!!", "P"), from_text("T\n\n... !!!", "Q")
     groups = collate([p, q]).groups
     assert groups and all(g.sources == ("P", "Q") for g in groups)
+
+
+@pytest.mark.parametrize("module", ["engine", "project", "_filter", "_order"])
+def test_docstring_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"reconcile.collate.{module}")
+    result = doctest.testmod(mod)
+    assert result.attempted > 0 and result.failed == 0
