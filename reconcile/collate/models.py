@@ -67,7 +67,10 @@ class Collation:
 
     documents: tuple[Document, ...]
     groups: tuple[Group, ...]
-    _by_segment: Mapping[tuple[str, int], int] = field(default_factory=dict, repr=False)
+    # (source, sentence index) -> position in ``groups``; derived, so not compared.
+    _by_segment: Mapping[tuple[str, int], int] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def document(self, source: str) -> Document:
         for doc in self.documents:
