@@ -12,7 +12,7 @@ import pytest
 
 from reconcile import ConfigError, from_text, load_document
 from reconcile.align import align
-from reconcile.collate import Collation, Group, collate
+from reconcile.collate import Collation, Group, collate, pairs_between
 
 from .collate_support import ID_CARDS, PATENT, PENSION, bbc, story_docs
 from .helpers import MINISTRY, WEB
@@ -341,3 +341,22 @@ def test_docstring_examples(module: str) -> None:
     mod = importlib.import_module(f"reconcile.collate.{module}")
     result = doctest.testmod(mod)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_links_span_every_shared_group(pension: Collation) -> None:
+    for g in pension.groups:
+        if len(g.members) == 1:
+            assert g.links == ()
+            continue
+        assert len(g.links) >= len(g.members) - 1
+        assert {s for x, y, _ in g.links for s in (x, y)} == set(g.sources)
+        assert g.score == min(s for _, _, s in g.links)
+    # 1.4m vs 1.4 million: the pair's own score, projected as align() would give it.
+    g = _group(pension, "could take part in")
+    direct = g.link_score("bbc-politics-069", "bbc-politics-312")
+    assert direct is not None and direct < 100
+    pairs = pairs_between(pension, "bbc-politics-069", "bbc-politics-312")
+    early = g.member("bbc-politics-069")
+    assert early is not None
+    (pair,) = [p for p in pairs if p.a == early.segments]
+    assert pair.relation == "variant" and pair.score == direct

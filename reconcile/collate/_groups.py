@@ -36,6 +36,7 @@ class RawGroup:
     members: tuple[tuple[int, tuple[int, ...]], ...]
     score: float
     moved: bool
+    links: tuple[Link, ...] = ()
 
 
 def pairwise_links(
@@ -119,9 +120,11 @@ def form_groups(index: SentenceIndex, links: list[Link]) -> list[RawGroup]:
             kept.append(ln)
     weakest: dict[Node, float] = {}
     moved: set[Node] = set()
+    held: dict[Node, list[Link]] = {}
     for ln in kept:
         root = groups.find((ln.p, ln.a[0]))
         weakest[root] = min(weakest.get(root, 100.0), ln.score)
+        held.setdefault(root, []).append(ln)
         if ln.moved:
             moved.add(root)
     out: list[RawGroup] = []
@@ -136,6 +139,7 @@ def form_groups(index: SentenceIndex, links: list[Link]) -> list[RawGroup]:
                     tuple((d, tuple(by_doc[d])) for d in sorted(by_doc)),
                     weakest.get(root, 100.0) if len(by_doc) > 1 else 0.0,
                     root in moved,
+                    tuple(sorted(held.get(root, ()), key=lambda ln: (ln.p, ln.q))),
                 )
             )
     return out

@@ -61,7 +61,14 @@ def collate(documents: Sequence[Document], cfg: AlignConfig | None = None) -> Co
                 by_segment[(m.source, i)] = len(groups)
         movers = tuple(sorted(moved_in.get(k, ()), key=position.__getitem__))
         groups.append(
-            Group(tuple(members), _relation(index, g), round(g.score, 1), g.moved, movers)
+            Group(
+                tuple(members),
+                _relation(index, g),
+                round(g.score, 1),
+                g.moved,
+                movers,
+                _label_links(g, index, position),
+            )
         )
     return Collation(tuple(documents), tuple(groups), by_segment)
 
@@ -79,6 +86,17 @@ def _moved_in(raw: list[RawGroup], order: list[int], index: SentenceIndex) -> di
         for i in out_of_order([rank[k] for _, k in seq]):
             out.setdefault(seq[i][1], []).append(index.docs[p].id)
     return out
+
+
+def _label_links(
+    g: RawGroup, index: SentenceIndex, position: dict[str, int]
+) -> tuple[tuple[str, str, float], ...]:
+    """A group's links as (source, source, score), in the order the documents came."""
+    out: list[tuple[str, str, float]] = []
+    for ln in g.links:
+        x, y = sorted((index.docs[ln.p].id, index.docs[ln.q].id), key=position.__getitem__)
+        out.append((x, y, round(ln.score, 1)))
+    return tuple(sorted(out, key=lambda t: (position[t[0]], position[t[1]])))
 
 
 def _relation(index: SentenceIndex, g: RawGroup) -> GroupRelation:

@@ -40,6 +40,9 @@ class Group:
         moved_in: the sources that state it somewhere else than the canonical order
             puts it (outside the longest run of that source's groups that follows the
             canonical order): where a reviewer would mark it as moved.
+        links: the pairwise matches that hold the group together, as
+            ``(source, source, score)`` in the order the documents were given; two
+            members without a link between them are joined through a third source.
     """
 
     members: tuple[Member, ...]
@@ -47,6 +50,7 @@ class Group:
     score: float
     moved: bool = False
     moved_in: tuple[str, ...] = ()
+    links: tuple[tuple[str, str, float], ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -54,6 +58,10 @@ class Group:
 
     def member(self, source: str) -> Member | None:
         return next((m for m in self.members if m.source == source), None)
+
+    def link_score(self, a: str, b: str) -> float | None:
+        """The score of the pairwise match between ``a`` and ``b``, if they have one."""
+        return next((s for x, y, s in self.links if {x, y} == {a, b}), None)
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ def pairs_between(col: Collation, a: str, b: str) -> tuple[Pair, ...]:
     """The groups that both ``a`` and ``b`` state, as pairs in ``a``'s order.
 
     The relation is the two members' own, so a three-source group whose third member
-    differs still reads "identical" here when ``a`` and ``b`` agree; the score of a
-    variant and the moved flag are the group's (its weakest link), which for two
-    sources is the pair's.
+    differs still reads "identical" here when ``a`` and ``b`` agree. The score of a
+    variant is that of the link between ``a`` and ``b``, or the group's weakest link
+    when they are joined through a third source; the moved flag is the group's. For
+    two sources both are the pair's.
 
     Example:
         >>> from reconcile.document import from_text
@@ -40,7 +41,7 @@ def pairs_between(col: Collation, a: str, b: str) -> tuple[Pair, ...]:
         pair = Pair(
             a=ma.segments,
             b=mb.segments,
-            score=100.0 if same else g.score,
+            score=100.0 if same else (g.link_score(a, b) or g.score),
             relation="identical" if same else "variant",
             moved=g.moved,
         )
