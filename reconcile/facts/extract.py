@@ -1,0 +1,127 @@
+"""Facts of a document: mentions per sentence, with subject, period and speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..models import Document, Fact, Segment
+from ..normalize import normalize
+from ._base import _is_zh, _Mention
+from ._vocab import _Vocab, _vocab
+from .kinds import _mentions, _qualify
+from .periods import _is_topical, _period_for
+from .speakers import speakers
+from .subjects import _CONVERSION_GAP, _distribute_en, _distribute_zh, _en_subject, _zh_subject
+
+
+def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
+    ms = _mentions(text, v)
+    if not ms:
+        return ms
+    zh = _is_zh(text)
+    dates = [m for m in ms if m.kind == "date"]
+    prev_subject: str | None = None
+    prev: _Mention | None = None
+    for m in ms:
+        if m.kind == "date":
+            continue
+        _qualify(text, m, v, zh)
+        if prev is not None and _CONVERSION_GAP.match(text[prev.end : m.start]):
+            m.subject, m.change = prev.subject, prev.change
+        elif zh:
+            _zh_subject(text, m, v)
+        else:
+            _en_subject(text, m, v)
+        prev = m
+        if m.subject is None and prev_subject is not None:
+            m.subject = prev_subject  # 8.1万亿元，同比增长5.5%
+        elif (
+            zh
+            and prev_subject is not None
+            and m.subject is not None
+            and (m.subject in v.generic or m.subject.startswith("占"))
+        ):
+            m.subject = prev_subject + m.subject  # …投资增长9.4%，增速提高… / …，占…比重
+        prev_subject = m.subject
+        m.period = _period_for(text, m, dates)
+    if zh:
+        _distribute_zh(text, ms, v)
+    else:
+        _distribute_en(text, ms, v)
+    return ms
+
+
+# --- the document --------------------------------------------------------------------------
+
+
+def extract_facts(doc: Document) -> tuple[Fact, ...]:
+    """Every fact stated in ``doc``, in text order, with ids ``"<source>:f<n>"`` from 1.
+
+    ``start``/``end`` delimit the fact in ``doc.source.text`` and ``text`` is that span
+    verbatim; ``segment`` is the id of the sentence that states it.
+
+    Example:
+        >>> from reconcile.document import from_text
+        >>> doc = from_text("今年1—2月，出口、进口分别增长10.3%、6.7%。", "B")
+        >>> [(f.id, f.subject, f.value, f.period) for f in extract_facts(doc) if f.kind == "percent"]
+        [('B:f2', '出口', 10.3, '今年1—2月'), ('B:f3', '进口', 6.7, '今年1—2月')]
+    """
+    v = _vocab()
+    facts: list[Fact] = []
+    who = speakers(doc)
+    period_by_paragraph: dict[int, str] = {}
+    for seg, speaker in zip(doc.segments, who, strict=True):
+        ms = _sentence_mentions(seg.text, v)
+        if not ms:
+            continue
+        spans = _SpanMap(doc, seg)
+        for m in ms:
+            if m.kind == "date":
+                if _is_topical(seg.text, m):
+                    period_by_paragraph[seg.paragraph] = seg.text[m.start : m.end]
+                period = None
+            else:
+                # A sentence without its own date refers to the paragraph's last period.
+                period = m.period or period_by_paragraph.get(seg.paragraph)
+            start, end = spans.original(m.start, m.end)
+            facts.append(
+                Fact(
+                    id=f"{doc.id}:f{len(facts) + 1}",
+                    source=doc.id,
+                    segment=seg.id,
+                    text=doc.source.text[start:end],
+                    value=m.value,
+                    unit=m.unit,
+                    kind=m.kind,
+                    subject=m.subject,
+                    period=period,
+                    speaker=speaker,
+                    start=start,
+                    end=end,
+                    qualifier=m.qualifier,
+                    change=m.change,
+                )
+            )
+    return tuple(facts)
+
+
+class _SpanMap:
+    """Maps offsets in a segment's normalised text back to the original text, lazily."""
+
+    def __init__(self, doc: Document, seg: Segment) -> None:
+        self._doc = doc
+        self._seg = seg
+        norm = normalize(doc.source.text[seg.start : seg.end], base=seg.start)
+        self._norm = norm if norm.text == seg.text else None
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        if self._norm is None:
+            # Should not happen (segments are normalised the same way); quote the sentence.
+            return self._seg.start, self._seg.end
+        return self._norm.span(start, end)
+
+
+def iter_facts(docs: Sequence[Document]) -> Iterator[Fact]:
+    """Facts of several documents in turn (for corpus runs and benchmarks)."""
+    for doc in docs:
+        yield from extract_facts(doc)
