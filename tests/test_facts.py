@@ -322,7 +322,9 @@ def test_bbc_updated_versions_conflict_exactly_where_a_figure_was_corrected() ->
     # The archive holds 31 pairs of differing versions of one story (same headline).
     # Reading them, an editor finds two changed figures: a Budget that is Mr Brown's
     # "eighth" in one version and "ninth" in the other, and a market forecast of
-    # "£9.4 million" corrected to "£94 million". Those, and nothing else, are conflicts.
+    # "£9.4 million" corrected to "£94 million", and the Tamagotchi of a list of gadgets
+    # that is a "1980s toy" in one version and a "1990s toy" in the other. Those, and
+    # nothing else, are conflicts.
     from collections import defaultdict
 
     by_title: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -341,6 +343,7 @@ def test_bbc_updated_versions_conflict_exactly_where_a_figure_was_corrected() ->
         found += [(by_id[c.a].text, by_id[c.b].text, by_id[c.a].subject) for c in diff.conflicts]
     assert versions == 31
     assert sorted(found) == [
+        ("1980s", "1990s", "toy Tamagotchi"),
         ("eighth", "ninth", "Next month's Budget"),
         ("£9.4 million", "£94 million", "market for full-track music downloads"),
     ]

@@ -76,38 +76,62 @@ def _vocab() -> _Vocab:
         r"|\b(?:19|20)\d{2}\b(?![,.]?\d|%|\spercent)"
     )
     en_ord = _alt(list(EN_ORDINALS))
+    months_full = (
+        "January|February|March|April|May|June|July|August|September|October|November|December"
+    )
     pattern = re.compile(
         # Fail fast: a fact starts with a digit, a Chinese numeral, 第/百分之/前/今年…, a
-        # currency sign, or a word starting with a letter some English number, ordinal or
-        # month name starts with.
-        rf"(?=[\d{_FIRST_CHARS}£$€¥]|(?<![A-Za-z])[ADEFHJMNOQSTadefhjmnoqst])(?:"
+        # currency sign, or a word starting with a letter some English number, ordinal,
+        # month name or marker (aged, magnitude, world number…) starts with.
+        rf"(?=[\d{_FIRST_CHARS}£$€¥']|(?<![A-Za-z])[ADEFHJMNOQSTWRadefhjmnoqstwr])(?:"
+        # Decades before dates: 1980年代 would otherwise read as the year 1980.
+        r"(?P<dec>(?<![\d'])(?:(?:19|20)?\d0|'\d0)s\b|(?:19|20)?\d0\s?年代)"
         # ISO first: its year would otherwise read as a bare year.
-        rf"(?P<date>(?<!\d)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)|{date_zh}|{date_en})"
+        rf"|(?P<date>(?<!\d)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)|{date_zh}|{date_en})"
+        rf"|(?P<month>\b(?:{months_full})\b)"
+        rf"|\baged\s(?P<age>\d{{1,3}}|{_ENW})\b|(?P<age2>\d{{1,3}}|{_ENW})-year-old\b"
         rf"|百分之(?P<pz>{_NUM})"
         rf"|(?P<pn>{_NUM}|{_ENW})\s?(?:%|\s?per\s?cent\b|\s?percent\b)"
         rf"|(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)"
+        rf"|(?P<bp>{_AR}|{_ENW})\sbasis\spoints?\b"
         r"|(?P<cheng>[一二两三四五六七八九])成(?![为立功果本交员长绩就效了])"
         rf"|(?P<az>{_NUM})\s?(?P<azc>{zh_cur})"
         r"|(?P<cur>[£$€¥])\s?(?P<ae>" + _AR + r")(?:\s?(?P<mag>bn|mn|m|k|tn|trn|billion|million|"
         r"trillion|thousand)\b)?"
         rf"|\b(?P<ae2>{_AR}|{_ENW})\s?(?P<mag2>billion|million|trillion|thousand|bn|m)?\s"
         rf"(?P<cur2>{en_cur_words})\b"
+        # Earthquakes: magnitude 9.0, a 9.0-magnitude quake, 8.9 on the Richter scale.
+        r"|\bmagnitude(?:\sof)?\s(?P<mg>\d(?:\.\d)?)\b|(?P<mg2>\d(?:\.\d)?)[\s-]magnitude\b"
+        r"|(?P<mg3>\d(?:\.\d)?)\son\sthe\sRichter\b"
+        # Standings: world number seven, ranked No 3.
+        rf"|(?:world|ranked|seeded)\s(?:number|no\.?)\s?(?P<rank>\d{{1,4}}|{_ENW})\b"
+        # Scores (2-1); the classifier keeps only those a game or vote context surrounds.
+        r"|(?<![\d.\-/:])(?P<sc1>\d{1,3})\s?[-–]\s?(?P<sc2>\d{1,3})(?![\d\-/%:]|\s?(?:per|%))"
         rf"|第(?P<oz>{_ZHN}|\d+)"
+        # Index points: 上涨25.3点 (the classifier wants a market verb before it).
+        rf"|(?P<ipz>{_AR})点(?![钟半多])"
+        rf"|(?P<durz>{_ZHN}|\d{{1,2}})多?年(?![代级度初底末前后内来])"
         rf"|(?P<cz>{_NUM})\s?(?P<mw>{measure})"
         rf"|\b(?P<oe>{en_ord}|\d+(?:st|nd|rd|th))\b"
+        rf"|(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)"
+        rf"|(?<![\w.,$£€])(?P<ipt>{_AR})\s(?:index\s)?points?\b"
         rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})\s"
         r"(?P<noun>[a-z][a-z'-]+))",
         re.IGNORECASE,
     )
     zh_titles = re.compile(_alt(zh["titles"]))
     zh_verbs = sorted(speech["zh"], key=len, reverse=True)
-    en_verbs = sorted(speech["en"], key=len, reverse=True)
+    en_verbs = sorted(speech["en"] + speech["en_attribution"], key=len, reverse=True)
     name = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s)?[A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|de|van|von|bin)){0,3}"
     en_speech = re.compile(
         rf"(?P<n1>{name}),?\s(?:{_alt(en_verbs)})\b"
         rf"|\b(?:said|says|told|added)\s(?P<n2>{name})"
         rf"|\baccording to\s(?P<n3>{name})"
-        rf"|\b(?P<pron>he|she|they|we|i)\s(?:{_alt(en_verbs)})\b"
+        rf"|\b(?P<pron>he|she|they|we|i|it)\s(?:{_alt(en_verbs)})\b"
+        r"|\b[Aa]ccording to (?P<pron2>its|his|her|their)\b"
+        # Lower-case speakers are roles and bodies: "a bank spokesman said", "analysts say".
+        rf"|(?P<role>\b(?:(?:the|a|an|its|his|her|their)\s)?(?:[a-zA-Z'-]+\s){{0,2}}"
+        rf"(?:{_alt(speech['en_roles'])}))\s(?:{_alt(en_verbs)})\b"
     )
     return _Vocab(
         pattern=pattern,

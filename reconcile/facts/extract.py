@@ -11,7 +11,15 @@ from ._vocab import _Vocab, _vocab
 from .kinds import _mentions, _qualify
 from .periods import _is_topical, _period_for
 from .speakers import speakers
-from .subjects import _CONVERSION_GAP, _distribute_en, _distribute_zh, _en_subject, _zh_subject
+from .subjects import (
+    _CONVERSION_GAP,
+    _distribute_en,
+    _distribute_zh,
+    _en_subject,
+    _zh_subject,
+    zh_event,
+)
+from .subjects_en import EVENT_KINDS, en_event, en_subject
 
 
 def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
@@ -23,7 +31,13 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
     prev_subject: str | None = None
     prev: _Mention | None = None
     for m in ms:
-        if m.kind == "date":
+        if m.kind in EVENT_KINDS:
+            # A date, duration, score or age belongs to an event, not to the quantity the
+            # figures around it measure: it neither takes nor passes on their subject.
+            m.subject = zh_event(text, m) if zh else en_event(text, m)
+            if m.kind != "date":
+                _qualify(text, m, v, zh)
+                m.period = _period_for(text, m, dates)
             continue
         _qualify(text, m, v, zh)
         if prev is not None and _CONVERSION_GAP.match(text[prev.end : m.start]):
@@ -32,6 +46,7 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
             _zh_subject(text, m, v)
         else:
             _en_subject(text, m, v)
+            m.subject = en_subject(text, m, v.en_change)
         prev = m
         if m.subject is None and prev_subject is not None:
             m.subject = prev_subject  # 8.1万亿元，同比增长5.5%
@@ -54,11 +69,35 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
 # --- the document --------------------------------------------------------------------------
 
 
-def extract_facts(doc: Document) -> tuple[Fact, ...]:
+def _headline(doc: Document) -> Segment | None:
+    """The headline as a segment of its own (id ``<source>-title``), where the text has one.
+
+    The boilerplate stage takes the headline out of the body into ``metadata.title``; its
+    facts ("… dies aged 44") are claims like any other.
+    """
+    title = doc.metadata.title
+    if not title:
+        return None
+    first_body = doc.segments[0].start if doc.segments else len(doc.source.text)
+    pos = 0
+    for line in doc.source.text[:first_body].splitlines(keepends=True):
+        norm = normalize(line, base=pos)
+        stripped = norm.text.strip()
+        if stripped == title:
+            lead = len(norm.text) - len(norm.text.lstrip())
+            start, end = norm.span(lead, lead + len(stripped))
+            return Segment(f"{doc.id}-title", doc.id, -1, -1, title, start, end)
+        pos += len(line)
+    return None
+
+
+def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
     """Every fact stated in ``doc``, in text order, with ids ``"<source>:f<n>"`` from 1.
 
     ``start``/``end`` delimit the fact in ``doc.source.text`` and ``text`` is that span
-    verbatim; ``segment`` is the id of the sentence that states it.
+    verbatim; ``segment`` is the id of the sentence that states it, ``<source>-title`` for
+    a fact of the headline (left out with ``headline=False``: the sentence alignment that
+    fact diffs build on has no headline segment).
 
     Example:
         >>> from reconcile.document import from_text
@@ -70,7 +109,11 @@ def extract_facts(doc: Document) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     who = speakers(doc)
     period_by_paragraph: dict[int, str] = {}
-    for seg, speaker in zip(doc.segments, who, strict=True):
+    segments: list[tuple[Segment, str | None]] = list(zip(doc.segments, who, strict=True))
+    title = _headline(doc) if headline else None
+    if title is not None:
+        segments.insert(0, (title, None))  # headlines attribute nothing in their own voice
+    for seg, speaker in segments:
         ms = _sentence_mentions(seg.text, v)
         if not ms:
             continue

@@ -43,6 +43,34 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
 _EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])")
 _PRONOUN = "\x00"  # marks "he said": the speaker is the person last named
+_OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
+# 据国家统计局数据, 据商务部介绍: the source before the word that says how it was told.
+_ZH_ACCORDING = re.compile(
+    rf"据(?P<src>[{_CJK}·]{{0,16}}?)(?:的)?(?:介绍|统计|数据|消息|报道|显示|称|表示|透露|测算|调查|监测|预测|分析|公布|通报|发布|了解)"
+)
+# Organisations speak too (国家统计局表示); a run of more than four characters that ends
+# in one of these is an organisation's name, not a phrase of narration.
+_ZH_ORG_END = re.compile(
+    r"(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
+)
+
+
+def _zh_according(text: str) -> str | None:
+    """``据X…`` names X; ``据介绍``/``据了解`` names no one new (empty string)."""
+    m = _ZH_ACCORDING.search(text)
+    if m is None:
+        return None
+    return m.group("src")
+
+
+def _zh_own(text: str, v: _Vocab) -> str | None:
+    src = _zh_according(text)
+    if src:
+        return src
+    sp = _zh_speaker(text, v)
+    if sp is not None:
+        return sp
+    return _PRONOUN if src == "" else None
 
 
 def _en_person(text: str) -> str | None:
@@ -53,8 +81,13 @@ def _en_person(text: str) -> str | None:
 
 def _en_speaker(text: str, v: _Vocab) -> str | None:
     for m in v.en_speech.finditer(text):
-        if m.group("pron"):
+        if m.group("pron") or m.group("pron2"):
             return _PRONOUN
+        if m.group("role"):
+            words = m.group("role").split()
+            while words and words[0].lower() in v.en_determiners | {"a", "an"}:
+                words = words[1:]
+            return " ".join(words)
         name = m.group("n1") or m.group("n2") or m.group("n3")
         if not name:
             continue
@@ -67,38 +100,64 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
 
 
 def speakers(doc: Document) -> tuple[str | None, ...]:
-    """The speaker of each segment of ``doc``, in segment order.
+    """The speaker of each segment of ``doc``, in segment order; ``None`` for narration.
 
-    A sentence names its speaker with a speech verb (``X表示``, ``"…," she said``); every
-    sentence of the same quoted statement shares it, and it carries over to the following
-    sentences until another speaker is named.
+    A sentence has a speaker only where the text attributes it: a speech verb (``X表示``,
+    ``"…," she said``, ``X said``), ``according to X``/``据X``; every sentence of the same
+    quoted statement shares it, and so does a quotation continued in the same paragraph.
+    In English the speaker does not carry into the next sentence of narration: BBC-style
+    reports interleave the reporter's voice with what people say.
+
+    Chinese briefing reports are written the other way round: after ``X介绍，`` the rest of
+    the paragraph, and the paragraphs that follow (``据介绍``, ``此外``…), report X's
+    statement without naming X again, so there the speaker carries until someone else is
+    named.
 
     Example:
         >>> from reconcile.document import from_text
         >>> speakers(from_text("Prices rose. Jane Smith said costs fell. They fell 3%."))
-        (None, 'Jane Smith', 'Jane Smith')
+        (None, 'Jane Smith', None)
     """
     v = _vocab()
-    own: list[str | None] = []
+    out: list[str | None] = []
+    current: str | None = None  # Chinese: the speaker whose statement is being reported
+    last_said: str | None = None  # English: who a "he said"/"it said" refers to
     person: str | None = None
+    own: list[str | None] = []
     for seg in doc.segments:
         if _is_zh(seg.text):
-            own.append(_zh_speaker(seg.text, v))
-            continue
-        sp = _en_speaker(seg.text, v)
-        if sp == _PRONOUN:
-            sp = person
+            sp = _zh_own(seg.text, v)
+            if sp == _PRONOUN:
+                sp = current
+        else:
+            sp = _en_speaker(seg.text, v)
+            if sp == _PRONOUN:
+                sp = person or last_said
+            person = _en_person(seg.text) or person
+            if sp is not None:
+                last_said = sp
+                if " " in sp and sp[0].isupper():
+                    person = sp
         own.append(sp)
-        person = _en_person(seg.text) or sp or person
+        if _is_zh(seg.text) and sp is not None:
+            current = sp
     by_utterance: dict[int, str] = {}
     for seg, sp in zip(doc.segments, own, strict=True):
         if sp is not None and seg.utterance is not None:
             by_utterance.setdefault(seg.utterance, sp)
-    out: list[str | None] = []
-    current: str | None = None
+    current = None
+    prev_quote: tuple[int, str] | None = None  # (paragraph, speaker) of the last quotation
     for seg, sp in zip(doc.segments, own, strict=True):
         said = sp or (by_utterance.get(seg.utterance) if seg.utterance is not None else None)
-        if said is not None:
-            current = said
-        out.append(current)
+        if _is_zh(seg.text):
+            if said is not None:
+                current = said
+            out.append(current)
+            continue
+        quoted = _OPENS_QUOTE.match(seg.text) is not None
+        if said is None and quoted and prev_quote and prev_quote[0] == seg.paragraph:
+            said = prev_quote[1]  # a quotation continued in the same paragraph
+        if said is not None and (quoted or seg.utterance is not None):
+            prev_quote = (seg.paragraph, said)
+        out.append(said)
     return tuple(out)

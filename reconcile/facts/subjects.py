@@ -31,6 +31,34 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab) -> None:
         m.subject = _zh_follow(text, m.end)  # 超九成工业大类…
 
 
+_ZH_EVENT_LEAD = re.compile(
+    r"^(?:[,，、的]|起|至今|以来|前后|期间|当天|上午|下午|晚间|晚上|早上|中午|凌晨|起来)+"
+)
+
+
+def zh_event(text: str, m: _Mention) -> str | None:
+    """What a Chinese date or duration belongs to: the rest of its clause, or the next one.
+
+    ``今年1月，工信部…发布了《…》``: the date opens its clause, so the event is the clause
+    that follows; ``会议于3月26日举行``: the words before it and after it in its clause.
+    """
+    ce = _clause_end(text, m.end)
+    rest = _ZH_EVENT_LEAD.sub("", text[m.end : ce])
+    if len(rest) < 2 and ce < len(text):
+        nxt = _clause_end(text, ce + 1)
+        rest = text[ce + 1 : nxt]
+    cs = _clause_start(text, m.start)
+    # 比去年12月增加3类, 按可比口径比2019年增长: the words that make the date a comparison
+    # base or a place in time are not part of the event.
+    head = re.sub("(?:比|较|与|同|在|于|从|自|至|到|截止|截至)+$", "", text[cs : m.start])
+    phrase = (head[-14:] + rest).strip()
+    book = phrase.find("《")
+    if len(phrase) > 24 and book >= 2:
+        phrase = phrase[:book]  # 发布了《…》: the act, not the long title
+    phrase = phrase[:24]
+    return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
+
+
 _ZH_FOLLOW_STOP = re.compile(
     r"基础上|之中|中|里|的|等|和|与|及|实现|保持|均|都|增长|增速|超过|是|[、,，;；。:：“”]"
 )
