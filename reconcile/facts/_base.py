@@ -41,7 +41,7 @@ _MONTHS = {
 }
 _EN_MONTH = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 _ZH_MON = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_ZH_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+_ZH_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年"
 _REL_YEAR = "(?:今年|去年|明年|前年|上年|当年)"
 _DASH = "[—–\\-~至到]"
 # Characters a Chinese fact can start with (numerals, 第, 百分之, 前/头两个月, 今年/去年…).

@@ -60,8 +60,9 @@ def _vocab() -> _Vocab:
     zh_cur = _alt(zh["currencies"])
     en_cur_words = _alt([w for w in en["currencies"] if w.isalpha()])
     date_zh = (
-        rf"{_REL_YEAR}?(?:{_ZH_YEAR})?{_ZH_MON}(?:{_DASH}{_ZH_MON})?月份?"
-        rf"(?:{_ZH_MON}[日号])?(?:以来)?"
+        # Spaces between digits and 年/月/日 survive normalisation (4 月 12 日).
+        rf"{_REL_YEAR}?(?:{_ZH_YEAR}\s?)?{_ZH_MON}\s?(?:{_DASH}{_ZH_MON}\s?)?月份?"
+        rf"(?:\s?{_ZH_MON}\s?[日号])?(?:以来)?"
         rf"|{_REL_YEAR}?[前头](?:两|二|三|四|五|六|七|八|九|十|十一|\d{{1,2}})个月"
         rf"|{_REL_YEAR}?(?:{_ZH_YEAR})?第?[一二三四1-4]季度"
         rf"|{_REL_YEAR}?(?:{_ZH_YEAR})?[上下]半年"
@@ -106,7 +107,7 @@ def _vocab() -> _Vocab:
         # Standings: world number seven, ranked No 3.
         rf"|(?:world|ranked|seeded)\s(?:number|no\.?)\s?(?P<rank>\d{{1,4}}|{_ENW})\b"
         # Scores (2-1); the classifier keeps only those a game or vote context surrounds.
-        r"|(?<![\d.\-/:])(?P<sc1>\d{1,3})\s?[-–]\s?(?P<sc2>\d{1,3})(?![\d\-/%:]|\s?(?:per|%))"
+        r"|(?<![\d.\-/:])(?P<sc1>\d{1,3})\s?[-–比]\s?(?P<sc2>\d{1,3})(?![\d\-/%:]|\s?(?:per|%))"
         rf"|第(?P<oz>{_ZHN}|\d+)"
         # Index points: 上涨25.3点 (the classifier wants a market verb before it).
         rf"|(?P<ipz>{_AR})点(?![钟半多])"
@@ -122,12 +123,21 @@ def _vocab() -> _Vocab:
     zh_titles = re.compile(_alt(zh["titles"]))
     zh_verbs = sorted(speech["zh"], key=len, reverse=True)
     en_verbs = sorted(speech["en"] + speech["en_attribution"], key=len, reverse=True)
-    name = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s)?[A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|de|van|von|bin)){0,3}"
+    name = (
+        r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s)?[A-Z][\w'-]+"
+        r"(?:\s(?:[A-Z][\w'-]+|de|van|von|bin|of|for)){0,4}(?:\s\([A-Z]{2,6}\))?"
+    )
+    # Adverbs and auxiliaries between a speaker and the verb: "the Conservatives also said".
+    adv = r"(?:(?:also|later|previously|has|have|had|then|earlier|further|recently)\s)?"
     en_speech = re.compile(
-        rf"(?P<n1>{name}),?\s(?:{_alt(en_verbs)})\b"
-        rf"|\b(?:said|says|told|added)\s(?P<n2>{name})"
-        rf"|\baccording to\s(?P<n3>{name})"
-        rf"|\b(?P<pron>he|she|they|we|i|it)\s(?:{_alt(en_verbs)})\b"
+        rf"(?P<n1>{name}),?\s{adv}(?:{_alt(en_verbs)})\b"
+        # Inverted attribution ends the clause: '…," said Jonathan Loynes, chief …'; not
+        # "said Mr Brown would …", where Mr Brown is the subject of what was said.
+        rf"|\b(?:said|says|told|added)\s(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
+        rf"|\b[Aa]ccording to\s(?:(?:the|a|an)\s)?(?:[a-z]+\s){{0,2}}(?P<n3>{name})"
+        rf"|\b[Aa]ccording to\s(?P<role2>(?:(?:the|a|an)\s)?(?:[a-zA-Z'-]+\s){{0,2}}"
+        rf"(?:{_alt(speech['en_roles'])}))\b"
+        rf"|\b(?P<pron>he|she|they|we|i|it)\s{adv}(?:{_alt(en_verbs)})\b"
         r"|\b[Aa]ccording to (?P<pron2>its|his|her|their)\b"
         # Lower-case speakers are roles and bodies: "a bank spokesman said", "analysts say".
         rf"|(?P<role>\b(?:(?:the|a|an|its|his|her|their)\s)?(?:[a-zA-Z'-]+\s){{0,2}}"

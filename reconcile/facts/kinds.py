@@ -107,12 +107,16 @@ _MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|
 
 
 def _en_rank(text: str, s: int, e: int, word: str) -> bool:
-    if word[0].isdigit():
-        return True  # 407th: a numeral ordinal is always a position
     before = text[max(0, s - 16) : s]
     after = text[e : e + 14]
-    if _RANK_BEFORE.search(before) and not re.match(
-        r"^\s(?:time|half|quarter|day|week)\b", after, re.I
+    if re.match(r"^[\s-](?:century|centuries|time|times|half|quarter|day|week)\b", after, re.I):
+        return False
+    if word[0].isdigit():
+        return True  # 407th: a numeral ordinal is a position
+    if _RANK_BEFORE.search(before) and not (
+        # "his first goal", "her first title": a debut, not a position; later ordinals
+        # after a possessive ("Mr Brown's eighth Budget") count the occasions.
+        word.lower() == "first" and re.search(r"(?:his|her|its|their|our|'s|’s)\s$", before, re.I)
     ):
         return True
     return (

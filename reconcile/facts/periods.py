@@ -34,6 +34,8 @@ def period_key(text: str) -> PeriodKey | None:
         >>> period_key("2024年3月26日"), period_key("前两个月"), period_key("Q1")
         ((2024, 3, 3, 26), (None, 1, 2, None), (None, 1, 3, None))
     """
+    if " " in text and any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        text = text.replace(" ", "")  # 2024 年 4 月 12 日
     iso = _PK_ISO.search(text)
     if iso:
         mo = int(iso.group(2))

@@ -37,21 +37,50 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
             continue
         if 2 <= len(words) <= 4 and not any(words.startswith(n) for n in v.zh_non_names):
             return words
+        org = _ZH_ORG.search(words)
+        if org is not None:
+            return org.group(0)  # 国家统计局表示: organisations speak too
     return None
 
 
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
 _EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])")
 _PRONOUN = "\x00"  # marks "he said": the speaker is the person last named
+_DAYS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
 # 据国家统计局数据, 据商务部介绍: the source before the word that says how it was told.
 _ZH_ACCORDING = re.compile(
-    rf"据(?P<src>[{_CJK}·]{{0,16}}?)(?:的)?(?:介绍|统计|数据|消息|报道|显示|称|表示|透露|测算|调查|监测|预测|分析|公布|通报|发布|了解)"
+    rf"据(?P<src>[{_CJK}·]{{0,12}})(?:的)?(?:介绍|统计|数据|消息|报道|显示|称|表示|透露|测算|调查|监测|预测|分析|公布|通报|发布|了解)"
 )
 # Organisations speak too (国家统计局表示); a run of more than four characters that ends
 # in one of these is an organisation's name, not a phrase of narration.
-_ZH_ORG_END = re.compile(
-    r"(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
+_ZH_ORG = re.compile(
+    rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
 )
 
 
@@ -83,8 +112,8 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
     for m in v.en_speech.finditer(text):
         if m.group("pron") or m.group("pron2"):
             return _PRONOUN
-        if m.group("role"):
-            words = m.group("role").split()
+        if m.group("role") or m.group("role2"):
+            words = (m.group("role") or m.group("role2")).split()
             while words and words[0].lower() in v.en_determiners | {"a", "an"}:
                 words = words[1:]
             return " ".join(words)
@@ -92,10 +121,19 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
         if not name:
             continue
         parts = name.split()
-        while parts and parts[0].lower() in v.en_non_names - {"mr", "mrs", "ms", "dr"}:
+        # "… on Sunday said", "Sunday's Financial Mail": a day is when, not who.
+        while parts and (
+            parts[0].lower() in v.en_non_names - {"mr", "mrs", "ms", "dr"}
+            or (
+                parts[0].lower().removesuffix("'s").removesuffix("’s") in _DAYS
+                and (len(parts) == 1 or parts[0][-2:] in ("'s", "’s"))
+            )
+        ):
             parts = parts[1:]
         if parts and parts[0].lower() not in v.en_pronouns:
             return " ".join(parts)
+        if name.split()[0].lower() in v.en_pronouns:
+            return _PRONOUN  # "He said", "It also said"
     return None
 
 
@@ -123,8 +161,9 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
     current: str | None = None  # Chinese: the speaker whose statement is being reported
     last_said: str | None = None  # English: who a "he said"/"it said" refers to
     person: str | None = None
+    said_at = person_at = -1  # the segments that named them
     own: list[str | None] = []
-    for seg in doc.segments:
+    for k, seg in enumerate(doc.segments):
         if _is_zh(seg.text):
             sp = _zh_own(seg.text, v)
             if sp == _PRONOUN:
@@ -132,15 +171,36 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
         else:
             sp = _en_speaker(seg.text, v)
             if sp == _PRONOUN:
-                sp = person or last_said
-            person = _en_person(seg.text) or person
+                # "He said" refers to whoever was named last: the person of the previous
+                # sentence ("Paul Boateng attacked the plans. '…,' he said"), or the last
+                # speaker when the same sentence named both ("…, a bank spokesman told
+                # Reuters. He estimated …").
+                sp = person if person is not None and person_at > said_at else last_said
+            found = _en_person(seg.text)
+            if found is not None:
+                person, person_at = found, k
             if sp is not None:
-                last_said = sp
+                last_said, said_at = sp, k
                 if " " in sp and sp[0].isupper():
                     person = sp
         own.append(sp)
         if _is_zh(seg.text) and sp is not None:
             current = sp
+    # A sentence the segmenter cut inside (at a ";" in brackets) is still one sentence:
+    # its parts share the attribution one of them carries.
+    start = 0
+    for k, seg in enumerate(doc.segments):
+        last = k + 1 == len(doc.segments)
+        ends = last or (
+            doc.segments[k + 1].paragraph != seg.paragraph
+            or seg.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", "。", "！", "？"))
+        )
+        if ends:
+            found = next((sp for sp in own[start : k + 1] if sp is not None), None)
+            if found is not None:
+                for j in range(start, k + 1):
+                    own[j] = own[j] or found
+            start = k + 1
     by_utterance: dict[int, str] = {}
     for seg, sp in zip(doc.segments, own, strict=True):
         if sp is not None and seg.utterance is not None:

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ._base import _clause_end, _clause_start, _is_zh, _Mention
+from ._base import _CJK, _clause_end, _clause_start, _is_zh, _Mention
 from ._vocab import _Vocab
 
+_ZH_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+
 # --- subjects ------------------------------------------------------------------------------
+
+
+_ZH_PART_OF = re.compile(
+    rf"(?:\d+|[{_ZH_DIGITS}]+)[个家类项条种名座所家只件](?P<noun>[{_CJK}]{{2,12}}?)(?:中|里|当中|之中)(?:有|的)?$"
+)
 
 
 def _zh_subject(text: str, m: _Mention, v: _Vocab) -> None:
@@ -18,9 +25,15 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab) -> None:
         last = verbs[-1]
         if m.kind in ("percent", "points", "amount") or last.end() == len(pre):
             word = last.group(0)
-            if word not in ("为", "是", "达", "达到", "占", "实现", "在"):
+            if word not in ("为", "是", "达", "达到", "占", "实现", "在", "收于", "收报", "报收"):
                 m.change = word
             pre = pre[: last.start()]
+    if m.kind == "count":
+        # 41个工业大类行业中有39个…: a part of a counted whole counts the same thing.
+        whole = _ZH_PART_OF.search(pre)
+        if whole is not None:
+            m.subject = whole.group("noun")
+            return
     if m.kind in ("count", "ordinal", "duration"):
         follow = _zh_follow(text, m.end)
         if follow:

@@ -107,6 +107,8 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
             continue
         if _stops(word, w) and not (out and _modifier(words, i, w)):
             break
+        if i > 0 and words[i - 1].lower() in _MODALS and not out:
+            break  # "could run to $40m": after a modal, a verb
         out.append(word)
         if len(out) >= 6:
             break
@@ -117,6 +119,8 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
 def _np_after(words: list[str], w: _Words) -> list[str]:
     """The noun phrase that starts ``words`` (after a figure that modifies it)."""
     out: list[str] = []
+    while words and (words[0].lower() in w.before_np or words[0].lower() in _LEADING):
+        words = words[1:]
     for i, word in enumerate(words):
         low = word.lower()
         if low == "of" and out and i + 1 < len(words):
@@ -149,6 +153,13 @@ def _modifier(words: list[str], i: int, w: _Words) -> bool:
     return prev in w.before_np or not (_stops(words[i - 1], w) or prev in w.function)
 
 
+# Words that open a counted phrase without being the thing counted ("five other provinces").
+_LEADING = frozenset(["other", "more", "new", "additional", "further", "extra", "of"])
+_MODALS = frozenset(
+    ["can", "could", "will", "would", "may", "might", "must", "should", "shall", "to"]
+)
+
+
 def _stops(word: str, w: _Words) -> bool:
     low = word.lower()
     return low in w.function or low in w.before_np or _is_verb(word, w) or low in w.days
@@ -168,12 +179,23 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     cs, ce = _clause_start(text, m.start), _clause_end(text, m.end)
     before = _WORD.findall(text[cs : m.start])
     after = _WORD.findall(text[m.end : ce])
-    if m.kind == "count":
+    if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
+        # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
         if np:
             return " ".join(np)
     # A figure between a determiner and a noun modifies the noun: "a 70% share of …".
-    if before and before[-1].lower() in w.before_np and after and not _stops(after[0], w):
+    # "an annual £10.5bn black hole": an adjective may come between.
+    det = [x.lower() for x in before[-2:]]
+    if (
+        det
+        and (
+            det[-1] in w.before_np
+            or (len(det) == 2 and det[0] in w.before_np and not _stops(before[-1], w))
+        )
+        and after
+        and not _stops(after[0], w)
+    ):
         np = _np_after(after, w)
         if np:
             return " ".join(np)
@@ -192,7 +214,13 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         low = before[i].lower()
         if low in change_words:
             m.change = low
-        if low in w.linking or low in change_words or low in w.copulas or _is_verb(before[i], w):
+        if (
+            low in w.linking
+            or low in change_words
+            or low in w.copulas
+            or low in w.auxiliaries  # "the sector has 25bn rupees of loans"
+            or _is_verb(before[i], w)
+        ):
             # "shares fell by 4%", "prices have risen to": the subject precedes the verb
             # group, whatever auxiliaries and adverbs it has.
             j = i
