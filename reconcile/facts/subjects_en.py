@@ -255,8 +255,12 @@ def en_event(text: str, m: _Mention) -> str | None:
     before = _WORD.findall(text[cs : m.start])
     after = _WORD.findall(text[m.end : ce])
     if m.kind == "age":
-        names = re.findall(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+", text[: m.start])
-        names = [n for n in names if n.lower() not in w.trim]
+        # The whole sentence: "Joining the company as a 15-year-old …, Mr Bell moved".
+        names = [
+            n
+            for n in re.findall(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+", text)
+            if n.lower() not in w.trim and not _is_verb(n.lower(), w)
+        ]
         # The person is the sentence's named subject: a full name ("Charlie Bell, …, has
         # died aged 44") before a single capitalised word (which may be a company's).
         full = [n for n in names if " " in n]
