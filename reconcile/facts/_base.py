@@ -88,5 +88,8 @@ def _clause_end(text: str, i: int) -> int:
     return j
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
 def _is_zh(s: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in s)
+    return _HAN.search(s) is not None

@@ -154,10 +154,16 @@ class _SpanMap:
     def __init__(self, doc: Document, seg: Segment) -> None:
         self._doc = doc
         self._seg = seg
-        norm = normalize(doc.source.text[seg.start : seg.end], base=seg.start)
-        self._norm = norm if norm.text == seg.text else None
+        raw = doc.source.text[seg.start : seg.end]
+        # Most sentences are their own normal form (plain ASCII, no double spaces): then
+        # offsets only shift, and the per-character map is not worth building.
+        self._same = raw == seg.text
+        norm = None if self._same else normalize(raw, base=seg.start)
+        self._norm = norm if norm is not None and norm.text == seg.text else None
 
     def original(self, start: int, end: int) -> tuple[int, int]:
+        if self._same:
+            return self._seg.start + start, self._seg.start + end
         if self._norm is None:
             # Should not happen (segments are normalised the same way); quote the sentence.
             return self._seg.start, self._seg.end

@@ -157,6 +157,10 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             s = m.start("mg")
         return None if val is None else _Mention("magnitude", val, "magnitude", s, e)
     if g["rank"] is not None:
+        lead = re.search(r"\b(world|ranked|seeded)\s$", text[max(0, s - 8) : s], re.I)
+        if lead is None:
+            return None  # "No 10", "number one priority"
+        s -= len(lead.group(0))
         val = _num(g["rank"])
         return None if val is None else _Mention("ordinal", val, "ordinal", s, e)
     if g["sc1"] is not None:

@@ -112,8 +112,17 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
     for m in v.en_speech.finditer(text):
         if m.group("pron") or m.group("pron2"):
             return _PRONOUN
-        if m.group("role") or m.group("role2"):
-            words = (m.group("role") or m.group("role2")).split()
+        if m.group("role"):
+            # Up to two words before the role belong to it: "a bank spokesman".
+            before = re.findall(r"[A-Za-z'-]+", text[max(0, m.start() - 30) : m.start()])[-2:]
+            while before and (before[0].lower() in v.en_non_names or before[0][0].isupper()):
+                before = before[1:]
+            words = [*before, m.group("role")]
+            while words and words[0].lower() in v.en_determiners | {"a", "an"}:
+                words = words[1:]
+            return " ".join(words)
+        if m.group("role2"):
+            words = m.group("role2").split()
             while words and words[0].lower() in v.en_determiners | {"a", "an"}:
                 words = words[1:]
             return " ".join(words)
