@@ -132,8 +132,10 @@ def _vocab() -> _Vocab:
         rf"|\b(?P<oe>{en_ord}|\d+(?:st|nd|rd|th))\b"
         rf"|(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)"
         rf"|(?<![\w.,$£€])(?P<ipt>{_AR})\s(?:index\s)?points?\b"
-        rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})\s"
-        r"(?P<noun>[a-z][a-z'-]+))",
+        # "two charges", "a seven-match ban" (not "two-thirds", "one-off").
+        rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
+        # Not "a seven-match ban" read as the article "a" counting "seven-match".
+        rf"(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z'-]+))",
         re.IGNORECASE,
     )
     zh_titles = re.compile(_alt(zh["titles"]))
@@ -150,7 +152,7 @@ def _vocab() -> _Vocab:
         rf"(?P<n1>{name}),?\s{adv}(?:{_alt(en_verbs)})\b"
         # Inverted attribution ends the clause: '…," said Jonathan Loynes, chief …'; not
         # "said Mr Brown would …", where Mr Brown is the subject of what was said.
-        rf"|\b(?:said|says|told|added)\s(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
+        rf"|\b(?:said|says|told|added)\s(?:[a-z]+\s){{0,2}}(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
         rf"|\b[Aa]ccording to\s(?:(?:the|a|an)\s)?(?:[a-z]+\s){{0,2}}(?P<n3>{name})"
         rf"|\b[Aa]ccording to\s(?P<role2>(?:(?:the|a|an)\s)?(?:[a-zA-Z'-]+\s){{0,2}}"
         rf"(?:{roles}))\b"

@@ -10,7 +10,7 @@ from ._base import _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
 from .kinds import _mentions, _qualify
 from .periods import _is_topical, _period_for
-from .speakers import speakers
+from .speakers import _en_person, speakers
 from .subjects import (
     _CONVERSION_GAP,
     _distribute_en,
@@ -113,8 +113,15 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
     title = _headline(doc) if headline else None
     if title is not None:
         segments.insert(0, (title, None))  # headlines attribute nothing in their own voice
+    person: str | None = None  # the last person named, for "the 27-year-old"
     for seg, speaker in segments:
         ms = _sentence_mentions(seg.text, v)
+        for m in ms:
+            if m.kind == "age" and person and (m.subject is None or " " not in m.subject):
+                # "The 23-year-old has admitted …" refers back to the person last named.
+                m.subject = person
+        if not _is_zh(seg.text):
+            person = _en_person(seg.text) or person
         if not ms:
             continue
         spans = _SpanMap(doc, seg)

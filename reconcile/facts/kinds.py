@@ -103,6 +103,13 @@ _RANK_AFTER = re.compile(
     r"oldest|busiest|fastest|strongest|seed|round|\w+est)\b|\s?[,.;]|$)",
     re.I,
 )
+# A capitalised word right before a number, other than the sentence's first word or a
+# month: the number belongs to a name.
+_IN_NAME = re.compile(
+    r"(?<=[\w,;:\"“)] )(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+    r"[A-Z][\w'-]*\s$"
+)
 _MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$")
 
 
@@ -246,8 +253,14 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         kind = "duration" if mw in ("个月", "天", "小时", "周") else "count"
         return _Mention(kind, val, mw, s, e)
     if g["ce"] is not None:
+        if g["ce"][0].isdigit() and _IN_NAME.search(text[max(0, s - 30) : s]):
+            return None  # Doom 3, Half-Life 2, Chapter 11: part of a name
         noun = g["noun"].lower()
         raw = g["ce"].lower()
+        if noun == "times" and re.match(
+            r"\s(?:as|more|less|higher|lower|bigger|larger|greater|the|over)\b", text[m.end() :]
+        ):
+            return None  # "three times as many": a ratio, not a count of occasions
         if (
             noun in v.en_count_stop
             or raw in ("one", "a")

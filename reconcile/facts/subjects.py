@@ -73,7 +73,10 @@ def zh_event(text: str, m: _Mention) -> str | None:
 
 
 _ZH_FOLLOW_STOP = re.compile(
-    r"基础上|之中|中|里|的|等|和|与|及|实现|保持|均|都|增长|增速|超过|是|[、,，;；。:：“”]"
+    # 中 ends the counted thing only as "among" (行业中有), not inside 中央企业; a figure
+    # after it (15家中央企业2010年…) starts another phrase.
+    r"基础上|之中|中(?=[有的,，、])|里|的|等|和|与|及|实现|保持|均|都|增长|增速|超过|是|"
+    r"[、,，;；。:：“”\d]"
 )
 
 

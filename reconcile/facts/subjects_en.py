@@ -16,7 +16,8 @@ from functools import cache
 from .. import _data
 from ._base import _clause_end, _clause_start, _Mention
 
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w']|[A-Za-z]")
+# A word starts after a space or punctuation: the "bn" of "£1.34bn" is not a word.
+_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][\w'’.-]*[\w']|[A-Za-z])")
 # Words between a verb and its figure that qualify the figure ("fell by almost 4%").
 _QUALIFIERS = frozenset(
     [
@@ -153,6 +154,21 @@ def _modifier(words: list[str], i: int, w: _Words) -> bool:
     return prev in w.before_np or not (_stops(words[i - 1], w) or prev in w.function)
 
 
+_RESULTS = frozenset(
+    [
+        "win",
+        "victory",
+        "defeat",
+        "draw",
+        "loss",
+        "lead",
+        "triumph",
+        "success",
+        "thrashing",
+        "reverse",
+        "scoreline",
+    ]
+)
 # Words that open a counted phrase without being the thing counted ("five other provinces").
 _LEADING = frozenset(["other", "more", "new", "additional", "further", "extra", "of"])
 _MODALS = frozenset(
@@ -268,6 +284,10 @@ def en_event(text: str, m: _Mention) -> str | None:
             return str((full or names)[0] if full else names[-1])
         np = _np_after(after, w)
         return " ".join(np) if np else None
+    if m.kind == "score" and after and after[0].lower() in _RESULTS:
+        # "Liverpool's 3-2 defeat at Fulham", "the 1-1 draw": the game is the subject.
+        owner = before[-1] if before and before[-1].endswith(("'s", "’s")) else ""
+        return " ".join(x for x in (owner, after[0]) if x)
     words = _trim(before[-8:], w)
     if len(words) >= 2:
         return " ".join(words)
