@@ -16,7 +16,32 @@ _ZH_LOCATIVE = re.compile(
 _ZH_RUN = re.compile(rf"[{_CJK}、]+$")
 
 
+_ZH_ADVERBS = re.compile("(?:就|也|都|还|又|则|才|曾|再|更|已|已经|随后|此前|近日|日前)+$")
+# A run ending in these is a phrase of narration, not a name ("只能说", "这个…说明").
+_ZH_NOT_SPEAKER = re.compile(
+    "(?:这个|那个|这|那|只能|可以|不能|应该|可能|不得不|必须|能|会|要|将|该|我们|你|人们|大家|一般|不难|有|可)$"
+)
+
+
+# X对记者说 / X对《…》记者介绍说: the speaker comes before 对, with their title.
+_ZH_TOLD = re.compile(
+    rf"(?P<who>[{_CJK}]{{2,24}})对[^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
+)
+# 卓创资讯统计数据显示: the source of the data states the figures.
+_ZH_DATA_SHOWS = re.compile(rf"(?P<src>[{_CJK}]{{2,12}}?)(?:的)?(?:统计|监测|调查)?数据显示")
+
+
 def _zh_speaker(text: str, v: _Vocab) -> str | None:
+    told = _ZH_TOLD.search(text)
+    if told is not None:
+        who = told.group("who")
+        titles = list(v.zh_titles.finditer(who))
+        name = who[titles[-1].end() :] if titles else who[-4:]
+        if 2 <= len(name) <= 4 and not _ZH_NOT_SPEAKER.search(name):
+            return name
+    shows = _ZH_DATA_SHOWS.search(text)
+    if shows is not None and shows.group("src") not in v.zh_non_names:
+        return shows.group("src")
     for m in v.zh_speech.finditer(text):
         pre = text[max(0, m.start() - 40) : m.start()]
         pre = _ZH_LOCATIVE.sub("", pre)
@@ -24,13 +49,19 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
         run = _ZH_RUN.search(pre)
         if not run:
             continue
-        words = run.group(0).strip("、")
-        if not words or words in v.zh_non_names or words[-1] in "据":
+        # 李朝林就…说, 他也表示: adverbs between the speaker and the verb.
+        words = _ZH_ADVERBS.sub("", run.group(0).strip("、"))
+        if (
+            not words
+            or words in v.zh_non_names
+            or words[-1] in "据"
+            or _ZH_NOT_SPEAKER.search(words)
+        ):
             continue
         titles = list(v.zh_titles.finditer(words))
         if titles:
             name = words[titles[-1].end() :]
-            if 2 <= len(name) <= 4:
+            if 2 <= len(name) <= 4 and not v.zh_speech.fullmatch(name):
                 return name
             if not name:
                 return words[-12:]
@@ -72,6 +103,13 @@ _DAYS = frozenset(
         "december",
     ]
 )
+# How a paragraph of a briefing report goes on with the last speaker's statement without
+# naming them again: 据介绍, 此外, 一是…, 从行业看, 下一步, 我们将….
+_ZH_CONTINUES = re.compile(
+    r"^[“\"]|^(?:据介绍|据了解|此外|另外|同时|其中|首先|其次|再次|最后|下一步|对于|"
+    r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|从[^，,。]{1,8}看|他说|她说|他表示|她表示|"
+    r"他指出|她指出|他介绍|她介绍|他强调|她强调)|我们"
+)
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
 # 据国家统计局数据, 据商务部介绍: the source before the word that says how it was told.
 _ZH_ACCORDING = re.compile(
@@ -82,6 +120,10 @@ _ZH_ACCORDING = re.compile(
 _ZH_ORG = re.compile(
     rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
 )
+
+
+def _zh_speaker_verb(text: str, v: _Vocab) -> bool:
+    return v.zh_speech.search(text) is not None
 
 
 def _zh_according(text: str) -> str | None:
@@ -95,7 +137,9 @@ def _zh_according(text: str) -> str | None:
 def _zh_own(text: str, v: _Vocab) -> str | None:
     src = _zh_according(text)
     if src:
-        return src
+        titles = list(v.zh_titles.finditer(src))
+        name = src[titles[-1].end() :] if titles else ""
+        return name if 2 <= len(name) <= 4 else src  # 据生意社分析师李倩介绍
     sp = _zh_speaker(text, v)
     if sp is not None:
         return sp
@@ -216,9 +260,23 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
             by_utterance.setdefault(seg.utterance, sp)
     current = None
     prev_quote: tuple[int, str] | None = None  # (paragraph, speaker) of the last quotation
+    paragraph = -1
     for seg, sp in zip(doc.segments, own, strict=True):
         said = sp or (by_utterance.get(seg.utterance) if seg.utterance is not None else None)
         if _is_zh(seg.text):
+            if seg.paragraph != paragraph and not _ZH_CONTINUES.search(seg.text):
+                current = None  # a new paragraph of narration: the reporter's own voice
+            paragraph = seg.paragraph
+            if (
+                sp is not None
+                and _ZH_DATA_SHOWS.search(seg.text)
+                and not _zh_speaker_verb(seg.text, v)
+            ):
+                # 卓创资讯统计数据显示…: the data source states this sentence only; what
+                # follows is the reporter's again.
+                out.append(sp)
+                current = None
+                continue
             if said is not None:
                 current = said
             out.append(current)

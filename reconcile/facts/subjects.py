@@ -75,7 +75,7 @@ def zh_event(text: str, m: _Mention) -> str | None:
 _ZH_FOLLOW_STOP = re.compile(
     # 中 ends the counted thing only as "among" (行业中有), not inside 中央企业; a figure
     # after it (15家中央企业2010年…) starts another phrase.
-    r"基础上|之中|中(?=[有的,，、])|里|的|等|和|与|及|实现|保持|均|都|增长|增速|超过|是|"
+    r"基础上|之中|中(?=[有的,，、])|里|的|等|和|与|及|实现|保持|均|都|增长|增速|超过|是|有望|将|已|"
     r"[、,，;；。:：“”\d]"
 )
 
@@ -84,6 +84,8 @@ def _zh_follow(text: str, end: int) -> str | None:
     rest = text[end : end + 24]
     if rest.startswith("是"):
         rest = rest[1:]
+    if rest[:1] in ("个", "位", "名", "家", "项", "条", "批", "次", "届"):
+        rest = rest[1:]  # 第五个国家级新区: the measure word, then the thing
     stop = _ZH_FOLLOW_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
