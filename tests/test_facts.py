@@ -471,3 +471,19 @@ def test_no_sohu_article_has_an_idiom_or_list_marker_as_a_fact() -> None:
             assert f.text not in ("两个字", "第一时间", "第一线"), f
             assert text[f.start : f.end] == f.text
     assert seen > 500
+
+
+def test_unrelated_articles_have_no_conflicts() -> None:
+    # Better subjects must not make unrelated stories disagree: pairs of different BBC
+    # stories (business and sport, where figures with generic subjects abound: "people",
+    # "seconds", "from") share no claim, so none of their figures can conflict.
+    found = []
+    for category in ("business", "sport"):
+        arts = [a for a in bbc_articles() if a["category"] == category][:100]
+        for x, y in zip(arts[::2], arts[1::2], strict=True):
+            if x["title"] == y["title"]:
+                continue
+            a, b = from_text(x["text"], "A"), from_text(y["text"], "B")
+            diff, _ = _check(a, b)
+            found += [c.reason for c in diff.conflicts]
+    assert found == []

@@ -116,8 +116,13 @@ _MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|
 def _en_rank(text: str, s: int, e: int, word: str) -> bool:
     before = text[max(0, s - 16) : s]
     after = text[e : e + 14]
-    if re.match(r"^[\s-](?:century|centuries|time|times|half|quarter|day|week)\b", after, re.I):
-        return False
+    if re.match(
+        r"^[\s-](?:century|centuries|time|times|half|quarter|day|week|month|year|minute|min|"
+        r"birthday|anniversary|lap|hole|over|floor|street|avenue|amendment|edition)\b",
+        after,
+        re.I,
+    ):
+        return False  # "the 69th minute", "its 20th anniversary": when, not a standing
     if word[0].isdigit():
         return True  # 407th: a numeral ordinal is a position
     if _RANK_BEFORE.search(before) and not (

@@ -189,6 +189,57 @@ def _trim(words: list[str], w: _Words) -> list[str]:
     return words
 
 
+# Units of measure: "35.39 seconds", "200 metres" say how much, not of what.
+_UNITS = frozenset(
+    [
+        "seconds",
+        "minutes",
+        "hours",
+        "metres",
+        "meters",
+        "kilometres",
+        "km",
+        "miles",
+        "yards",
+        "feet",
+        "inches",
+        "kg",
+        "kilos",
+        "tonnes",
+        "tons",
+        "pounds",
+        "litres",
+        "megabits",
+        "megabytes",
+        "gigabytes",
+        "mph",
+        "degrees",
+        "acres",
+        "hectares",
+    ]
+)
+
+
+def _count_context(np: list[str], before: list[str], after: list[str], w: _Words) -> list[str]:
+    """A bare counted noun with the verb that says what is counted of it.
+
+    "people" alone would make "Mitch killed 10,000 people" and "six million people
+    perished" one subject (and a conflict); "people killed", "people perished" are not.
+    """
+    i = len(before) - 1
+    while i >= 0 and before[i].lower() in _QUALIFIERS:
+        i -= 1
+    np = np[:1]
+    if i >= 0 and (_is_verb(before[i], w) or before[i].lower() in w.change):
+        return [*np, before[i].lower()]  # killed 10,000 people -> people killed
+    rest = after[1:]
+    while rest and rest[0].lower() in w.auxiliaries:
+        rest = rest[1:]
+    if rest and (_is_verb(rest[0], w) or rest[0].lower() in w.change or rest[0].endswith("ed")):
+        return [*np, rest[0]]  # six million people perished
+    return np
+
+
 def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | None:
     """The noun phrase a percentage, amount, count or rank measures (``m.change`` is set)."""
     w = _words()
@@ -198,8 +249,22 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
+        if np and m.kind == "count" and np[0].lower() in _UNITS:
+            # "a personal best of 7.13 seconds": a measurement; its unit is the unit, and
+            # its subject is what was measured, found as for an amount.
+            m.unit = np[0].lower()
+            return _measured(before, after[1:], m, change_words, w)
         if np:
+            if m.kind == "count" and len(np) == 1:
+                np = _count_context(np, before, after, w)
             return " ".join(np)
+    return _measured(before, after, m, change_words, w)
+
+
+def _measured(
+    before: list[str], after: list[str], m: _Mention, change_words: frozenset[str], w: _Words
+) -> str | None:
+    """The subject of an amount or percentage: the noun it modifies or the one before."""
     # A figure between a determiner and a noun modifies the noun: "a 70% share of …".
     # "an annual £10.5bn black hole": an adjective may come between.
     det = [x.lower() for x in before[-2:]]
