@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..normalize import to_simplified
 from ..numbers import parse_number
 from ._base import _DASH, _EN_MONTH, _MONTHS, _ZH_MON, _clause_end, _clause_start, _Mention
 
@@ -34,6 +35,8 @@ def period_key(text: str) -> PeriodKey | None:
         >>> period_key("2024年3月26日"), period_key("前两个月"), period_key("Q1")
         ((2024, 3, 3, 26), (None, 1, 2, None), (None, 1, 3, None))
     """
+    # Keys are read from a fact's text as written, which may be Traditional (前兩個月).
+    text = to_simplified(text)
     if " " in text and any("\u4e00" <= ch <= "\u9fff" for ch in text):
         text = text.replace(" ", "")  # 2024 年 4 月 12 日
     iso = _PK_ISO.search(text)
