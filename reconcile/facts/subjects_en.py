@@ -154,6 +154,7 @@ def _modifier(words: list[str], i: int, w: _Words) -> bool:
     return prev in w.before_np or not (_stops(words[i - 1], w) or prev in w.function)
 
 
+_CONVERSION = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
 _RESULTS = frozenset(
     [
         "win",
@@ -243,9 +244,12 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
 def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | None:
     """The noun phrase a percentage, amount, count or rank measures (``m.change`` is set)."""
     w = _words()
-    cs, ce = _clause_start(text, m.start), _clause_end(text, m.end)
+    cs = _clause_start(text, m.start)
+    # "a $1.75bn (£900m) deal": the conversion in brackets sits between figure and noun.
+    conv = _CONVERSION.match(text, m.end)
+    end = conv.end() if conv else m.end
     before = _WORD.findall(text[cs : m.start])
-    after = _WORD.findall(text[m.end : ce])
+    after = _WORD.findall(text[end : _clause_end(text, end)])
     if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
