@@ -104,6 +104,9 @@ def _vocab() -> _Vocab:
         # ISO first: its year would otherwise read as a bare year.
         rf"|(?P<date>(?<!\d)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)|{date_zh}|{date_en})"
         rf"|(?P<month>\b(?:{months_full})\b)"
+        # 国资委2日在官网上回应: a day of the dateline's month (the classifier checks that
+        # no 月 comes before it).
+        r"|(?P<zday>(?<![\d.])\d{1,2})日(?![本元报])"
         rf"|\baged\s(?P<age>\d{{1,3}}|{_ENW})\b|(?P<age2>\d{{1,3}}|{_ENW})-year-old\b"
         rf"|百分之(?P<pz>{_NUM})"
         rf"|(?P<pn>{_NUM}|{_ENW})\s?(?:%|\s?per\s?cent\b|\s?percent\b)"

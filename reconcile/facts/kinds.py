@@ -155,6 +155,11 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         if key is None:
             return None
         return _Mention("date", float((key[1] or 0) * 100), "date", s, e)
+    if g["zday"] is not None:
+        if text[max(0, s - 3) : s].rstrip().endswith(("月", "号")):
+            return None
+        dom = int(g["zday"])
+        return None if not 1 <= dom <= 31 else _Mention("date", float(dom), "date", s, e)
     if g["age"] is not None or g["age2"] is not None:
         val = _num(g["age"] or g["age2"])
         if g["age"] is not None:
