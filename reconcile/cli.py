@@ -102,10 +102,11 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(["text", "json", "markdown", "html"]),
     default="text",
     show_default=True,
-    help="text: the terminal review; json: the reconcile/1 document; markdown: the merged report.",
+    help="text: the terminal review; json: the reconcile/1 document; markdown: the merged "
+    "report; html: the review as one self-contained page.",
 )
 @click.option(
     "--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal)."
@@ -122,6 +123,12 @@ def main() -> None:
 @click.option(
     "--width", type=click.IntRange(40, 400), help="Layout width (default: the terminal's)."
 )
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the review here (a .html name implies --format html).",
+)
 def diff(
     a: Path,
     b: Path,
@@ -136,6 +143,7 @@ def diff(
     full: bool,
     pager: bool,
     width: int | None,
+    output: Path | None,
 ) -> None:
     """Review two reports of one event: what they share, how it differs, what only one says.
 
@@ -143,21 +151,28 @@ def diff(
     Example:
       reconcile diff report-a.txt report-b.txt
       reconcile diff a.txt b.txt --format json > result.json
+      reconcile diff a.txt b.txt -o review.html
     """
+    if fmt == "text" and output is not None and output.suffix.lower() in (".html", ".htm"):
+        fmt = "html"
     cfg = _config(encoding, accept, short_accept, moved, prefer)
     result = _run(lambda: reconcile(a, b, cfg))
     if fmt != "text":
-        _write(_serialise(result, fmt), None)
+        _write(_serialise(result, fmt), output)
         return
+    import io
+
     from rich.console import Console
 
     from .render.terminal import TerminalOptions, render
 
+    buffer = io.StringIO() if output is not None else None
     console = Console(
+        file=buffer,
         force_terminal=True if color else None,
-        no_color=color is False,
-        color_system=None if color is False else "auto",
-        width=width,
+        no_color=color is False or buffer is not None,
+        color_system=None if color is False or buffer is not None else "auto",
+        width=width or (100 if buffer is not None else None),
         highlight=False,
     )
     opts = TerminalOptions(
@@ -165,11 +180,13 @@ def diff(
         full=full,
         markers=not console.is_terminal or color is False,
     )
-    if pager:
+    if pager and buffer is None:
         with console.pager(styles=True):
             render(result, console, opts)
     else:
         render(result, console, opts)
+    if buffer is not None:
+        _write(buffer.getvalue(), output)
 
 
 @main.command()
@@ -177,10 +194,9 @@ def diff(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "json"]),
-    default="markdown",
-    show_default=True,
-    help="markdown: the merged text with attributions; json: the reconcile/1 document.",
+    type=click.Choice(["markdown", "json", "html"]),
+    help="markdown (default): the merged text with attributions; json: the reconcile/1 "
+    "document; html: the review page. Default: html when -o names a .html file.",
 )
 @click.option(
     "-o",
@@ -196,7 +212,7 @@ def merge(
     short_accept: float,
     moved: float,
     prefer: str,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
 ) -> None:
     """Merge two reports into one text in which every sentence names its sources.
@@ -204,7 +220,11 @@ def merge(
     \b
     Example:
       reconcile merge report-a.txt report-b.txt -o merged.md
+      reconcile merge report-a.txt report-b.txt -o review.html
     """
+    if fmt is None:
+        html = output is not None and output.suffix.lower() in (".html", ".htm")
+        fmt = "html" if html else "markdown"
     cfg = _config(encoding, accept, short_accept, moved, prefer)
     result = _run(lambda: reconcile(a, b, cfg))
     _write(_serialise(result, fmt), output)
@@ -293,6 +313,10 @@ def _serialise(result: Result, fmt: str) -> str:
         from .render.json import dumps
 
         return dumps(result)
+    if fmt == "html":
+        from .render.html import render as render_html
+
+        return render_html(result)
     from .render.markdown import render as render_markdown
 
     return render_markdown(result)
