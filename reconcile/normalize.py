@@ -91,7 +91,7 @@ def _cjk_side(text: str, i: int, step: int) -> bool:
 
 
 @cache
-def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
+def _traditional() -> tuple[frozenset[str], dict[str, str]]:
     """The characters that are only Traditional, and their Simplified forms.
 
     Read from the character table OpenCC ships (opencc-python-reimplemented: the data are
@@ -101,20 +101,19 @@ def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
     """
     spec = find_spec("opencc")
     if spec is None or spec.origin is None:
-        return re.compile("(?!)"), {}
+        return frozenset(), {}
     folder = Path(spec.origin).parent / "dictionary"
     simplified = {
         line.split("\t", 1)[0]
         for line in (folder / "STCharacters.txt").read_text(encoding="utf-8").splitlines()
     }
-    table: dict[int, str] = {}
+    table: dict[str, str] = {}
     for line in (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
         trad, _, targets = line.partition("\t")
         first = targets.split(" ", 1)[0]
         if len(trad) == 1 and len(first) == 1 and trad not in simplified and first != trad:
-            table[ord(trad)] = first
-    chars = "".join(sorted(chr(c) for c in table))
-    return re.compile(f"[{re.escape(chars)}]"), table
+            table[trad] = first
+    return frozenset(table), table
 
 
 def to_simplified(text: str) -> str:
@@ -126,8 +125,12 @@ def to_simplified(text: str) -> str:
     """
     if text.isascii():
         return text
-    pattern, table = _traditional()
-    return text.translate(table) if pattern.search(text) else text
+    chars, table = _traditional()
+    # A set test, not a regex: a character class of 4,000 ideographs is scanned linearly
+    # (20 times slower on the Sohu text).
+    if chars.isdisjoint(text):
+        return text
+    return "".join([table.get(ch, ch) for ch in text])
 
 
 def normalize(text: str, base: int = 0) -> Normalized:
