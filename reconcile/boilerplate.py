@@ -141,7 +141,7 @@ def analyse(text: str) -> Layout:
     outlet: str | None = None
     boiler: list[BoilerplateLine] = []
     content: list[Line] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # keys of the lines above the article: the page's header
     title_key = _key(title_line.norm) if title_line else None
     for i, ln in enumerate(lines):
         key = keys[i]
@@ -153,7 +153,8 @@ def analyse(text: str) -> Layout:
         # often its data (results, line-ups, award lists) as chrome.
         above = bool(body_idx) and i < first_body
         verdict = _classify(ln, key, edge, above, seen, title_key)
-        seen.add(key)
+        if i < first_body:
+            seen.add(key)
         if verdict is None:
             content.append(ln)
             continue
@@ -280,7 +281,10 @@ def _classify(
     norm = ln.norm
     if title_key is not None and key == title_key:
         return _Verdict("repeated-headline")
-    if key in seen and len(key) >= 4:
+    # Only page furniture repeats as chrome: a line of the page's header printed again
+    # (a menu at the top and the foot). A paragraph the article itself repeats ("No
+    # comment was given.", "Winners meet in final match" under each fixture) stays.
+    if edge and key in seen and len(key) >= 4:
         return _Verdict("repeated-line")
     m = _DATELINE.match(norm)
     if m and (not m.group("rest") or _width(m.group("rest")) <= 60):

@@ -259,3 +259,38 @@ def test_a_link_list_with_a_vanished_zero_width_space_is_still_chrome() -> None:
         "index.html \u200b about.html"
     )
     assert [b.kind for b in layout.boilerplate] == ["link-list"]
+
+
+def test_paragraphs_the_article_repeats_are_kept() -> None:
+    """A repeated body or foot paragraph is the article's text, not site chrome.
+
+    bbc-sport-190 lists three groups of fixtures, each ending "Winners meet in final
+    match"; all three stay. A repeated one-line paragraph inside the body stays too.
+    """
+    art = next(a for a in bbc_articles() if a["id"] == "bbc-sport-190")
+    layout = analyse(art["text"])
+    kept = [ln.norm for ln in layout.content]
+    assert kept.count("Winners meet in final match") == 3
+    assert layout.boilerplate == ()
+    body = (
+        "Council tax row deepens\n\n"
+        "The council said on Monday that bills would rise by 5% next year, blaming care.\n\n"
+        "No comment was given.\n\n"
+        "Opposition members said the rise was the largest in a decade and called for a vote.\n\n"
+        "No comment was given.\n\n"
+        "The finance committee will meet again on Thursday to discuss the proposals.\n"
+    )
+    assert [ln.norm for ln in analyse(body).content].count("No comment was given.") == 2
+
+
+def test_header_line_printed_again_at_the_foot_is_chrome() -> None:
+    page = (
+        "Home | News | Sport | Weather\n\n"
+        "Council tax row deepens\n\n"
+        "The council said on Monday that bills would rise by 5% next year, blaming care.\n\n"
+        "Opposition members said the rise was the largest in a decade and called for a vote.\n\n"
+        "Home | News | Sport | Weather\n"
+    )
+    kinds = [b.kind for b in analyse(page).boilerplate]
+    assert kinds == ["navigation", "repeated-line"]
+    assert all("Home" not in ln.norm for ln in analyse(page).content)
