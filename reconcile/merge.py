@@ -22,7 +22,8 @@ def merge(
     Shared sentences come once, in the order of A; a moved pair stands where A has it.
     Sentences only one source has are inserted where they stand in that source: after
     the last shared sentence that precedes them there. For a variant pair the text is
-    ``prefer``'s reading and the other reading is kept in ``alternatives``.
+    ``prefer``'s reading and the other reading is kept in ``alternatives``. The sentences
+    of a *related* pair (similar, but not one statement) stay each source's own.
 
     Example:
         >>> from reconcile.document import from_text
@@ -61,6 +62,12 @@ def merge(
             # A's own sentences of a gap come first, then B's, then the next shared one.
             items.extend((None, (s,)) for s in pending)
             pending = list(after.get(p, []))
+        if p.relation == "related":
+            # Too loose to be one statement: each source's sentence stands on its own,
+            # side by side, so no merged sentence claims a source that does not say it.
+            items.extend((None, (doc_a.segments[_index(i)],)) for i in p.a)
+            items.extend((None, (doc_b.segments[_index(i)],)) for i in p.b)
+            continue
         items.append((p, ()))
     items.extend((None, (s,)) for s in pending)
     return tuple(_canonical(doc_a, doc_b, items, prefer))

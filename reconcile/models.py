@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-Relation = Literal["identical", "variant"]
+# identical: the same text once normalised; variant: the same statement worded
+# differently; related: alike enough to show side by side, too loose to be one statement.
+Relation = Literal["identical", "variant", "related"]
 
 
 @dataclass(frozen=True)

@@ -60,3 +60,27 @@ def test_merged_paragraphs_follow_the_sources() -> None:
     paragraphs = Counter(c.paragraph for c in r.canonical)
     # The shared article has 6 paragraphs; the update adds its rebuttal inside one of them.
     assert len(paragraphs) == len(r.documents[0].paragraphs)
+
+
+def _bbc(article_id: str) -> str:
+    from .helpers import bbc_articles
+
+    return next(a["text"] for a in bbc_articles() if a["id"] == article_id)
+
+
+def test_a_loose_pair_is_never_one_attributed_sentence() -> None:
+    """Two versions of one BBC story: Mr Brown's NHS claim (A) and his warning that the
+    Tories must not win (B) score ≈61. They are shown as related, and the merged text
+    keeps each as its own source's sentence, never as one [A+B] sentence."""
+    r = reconcile(
+        from_text(_bbc("bbc-politics-175"), "A"), from_text(_bbc("bbc-politics-349"), "B")
+    )
+    nhs = next(p for p in r.pairs if "NHS was not safe" in r.segment(p.a[0]).text)
+    assert "must not be allowed to win" in r.segment(nhs.b[0]).text
+    assert nhs.relation == "related"
+    claims = [c for c in r.canonical if "NHS was not safe" in c.text or "allowed to win" in c.text]
+    assert [c.sources for c in claims] == [("A",), ("B",)]
+    assert all(c.alternatives == () for c in claims)
+    # A restatement of one claim in other words is still merged (score ≈84).
+    letwin = next(c for c in r.canonical if "Sage Centre" in c.text)
+    assert letwin.sources == ("A", "B")

@@ -7,12 +7,14 @@ unchanged while the N-source ones are built.
 
 from __future__ import annotations
 
-from ..align import compare_key
+from ..align import AlignConfig, compare_key
 from ..models import Pair
 from .models import Collation
 
 
-def pairs_between(col: Collation, a: str, b: str) -> tuple[Pair, ...]:
+def pairs_between(
+    col: Collation, a: str, b: str, cfg: AlignConfig | None = None
+) -> tuple[Pair, ...]:
     """The groups that both ``a`` and ``b`` state, as pairs in ``a``'s order.
 
     The relation is the two members' own, so a three-source group whose third member
@@ -29,6 +31,7 @@ def pairs_between(col: Collation, a: str, b: str) -> tuple[Pair, ...]:
         >>> [(p.a, p.b, p.relation) for p in pairs_between(collate([x, y]), "A", "B")]
         [(('A0',), ('B0',), 'identical')]
     """
+    statement = (cfg or AlignConfig()).statement
     doc_a, doc_b = col.document(a), col.document(b)
     out: list[tuple[tuple[int, int], Pair]] = []
     for g in col.groups:
@@ -38,11 +41,12 @@ def pairs_between(col: Collation, a: str, b: str) -> tuple[Pair, ...]:
         ka = "".join(compare_key(doc_a.segments[i].text) for i in ma.indices)
         kb = "".join(compare_key(doc_b.segments[i].text) for i in mb.indices)
         same = ka == kb
+        score = 100.0 if same else (g.link_score(a, b) or g.score)
         pair = Pair(
             a=ma.segments,
             b=mb.segments,
-            score=100.0 if same else (g.link_score(a, b) or g.score),
-            relation="identical" if same else "variant",
+            score=score,
+            relation="identical" if same else "variant" if score >= statement else "related",
             moved=g.moved,
         )
         out.append(((ma.indices[0], mb.indices[0]), pair))

@@ -75,6 +75,8 @@ def _plural(n: int, word: str) -> str:
 def _mark(row: Row) -> str:
     if row.kind == "unique":
         label = "+" + "".join(cell.source for cell in row.cells if cell is not None)
+    elif row.kind == "related":
+        label = f"~{row.score:.0f}" if row.score is not None else "~"
     elif row.kind == "identical":
         label = "="
     else:
@@ -91,6 +93,7 @@ def _mark_title(row: Row) -> str:
         "unique": "stated by one source only",
         "identical": "identical wording",
         "variant": "worded differently (similarity shown)",
+        "related": "similar to a sentence of another source, but not the same statement",
     }
     text = bits[row.kind]
     if row.moved:

@@ -23,7 +23,7 @@ from ..textdiff import diff_pieces
 from .summary import summarize
 
 ClaimStatus = Literal["conflict", "compatible", "shared", "unique"]
-RowKind = Literal["identical", "variant", "unique"]
+RowKind = Literal["identical", "variant", "related", "unique"]
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,7 @@ class Counts:
     groups: int
     identical: int
     variant: int
+    related: int
     moved: int
     unique: int
     conflicts: int
@@ -192,6 +193,7 @@ def build(result: Result) -> Review:
         groups=s.pairs,
         identical=s.identical,
         variant=s.variant,
+        related=s.related,
         moved=s.moved,
         unique=sum(s.only.values()),
         conflicts=len(result.fact_diff.conflicts),

@@ -12,6 +12,7 @@ class Summary:
     pairs: int
     identical: int
     variant: int
+    related: int
     moved: int
     total: dict[str, int]
     shared: dict[str, int]
@@ -25,6 +26,7 @@ def summarize(result: Result) -> Summary:
         pairs=len(result.pairs),
         identical=sum(1 for p in result.pairs if p.relation == "identical"),
         variant=sum(1 for p in result.pairs if p.relation == "variant"),
+        related=sum(1 for p in result.pairs if p.relation == "related"),
         moved=sum(1 for p in result.pairs if p.moved),
         total=total,
         shared={k: total[k] - only.get(k, 0) for k in total},
