@@ -74,10 +74,14 @@ class _F:
     period: PeriodKey | None
     written: str
     approximate: bool
+    slot: tuple[str, str]  # the words just before and after the figure in its sentence
+    sentence: str  # the sentence, canonical form (to tell a stated period from a carried one)
 
 
-def _prepare(facts: Sequence[Fact]) -> list[_F]:
+def _prepare(facts: Sequence[Fact], doc: Document) -> list[_F]:
     approx = frozenset(str(w).lower() for w in _data.load("facts")["zh"]["approximate"])
+    # Headline facts name no body segment: they get no sentence and no slot.
+    sentences = {seg.id: _canon(seg.text) for seg in doc.segments}
     out = []
     for f in facts:
         subject = _canon(f.subject or "")
@@ -89,9 +93,43 @@ def _prepare(facts: Sequence[Fact]) -> list[_F]:
                 period=period_key(f.period) if f.period else None,
                 written=_canon(f.text),
                 approximate=(f.qualifier or "").lower() in approx,
+                slot=_slot(f, sentences.get(f.segment, "")),
+                sentence=sentences.get(f.segment, ""),
             )
         )
     return out
+
+
+def _slot(f: Fact, sentence: str) -> tuple[str, str]:
+    written = _canon(f.text)
+    at = sentence.find(written)
+    if at < 0:
+        return ("", "")
+    before = sentence[max(0, at - _SLOT_CONTEXT) : at]
+    after = sentence[at + len(written) : at + len(written) + _SLOT_CONTEXT]
+    # Digits of a neighbouring figure are masked: "2001 by two" and "2002 by two" still
+    # put "two" in one slot (the changed year is a conflict of its own).
+    return (_DIGITS.sub("#", before), _DIGITS.sub("#", after))
+
+
+def _same_slot(a: _F, b: _F) -> bool:
+    """Both figures stand between the same words of two aligned sentences.
+
+    "founded in 2001 by two engineers" against "founded in 2002 by two engineers": the
+    words around the figure are the same, so the two values answer one question,
+    whatever subject the extractor gave them.
+    """
+    (ba, aa), (bb, ab) = a.slot, b.slot
+    return (bool(ba) or bool(aa)) and ba == bb and aa == ab
+
+
+# Characters (canonical form, spaces dropped) compared on each side of a figure: two
+# CJK words or a couple of English words, enough that a figure's slot is unambiguous.
+_SLOT_CONTEXT = 6
+_DIGITS = re.compile(r"\d")
+
+# Measurements a period qualifies: the same 7.5% for 1—2月 and for 1—3月 are two claims.
+_PERIOD_KINDS = frozenset({"percent", "points", "amount", "index"})
 
 
 def _similarity(a: _F, b: _F) -> float:
@@ -159,7 +197,7 @@ def diff_facts(
         [('A:f1', 'B:f1')]
     """
     cfg = config or CheckConfig()
-    fa, fb = _prepare(facts_a), _prepare(facts_b)
+    fa, fb = _prepare(facts_a, doc_a), _prepare(facts_b, doc_b)
     matched_a: set[str] = set()
     matched_b: set[str] = set()
     shared: list[tuple[str, str]] = []
@@ -179,6 +217,11 @@ def diff_facts(
     def agree(a: _F, b: _F) -> float | None:
         if not _same_value(a, b):
             return None
+        period_changed = a.period != b.period and a.fact.kind in _PERIOD_KINDS
+        if _same_slot(a, b) and not period_changed:
+            # Same figure between the same words: one claim, even where the period it
+            # inherits from an earlier figure changed (that change is its own conflict).
+            return 100.0
         if a.fact.kind == "date":
             # A date both sources give is the same date, whatever words each uses for
             # the event it dates; a similar event only ranks the candidates.
@@ -191,8 +234,24 @@ def diff_facts(
         return sim
 
     def disagree_aligned(a: _F, b: _F) -> float | None:
-        if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit or _same_value(a, b):
+        if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit:
             return None
+        if _same_value(a, b):
+            # The same figure for another period (1—2月 vs 1—3月) is a different claim.
+            changed_period = (
+                a.fact.kind in _PERIOD_KINDS
+                and a.period
+                and b.period
+                and not periods_compatible(a.period, b.period)
+                # Stated in this very sentence, not carried over from an earlier one.
+                and _canon(a.fact.period or "") in a.sentence
+                and _canon(b.fact.period or "") in b.sentence
+            )
+            if changed_period and _similarity(a, b) >= cfg.conflict_similarity:
+                return _similarity(a, b)
+            return None
+        if _same_slot(a, b):
+            return 100.0
         if a.fact.kind == "date":
             return None  # two dates in one sentence pair are rarely the same claim
         sim = _similarity(a, b)
@@ -278,6 +337,21 @@ def _greedy(
 
 
 def _reason(a: Fact, b: Fact) -> str:
+    """What differs, in the editor's words: the value, and the qualifier or period.
+
+    ``Manchester United: 5% (over) in A, 4.75% in B``;
+    ``规模以上高技术制造业增加值: 7.5% (今年1—2月) in A, 7.5% (今年1—3月) in B``.
+    """
     subject = a.subject or b.subject or a.kind
-    period = f" ({a.period or b.period})" if a.period or b.period else ""
-    return f"{subject}{period}: {a.text} in {a.source}, {b.text} in {b.source}"
+    same_period = (a.period or "") == (b.period or "")
+    shared = f" ({a.period})" if same_period and a.period else ""
+
+    def side(f: Fact) -> str:
+        notes = [n for n in (f.qualifier, None if same_period else f.period) if n]
+        if (a.qualifier or "") != (b.qualifier or "") and not f.qualifier:
+            notes.insert(0, "no qualifier")
+        return (
+            f"{f.text} ({', '.join(notes)}) in {f.source}" if notes else f"{f.text} in {f.source}"
+        )
+
+    return f"{subject}{shared}: {side(a)}, {side(b)}"

@@ -1,0 +1,60 @@
+"""Fact conflicts an editor must see, and none where the reports do not disagree."""
+
+from __future__ import annotations
+
+from reconcile import from_text, reconcile
+
+from .helpers import MINISTRY, bbc_articles
+
+
+def _bbc(*ids: str) -> list[str]:
+    found = {a["id"]: a["text"] for a in bbc_articles() if a["id"] in ids}
+    return [found[i] for i in ids]
+
+
+def test_a_changed_period_on_the_same_figure_is_a_conflict() -> None:
+    text = MINISTRY.read_text(encoding="utf-8")
+    assert text.count("今年1—2月规模以上高技术") == 1
+    edited = text.replace("今年1—2月规模以上高技术", "今年1—3月规模以上高技术")
+    r = reconcile(from_text(text, "A"), from_text(edited, "B"))
+    reasons = [c.reason for c in r.fact_diff.conflicts]
+    assert any("7.5% (今年1—2月) in A, 7.5% (今年1—3月) in B" in x for x in reasons), reasons
+    # Figures of later sentences that only carry the period over are not conflicts.
+    assert len(reasons) == 2
+
+
+def test_a_changed_date_in_an_aligned_sentence_is_a_conflict() -> None:
+    line = "The company was founded in 2001 by two engineers in Leeds and employs 300 people."
+    r = reconcile(
+        from_text(f"Firm grows\n\n{line}", "A"),
+        from_text(f"Firm grows\n\n{line.replace('2001', '2002')}", "B"),
+    )
+    facts = {f.id: f for f in r.facts}
+    assert [(facts[c.a].text, facts[c.b].text) for c in r.fact_diff.conflicts] == [("2001", "2002")]
+    assert r.fact_diff.unique == {"A": (), "B": ()}
+
+
+def test_a_figure_updated_between_versions_names_what_differs() -> None:
+    """bbc-business-209: shares 'were up over 5% by noon'; -229: 'closed up 4.75%'."""
+    a, b = _bbc("bbc-business-209", "bbc-business-229")
+    r = reconcile(from_text(a, "A"), from_text(b, "B"))
+    facts = {f.id: f for f in r.facts}
+    pairs = [(facts[c.a].text, facts[c.b].text, c.reason) for c in r.fact_diff.conflicts]
+    assert len(pairs) == 1
+    assert pairs[0][:2] == ("5%", "4.75%")
+    assert "(over)" in pairs[0][2]  # the qualifier one version has and the other lacks
+
+
+def test_consecutive_unrelated_business_stories_give_no_conflicts() -> None:
+    arts = [a for a in bbc_articles() if a["category"] == "business"][:40]
+    for x, y in zip(arts[::2], arts[1::2], strict=True):
+        r = reconcile(from_text(x["text"], "A"), from_text(y["text"], "B"))
+        assert r.fact_diff.conflicts == (), (x["id"], y["id"], r.fact_diff.conflicts)
+
+
+def test_rewording_one_figure_is_no_conflict() -> None:
+    a = "Head\n\n今年1—2月高技术制造业增加值同比增长7.5%,全国共有178家国家高新区。"
+    b = "Head\n\n今年1—2月高技术制造业增加值同比增长百分之七点五,全国共有一百七十八家国家高新区。"
+    r = reconcile(from_text(a, "A"), from_text(b, "B"))
+    assert r.fact_diff.conflicts == ()
+    assert len(r.fact_diff.compatible) + len(r.fact_diff.shared) >= 2
