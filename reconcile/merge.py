@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
-from .models import CanonicalSentence, Document, Pair, Reading, Segment
-from .normalize import is_wide
+from .models import CanonicalSentence, Document, Fact, FactDiff, Pair, Reading, Segment
+from .normalize import is_wide, normalize_text
 
 
 def unique_segments(doc: Document, pairs: Sequence[Pair]) -> tuple[str, ...]:
@@ -128,3 +129,45 @@ def _reading(doc: Document, ids: Sequence[str]) -> Reading:
 
 def _ends_wide(text: str) -> bool:
     return bool(text) and is_wide(text[-1])
+
+
+def attach_conflicts(
+    canonical: Sequence[CanonicalSentence], facts: Sequence[Fact], diff: FactDiff
+) -> tuple[CanonicalSentence, ...]:
+    """Give each merged sentence the fact conflicts between its own readings.
+
+    A sentence both sources state, with a figure one of them changed, must not read as
+    agreed: renderers put both values inline where the preferred reading has its own.
+    """
+    segment_of = {f.id: f.segment for f in facts}
+    out = []
+    for c in canonical:
+        mine = set(c.segments)
+        found = tuple(
+            k for k in diff.conflicts if segment_of[k.a] in mine and segment_of[k.b] in mine
+        )
+        out.append(replace(c, conflicts=found) if found else c)
+    return tuple(out)
+
+
+def inline_figures(c: CanonicalSentence, facts: Mapping[str, Fact]) -> str:
+    """The sentence's text with each conflicting figure shown with both values.
+
+    Example: ``a budget of £5m [A] / £6m [B]``. The preferred reading's figure is found
+    in the text (facts are written as in the original, the text is normalised, so both
+    are compared normalised); a figure not found is appended at the sentence's end so
+    the other value is never lost.
+    """
+    text = c.text
+    other = {sid for r in c.alternatives for sid in r.segments}
+    tail: list[str] = []
+    for k in c.conflicts:
+        fa, fb = facts[k.a], facts[k.b]
+        both = f"{fa.text} [{fa.source}] / {fb.text} [{fb.source}]"
+        mine = fb if fa.segment in other else fa  # the figure as the merged text words it
+        written = normalize_text(mine.text)
+        if written and written in text:
+            text = text.replace(written, both, 1)
+        else:
+            tail.append(both)
+    return text + (" (" + "; ".join(tail) + ")" if tail else "")

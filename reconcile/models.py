@@ -104,6 +104,13 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    a: str
+    b: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Reading:
     """How one source words a canonical sentence."""
 
@@ -117,7 +124,8 @@ class CanonicalSentence:
     """One sentence of the merged text with the sources that state it.
 
     ``text`` is the preferred source's reading; ``alternatives`` keeps the other
-    source's wording when the pair is a variant.
+    source's wording when the pair is a variant; ``conflicts`` are the fact conflicts
+    between its readings, which renderers show inline (``£5m [A] / £6m [B]``).
     """
 
     text: str
@@ -125,6 +133,7 @@ class CanonicalSentence:
     segments: tuple[str, ...]
     paragraph: int
     alternatives: tuple[Reading, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,13 +154,6 @@ class Fact:
     end: int
     qualifier: str | None = None
     change: str | None = None
-
-
-@dataclass(frozen=True)
-class Conflict:
-    a: str
-    b: str
-    reason: str
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from .consistency import CheckConfig, diff_facts
 from .document import load_document
 from .errors import ConfigError
 from .facts import extract_facts
-from .merge import merge, unique_segments
+from .merge import attach_conflicts, merge, unique_segments
 from .models import Document, Result
 
 PathOrDoc = str | os.PathLike[str] | Document
@@ -59,7 +59,9 @@ def reconcile(a: PathOrDoc, b: PathOrDoc, config: ReconcileConfig | None = None)
     canonical = merge(doc_a, doc_b, pairs, prefer=cfg.prefer)
     facts_a, facts_b = extract_facts(doc_a, headline=False), extract_facts(doc_b, headline=False)
     fact_diff = diff_facts(doc_a, facts_a, doc_b, facts_b, pairs, cfg.check)
-    return Result((doc_a, doc_b), pairs, unique, canonical, facts_a + facts_b, fact_diff)
+    facts = facts_a + facts_b
+    canonical = attach_conflicts(canonical, facts, fact_diff)
+    return Result((doc_a, doc_b), pairs, unique, canonical, facts, fact_diff)
 
 
 def _document(src: PathOrDoc, source_id: str, cfg: ReconcileConfig) -> Document:

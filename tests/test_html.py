@@ -257,3 +257,9 @@ def test_identical_groups_can_be_hidden(chrome: Any, seed_page: Path) -> None:
     )
     assert shown - left == 17  # the seed pair's identical groups
     assert _errors(chrome) == []
+
+
+def test_merged_text_shows_both_values_of_a_conflict(conflict_page: Path) -> None:
+    page = conflict_page.read_text(encoding="utf-8")
+    merged = page[page.index('<section id="merged"') :]
+    assert "⚠ 7.5% [A] / 8.5% [B]" in merged

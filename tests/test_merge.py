@@ -84,3 +84,20 @@ def test_a_loose_pair_is_never_one_attributed_sentence() -> None:
     # A restatement of one claim in other words is still merged (score ≈84).
     letwin = next(c for c in r.canonical if "Sage Centre" in c.text)
     assert letwin.sources == ("A", "B")
+
+
+def test_a_figure_the_readings_differ_on_is_shown_inline_with_both_values() -> None:
+    from reconcile.render.json import to_dict
+    from reconcile.render.markdown import render
+
+    text = "Library plans\n\nThe council agreed a budget of £5m for the new library on Tuesday."
+    r = reconcile(from_text(text, "A"), from_text(text.replace("£5m", "£6m"), "B"))
+    (sentence,) = [c for c in r.canonical if "library" in c.text]
+    assert sentence.sources == ("A", "B")
+    assert [(k.a, k.b) for k in sentence.conflicts] == [("A:f1", "B:f1")]
+    assert "budget of £5m \\[A\\] / £6m \\[B\\] for the new library" in render(r)
+    (entry,) = [c for c in to_dict(r)["canonical"] if "library" in c["text"]]
+    assert entry["conflicts"] == [["A:f1", "B:f1"]]
+    # Agreeing sentences carry none.
+    same = reconcile(from_text(text, "A"), from_text(text, "B"))
+    assert all(c.conflicts == () for c in same.canonical)

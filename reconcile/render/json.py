@@ -48,6 +48,7 @@ def to_dict(result: Result) -> dict[str, Any]:
                     {"source": r.source, "text": r.text, "segments": list(r.segments)}
                     for r in c.alternatives
                 ],
+                "conflicts": [[k.a, k.b] for k in c.conflicts],
             }
             for c in result.canonical
         ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..merge import inline_figures
 from ..models import Document, Fact, Result
 from .summary import Summary, summarize
 
@@ -13,6 +14,7 @@ def render(result: Result) -> str:
     shared sentence differently, a footnote gives the other reading.
     """
     s = summarize(result)
+    facts = {f.id: f for f in result.facts}
     out: list[str] = []
     titles = [d.metadata.title for d in result.documents if d.metadata.title]
     out.append(f"# {' / '.join(titles) if titles else 'Merged report'}\n")
@@ -34,7 +36,8 @@ def render(result: Result) -> str:
         for alt in c.alternatives:
             notes.append(f"[^{len(notes) + 1}]: {alt.source} reads: {alt.text}")
             tag += f"[^{len(notes)}]"
-        paragraph.append(f"{_escape(c.text)} {tag}")
+        text = inline_figures(c, facts) if c.conflicts else c.text
+        paragraph.append(f"{_escape(text)} {tag}")
     if paragraph:
         out.append(" ".join(paragraph) + "\n")
     out.append(_facts(result))

@@ -33,6 +33,7 @@ class Span:
     text: str
     changed: bool = False
     fact: str | None = None
+    both: str | None = None  # merged text: the figure the sources differ on, both values
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ def build(result: Result) -> Review:
     for f in result.facts:
         facts_by_segment[f.segment].append(f)
     conflicted = {fid for c in result.fact_diff.conflicts for fid in (c.a, c.b)}
+    facts_by_id = {f.id: f for f in result.facts}
     pair_of = {sid: p for p in result.pairs for sid in (*p.a, *p.b)}
 
     rows: list[Row] = []
@@ -178,11 +180,12 @@ def build(result: Result) -> Review:
             )
         )
         base_cell = next(cell for cell in cells if cell is not None and cell.source == base_source)
+        both = _both_values(c, facts_by_id)
         canon.append(
             CanonView(
                 paragraph=c.paragraph,
                 sources=c.sources,
-                spans=tuple(Span(s.text, False, s.fact) for s in base_cell.spans),
+                spans=_plain(base_cell.spans, both),
                 segments=c.segments,
                 others=tuple((a.source, a.text) for a in c.alternatives),
             )
@@ -217,6 +220,27 @@ def build(result: Result) -> Review:
         for d in result.documents
     )
     return Review(sources, tuple(rows), claims, tuple(canon), counts)
+
+
+def _plain(spans: Sequence[Span], both: Mapping[str, str]) -> tuple[Span, ...]:
+    """The merged text's runs: no change marks, one run per figure."""
+    out: list[Span] = []
+    for sp in spans:
+        if out and out[-1].fact == sp.fact:
+            out[-1] = Span(out[-1].text + sp.text, False, sp.fact, out[-1].both)
+        else:
+            out.append(Span(sp.text, False, sp.fact, both.get(sp.fact or "")))
+    return tuple(out)
+
+
+def _both_values(c: CanonicalSentence, facts: Mapping[str, Fact]) -> dict[str, str]:
+    """For each conflicting figure of the merged sentence, both values with their sources."""
+    out: dict[str, str] = {}
+    for k in c.conflicts:
+        fa, fb = facts[k.a], facts[k.b]
+        label = f"{fa.text} [{fa.source}] / {fb.text} [{fb.source}]"
+        out[k.a] = out[k.b] = label
+    return out
 
 
 def _readings(
