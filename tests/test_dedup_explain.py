@@ -146,3 +146,27 @@ def test_explain_on_the_command_line(indexed: tuple[Path, Path, list[Cluster]]) 
         assert index.count() == before  # explaining indexes nothing
     lines = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == before
+
+
+def test_chinese_passages_are_shown_whole_side_by_side() -> None:
+    import io
+    import re
+
+    from rich.console import Console
+
+    from reconcile.render.dedup import render_explanation
+
+    from .helpers import PRESS
+
+    e = explain(read_inputs([str(PRESS)], CFG), "ministry-report.txt", "web-report.txt", CFG)
+    assert e.relation == "overlap" and len(e.passages) == 3
+    out = io.StringIO()
+    render_explanation(e, Console(file=out, width=100))
+    shown = len(re.findall(r"[\u4e00-\u9fff]", out.getvalue()))
+    # Text without spaces is folded between characters, not cut to one line per cell.
+    quoted = sum(
+        min(len(re.findall(r"[\u4e00-\u9fff]", t)), 300)
+        for p in e.passages
+        for t in (p.text_a, p.text_b)
+    )
+    assert shown >= quoted

@@ -121,8 +121,9 @@ def render_explanation(expl: Explanation, console: Console) -> None:
             console.print(Text(f"  in the index: {_placement(doc_id, place)}"))
     if expl.passages:
         side = Table(show_header=True, show_lines=True, expand=True)
-        side.add_column(Text(expl.a), ratio=1)
-        side.add_column(Text(expl.b), ratio=1)
+        # fold: Chinese text has no spaces to wrap at; fold breaks it between characters.
+        side.add_column(Text(expl.a), ratio=1, overflow="fold")
+        side.add_column(Text(expl.b), ratio=1, overflow="fold")
         side.add_column("Jaccard", justify="right")
         for p in expl.passages:
             side.add_row(

@@ -3,7 +3,7 @@
 Two backends implement it: :class:`~reconcile.dedup.index.sqlite.SqliteIndex` (one
 file, one machine) and :class:`~reconcile.dedup.index.redis.RedisIndex` (several workers
 sharing one Redis server). The engine calls everything inside ``with index.batch():``,
-which is one transaction (SQLite) or holds the shared lock (Redis): a batch is either
+which is one transaction (SQLite) or holds the shared, renewed lease (Redis): a batch is either
 wholly in the index or not at all, and concurrent workers see each other's batches whole.
 """
 
