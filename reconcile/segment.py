@@ -358,6 +358,32 @@ def _display_width(s: str) -> int:
     return sum(2 if is_wide(ch) else 1 for ch in s)
 
 
+def join_sentences(texts: Sequence[str]) -> str:
+    """Sentences of one source as one reading: no space after a CJK sentence, one after others.
+
+    The merged text and every renderer join with this one function, so a reading never
+    differs between them by a space (a false ``{+。 +}`` in a diff).
+
+    Example:
+        >>> join_sentences(["增长7.5%。", "“势头良好。”", "Mr Li left."])
+        '增长7.5%。“势头良好。”Mr Li left.'
+        >>> join_sentences(["Shares fell.", "他说。"])
+        'Shares fell. 他说。'
+    """
+    out = ""
+    for text in texts:
+        if out and not _ends_cjk(out):
+            out += " "
+        out += text
+    return out
+
+
+def _ends_cjk(text: str) -> bool:
+    """The last character that is not a closing quote or bracket is wide (CJK)."""
+    core = text.rstrip("".join(_CLOSERS))
+    return bool(core) and is_wide(core[-1])
+
+
 def segment(
     source_id: str, text: str, content: Sequence[Line]
 ) -> tuple[tuple[Paragraph, ...], tuple[Segment, ...]]:

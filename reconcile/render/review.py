@@ -19,6 +19,7 @@ from typing import Literal
 
 from ..models import CanonicalSentence, Document, Fact, Result, Segment
 from ..normalize import normalize
+from ..segment import join_sentences
 from ..textdiff import diff_pieces
 from .summary import summarize
 
@@ -230,12 +231,8 @@ def _readings(
 
 
 def _joined(segments: Mapping[str, Segment], ids: Sequence[str]) -> str:
-    texts = [segments[i].text for i in ids]
-    out = texts[0]
-    for t in texts[1:]:
-        # CJK sentences run on without a space, as the merged text writes them.
-        out += t if (out and not out[-1].isascii()) else " " + t
-    return out
+    # The merged text's own joining, so the page and the merged text never differ by a space.
+    return join_sentences([segments[i].text for i in ids])
 
 
 def _fact_marks(
