@@ -256,3 +256,59 @@ def test_counts_are_singular_for_one(runner: CliRunner) -> None:
     out = runner.invoke(main, ["diff", "--no-color", "--width", "80", str(BBC_226), str(BBC_265)])
     assert " 1 facts" not in out.output and "1 conflicts" not in out.output
     assert not [ln for ln in out.output.splitlines() if ln.startswith("1 ") and "s only in" in ln]
+
+
+# --- The pager, in a real pseudo-terminal ------------------------------------------------
+
+
+def _in_pty(args: list[str], env: dict[str, str]) -> bytes:
+    """Run ``args`` with stdin/stdout/stderr on a 400×100 pseudo-terminal; all it wrote."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import sys
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: size the terminal before the program asks for it
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 400, 100, 0, 0))
+        os.execve(sys.executable, [sys.executable, "-m", "reconcile", *args], env)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.waitpid(pid, 0)
+    return out
+
+
+def test_review_pages_in_a_terminal_with_colour_and_less_frx() -> None:
+    import os
+    import shutil
+
+    base = {k: v for k, v in os.environ.items() if k not in ("LESS", "PAGER")}
+    base["TERM"] = "xterm-256color"
+    # A pager that reports what it was given: paging is automatic, and LESS defaults to FRX.
+    probe = _in_pty(
+        ["diff", str(BBC_226), str(BBC_265)],
+        {**base, "PAGER": "sh -c 'echo pager-LESS=$LESS; cat'"},
+    )
+    assert b"pager-LESS=FRX" in probe
+    assert b"\x1b[" in probe  # colour reached the pager
+    off = _in_pty(
+        ["diff", "--no-pager", str(BBC_226), str(BBC_265)],
+        {**base, "PAGER": "sh -c 'echo paged; cat'"},
+    )
+    assert b"paged" not in off and b"Alignment" in off
+    if shutil.which("less") is None:
+        assert os.environ.get("CI") != "true", "less is needed to test the pager on CI"
+        pytest.skip("less not installed")
+    # The real less, no LESS set: colour escapes pass through, none are shown as text.
+    real = _in_pty(["diff", str(BBC_226), str(BBC_265)], base)
+    assert b"Alignment" in real and b"\x1b[" in real
+    assert b"ESC[" not in real
