@@ -100,7 +100,8 @@ def _header(result: Result, console: Console, width: int) -> Iterator[Text]:
         if m.published:
             details.append(m.published)
         details.append(count(len(doc.segments), "sentence"))
-        yield from _wrap(Text("  " + " · ".join(details), style="dim"), console, width)
+        for line in _wrap(Text(" · ".join(details), style="dim"), console, width - 2):
+            yield Text("  ") + line
     shared = Text()
     shared.append(count(s.pairs, "aligned pair"), style="bold")
     shared.append(f": {s.identical} identical, {s.variant} variant")
