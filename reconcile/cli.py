@@ -284,7 +284,10 @@ def facts(file: str, encoding: str | None, fmt: str) -> None:
         raise InputFailure(str(exc)) from None
     if not found:
         # Said on stderr, so stdout stays a (header-only) table a script can read.
-        click.echo(f"No facts (figures, dates, counts) found in {'standard input' if file == '-' else file}.", err=True)
+        click.echo(
+            f"No facts (figures, dates, counts) found in {'standard input' if file == '-' else file}.",
+            err=True,
+        )
     _write(facts_json(doc, found) if fmt == "json" else facts_text(doc, found), None)
 
 

@@ -78,8 +78,7 @@ def decode_bytes(
         hint = _utf16_without_bom(data)
         if hint:
             raise InputError(
-                f"{name}: looks like UTF-16 text without a byte-order mark; "
-                f"pass --encoding {hint}"
+                f"{name}: looks like UTF-16 text without a byte-order mark; pass --encoding {hint}"
             )
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
     try:
