@@ -4,10 +4,7 @@ encodings), progress on stderr, and the pager. Nothing here reads or judges text
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -95,6 +92,8 @@ def progress(label: str, stream: TextIO | None = None, after: float = 1.0) -> It
     if not out.isatty():
         yield
         return
+    import threading  # only a terminal run pays for it
+
     done = threading.Event()
     shown = threading.Event()
 
@@ -127,6 +126,9 @@ def page(text: str) -> None:
     showing them raw, F quits at once when the text fits one screen, X leaves it on the
     screen. A missing pager falls back to plain output.
     """
+    import shlex
+    import subprocess
+
     cmd = os.environ.get("PAGER") or "less"
     env = {**os.environ, "LESS": os.environ.get("LESS") or "FRX"}
     try:
