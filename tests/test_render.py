@@ -219,3 +219,16 @@ def test_facts_are_folded_at_80_columns_unless_full(seed: Result) -> None:
 
 
 _PUNCT = ".,;:!?\"'“”‘’()…"
+
+
+def test_a_conflict_leads_the_facts_with_both_sentences() -> None:
+    from reconcile import from_text
+
+    edited = from_text(WEB.read_text(encoding="utf-8").replace("7.5%", "7.3%"), "B")
+    out = terminal(reconcile(MINISTRY, edited), 80)
+    facts = out.split("\nFacts\n")[1]
+    assert facts.startswith("⚠ 1 conflicting fact\n")
+    assert "7.5% in A, 7.3% in B" in facts.splitlines()[1]
+    # Each sentence starts beside its source's marker, however long it is.
+    assert "    A│ 今年1—2月" in facts and "    B│ “今年1—2月" in facts
+    assert "1 conflict." in facts and "1 conflicts" not in facts

@@ -48,19 +48,25 @@ def facts_lines(result: Result, console: Console, width: int, full: bool) -> Ite
         yield Text(title, style="bold red")
         for c in diff.conflicts:
             fa, fb = facts[c.a], facts[c.b]
-            head = Text(f"  {fa.subject or fb.subject or fa.kind}: ", style="bold")
-            head.append(fa.text, style=f"bold {STYLE_A}")
-            head.append(" in A, ")
-            head.append(fb.text, style=f"bold {STYLE_B}")
-            head.append(" in B")
-            if c.reason:
-                head.append(f" ({c.reason})", style="dim")
+            # The library's reason names the subject, the period and both values; it is
+            # shown as written, with the two values picked out.
+            head = Text(
+                "  "
+                + (
+                    c.reason
+                    or f"{fa.subject or fb.subject or fa.kind}: {fa.text} in A, {fb.text} in B"
+                ),
+                style="bold",
+            )
+            head.highlight_words([fa.text], style=STYLE_A)
+            head.highlight_words([fb.text], style=STYLE_B)
             yield from head.wrap(console, width, overflow="fold")
             for f, style in ((fa, STYLE_A), (fb, STYLE_B)):
-                quote = Text(f"    {f.source}│ ", style=style) + Text(
-                    result.segment(f.segment).text, style="dim"
-                )
-                yield from quote.wrap(console, width, overflow="fold")
+                quote = Text(result.segment(f.segment).text, style="dim")
+                # Wrapped beside a gutter, so a long CJK sentence starts on the marker's line.
+                for k, line in enumerate(quote.wrap(console, width - 7, overflow="fold")):
+                    mark = f"    {f.source}│ " if k == 0 else "     │ "
+                    yield Text(mark, style=style) + line
     for sid, style in (("A", STYLE_A), ("B", STYLE_B)):
         ids = diff.unique.get(sid, ())
         if not ids:
