@@ -7,13 +7,23 @@
    second report makes (paragraphs dropped, moved, reworded, added), timed in-process
    with MinHash/LSH candidates against the dense all-pairs scoring in the same run.
 
-Run: ``python bench/bench_diff.py [--repeat N]``. Prints medians and ratios.
+0. The issue's speed target: the seed diff (terminal review, and ``--format json``)
+   against the floor ``python -c "import rich, click, rapidfuzz"``, interleaved round by
+   round so that load on a shared machine hits all three alike. Byte-code is compiled
+   first (``python -m compileall``), as an installed package has it.
+4. Long single-line inputs (``--long``): 1, 2 and 5 MB one-line files of BBC text through
+   ``reconcile facts`` and ``reconcile diff --format json``: time should grow in
+   proportion to size (archive text often has one line per article).
+
+Run: ``python bench/bench_diff.py [--repeat N] [--long] [--only-long]``. Prints medians
+and ratios.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -112,10 +122,92 @@ def _median(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def floor_ratio(rounds: int) -> None:
+    """Section 0: one interleaved run of floor, terminal review and JSON, medians and ratios."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reconcile")], check=True)
+    seed = list(map(str, SEED))
+    cmds = {
+        "floor (import rich, click, rapidfuzz)": [
+            sys.executable,
+            "-c",
+            "import rich, click, rapidfuzz",
+        ],
+        "diff, terminal review (80 columns)": [EXE, "diff", "--color", "--width", "80", *seed],
+        "diff --format json": [EXE, "diff", "--format", "json", *seed],
+    }
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(rounds):
+        for name, cmd in cmds.items():
+            t = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            times[name].append(time.perf_counter() - t)
+    floor = statistics.median(next(iter(times.values())))
+    print(f"0. Seed pair vs the import floor, {rounds} interleaved rounds (after compileall)")
+    for name, ts in times.items():
+        med = statistics.median(ts)
+        print(f"   {name:<40} {med:.3f} s   {med / floor:4.2f}x floor   (target <= 2x)")
+
+
+def long_lines(sizes: list[float]) -> None:
+    """Section 4: one-line files of 1, 2, 5 MB through facts and diff, one run each."""
+    rows = bbc()
+    print("\n4. Long single-line inputs (one run each; each file is one line of BBC text)")
+    with tempfile.TemporaryDirectory() as tmp:
+        results: dict[str, list[tuple[float, float, float]]] = {
+            "facts": [],
+            "diff --format json": [],
+        }
+        for mb in sizes:
+            paths = []
+            for side, offset in (("a", 0), ("b", 7)):
+                parts, size, i = [], 0, offset
+                while size < mb * 1e6:
+                    text = rows[i % len(rows)]["text"].replace("\n", " ")
+                    parts.append(text)
+                    size += len(text.encode()) + 1
+                    i += 1
+                path = Path(tmp, f"{mb}{side}.txt")
+                path.write_text(" ".join(parts) + "\n", encoding="utf-8")
+                paths.append(str(path))
+            for name, cmd in (
+                ("facts", [EXE, "facts", paths[0]]),
+                ("diff --format json", [EXE, "diff", "--format", "json", *paths]),
+            ):
+                # CPU time of the child as well as wall time: on a shared machine the wall
+                # clock mostly measures the other jobs, the CPU time the work itself.
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t = time.perf_counter()
+                subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+                wall = time.perf_counter() - t
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+                results[name].append((mb, wall, cpu))
+        for name, pts in results.items():
+            (m0, w0, c0) = pts[0]
+            line = ", ".join(f"{mb:g} MB {w:.1f} s wall {c:.1f} s CPU" for mb, w, c in pts)
+            mb_n, w_n, c_n = pts[-1]
+            print(f"   {name:<20} {line}")
+            print(
+                f"   {'':<20} growth {m0:g} -> {mb_n:g} MB: {c_n / c0:.2f}x CPU "
+                f"({w_n / w0:.2f}x wall) for {mb_n / m0:.1f}x size (linear = {mb_n / m0:.1f}x)"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--long", action="store_true", help="also run section 4 (minutes)")
+    ap.add_argument("--only-long", action="store_true", help="run section 4 alone")
+    ap.add_argument("--sizes", default="1,2,5", help="MB sizes for section 4")
+    ap.add_argument("--only-floor", action="store_true", help="run section 0 alone")
     args = ap.parse_args()
+    sizes = [float(x) for x in args.sizes.split(",")]
+    if args.only_long:
+        long_lines(sizes)
+        return
+    floor_ratio(args.repeat * 2)
+    if args.only_floor:
+        return
 
     print(
         "1. Seed pair, `reconcile diff` end to end (fresh process, median of",
@@ -185,6 +277,8 @@ def main() -> None:
             [EXE, "diff", str(pa), str(pb), "--format", "json"], max(3, args.repeat // 2)
         )
         print(f"   200 KB pair, `reconcile diff --format json` end to end: {cli:.3f} s")
+    if args.long:
+        long_lines(sizes)
 
 
 if __name__ == "__main__":

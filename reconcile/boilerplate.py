@@ -19,7 +19,9 @@ from . import _data
 from .models import BoilerplateLine, Metadata
 from .normalize import normalize_text
 
-_HIGH = re.compile("[\u1100-\U0010ffff]")
+# Everything from U+1100 up, written as a complement: the same set, but the range form
+# takes ~25 ms to compile (once per process, on every command), the complement ~1 ms.
+_HIGH = re.compile("[^\x00-\u10ff]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TERMINAL = "。!?;.…"
 _CLOSERS = "\"'”’」』)）]】》"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,9 +31,16 @@ class InputFailure(click.ClickException):
     exit_code = 2
 
 
-def _run(fn: Callable[[], Result]) -> Result:
+def _reconcile(a: str, b: str, encoding: Sequence[str], cfg: ReconcileConfig) -> Result:
+    """Load both inputs (``-`` is standard input) and reconcile them, with progress."""
+    from ._cli_io import encodings_for, load_inputs, progress, same_file
+
+    if same_file(a, b):
+        click.echo(f"Note: {a} and {b} are the same file; every sentence will match.", err=True)
     try:
-        return fn()
+        with progress(f"reconcile: reading and aligning {a} and {b}…"):
+            doc_a, doc_b = load_inputs([a, b], encodings_for(encoding, [a, b]))
+            return reconcile(doc_a, doc_b, cfg)
     except ReconcileError as exc:
         raise InputFailure(str(exc)) from None
 
@@ -41,9 +48,14 @@ def _run(fn: Callable[[], Result]) -> Result:
 def pair_options(fn: F) -> F:
     """Options every two-source command shares."""
     decorators = [
-        click.argument("a", type=click.Path(path_type=Path)),
-        click.argument("b", type=click.Path(path_type=Path)),
-        click.option("--encoding", help="Decode both inputs with this codec (default: detect)."),
+        click.argument("a", type=click.Path(allow_dash=True)),
+        click.argument("b", type=click.Path(allow_dash=True)),
+        click.option(
+            "--encoding",
+            multiple=True,
+            help="Decode the inputs with this codec (default: detect): CODEC for both, "
+            "1=CODEC or 2=CODEC (or FILE=CODEC) for one; repeatable.",
+        ),
         click.option(
             "--accept",
             type=click.FloatRange(0, 100),
@@ -78,9 +90,7 @@ def pair_options(fn: F) -> F:
     return fn
 
 
-def _config(
-    encoding: str | None, accept: float, short_accept: float, moved: float, prefer: str
-) -> ReconcileConfig:
+def _config(accept: float, short_accept: float, moved: float, prefer: str) -> ReconcileConfig:
     try:
         align_cfg = AlignConfig(
             accept=accept,
@@ -88,7 +98,7 @@ def _config(
             moved=moved,
             anchor=max(_DEFAULTS.anchor, accept),
         )
-        return ReconcileConfig(align=align_cfg, prefer=prefer, encoding=encoding)
+        return ReconcileConfig(align=align_cfg, prefer=prefer)
     except ReconcileError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -120,8 +130,15 @@ def main() -> None:
     show_default=True,
     help="Side by side, or one source above the other (auto: side from 70 columns).",
 )
-@click.option("--full", is_flag=True, help="Show every identical pair instead of folding runs.")
-@click.option("--pager", is_flag=True, help="Page the review (keeps colour; for long documents).")
+@click.option(
+    "--full", is_flag=True, help="Show every identical pair and every fact instead of folding."
+)
+@click.option(
+    "--pager/--no-pager",
+    default=None,
+    help="Page the review through $PAGER (less; LESS=FRX unless set). Default: page when "
+    "stdout is a terminal, as git does.",
+)
 @click.option(
     "--width", type=click.IntRange(40, 400), help="Layout width (default: the terminal's)."
 )
@@ -132,9 +149,9 @@ def main() -> None:
     help="Write the review here (a .html name implies --format html).",
 )
 def diff(
-    a: Path,
-    b: Path,
-    encoding: str | None,
+    a: str,
+    b: str,
+    encoding: tuple[str, ...],
     accept: float,
     short_accept: float,
     moved: float,
@@ -143,7 +160,7 @@ def diff(
     color: bool | None,
     layout: str,
     full: bool,
-    pager: bool,
+    pager: bool | None,
     width: int | None,
     output: Path | None,
 ) -> None:
@@ -157,8 +174,8 @@ def diff(
     """
     if fmt == "text" and output is not None and output.suffix.lower() in (".html", ".htm"):
         fmt = "html"
-    cfg = _config(encoding, accept, short_accept, moved, prefer)
-    result = _run(lambda: reconcile(a, b, cfg))
+    cfg = _config(accept, short_accept, moved, prefer)
+    result = _reconcile(a, b, encoding, cfg)
     if fmt != "text":
         _write(_serialise(result, fmt), output)
         return
@@ -168,13 +185,16 @@ def diff(
 
     from .render.terminal import TerminalOptions, render
 
-    buffer = io.StringIO() if output is not None else None
+    tty = output is None and sys.stdout.isatty()
+    paging = tty if pager is None else pager and output is None
+    to_buffer = output is not None or paging
     console = Console(
-        file=buffer,
-        force_terminal=True if color else None,
-        no_color=color is False or buffer is not None,
-        color_system=None if color is False or buffer is not None else "auto",
-        width=width or (100 if buffer is not None else None),
+        file=io.StringIO() if to_buffer else None,
+        # Paged output goes to a terminal through less -R: keep colour as if printed there.
+        force_terminal=True if color or (paging and color is None and tty) else None,
+        no_color=color is False or output is not None,
+        color_system=None if color is False or output is not None else "auto",
+        width=width or (100 if output is not None else None),
         highlight=False,
     )
     opts = TerminalOptions(
@@ -182,13 +202,16 @@ def diff(
         full=full,
         markers=not console.is_terminal or color is False,
     )
-    if pager and buffer is None:
-        with console.pager(styles=True):
-            render(result, console, opts)
+    render(result, console, opts)
+    if not to_buffer:
+        return
+    text = console.file.getvalue()  # type: ignore[attr-defined]  # the StringIO above
+    if paging:
+        from ._cli_io import page
+
+        page(text)
     else:
-        render(result, console, opts)
-    if buffer is not None:
-        _write(buffer.getvalue(), output)
+        _write(text, output)
 
 
 @main.command()
@@ -207,9 +230,9 @@ def diff(
     help="Write here instead of stdout.",
 )
 def merge(
-    a: Path,
-    b: Path,
-    encoding: str | None,
+    a: str,
+    b: str,
+    encoding: tuple[str, ...],
     accept: float,
     short_accept: float,
     moved: float,
@@ -227,13 +250,13 @@ def merge(
     if fmt is None:
         html = output is not None and output.suffix.lower() in (".html", ".htm")
         fmt = "html" if html else "markdown"
-    cfg = _config(encoding, accept, short_accept, moved, prefer)
-    result = _run(lambda: reconcile(a, b, cfg))
+    cfg = _config(accept, short_accept, moved, prefer)
+    result = _reconcile(a, b, encoding, cfg)
     _write(_serialise(result, fmt), output)
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--encoding", help="Decode the input with this codec (default: detect).")
 @click.option(
     "--format",
@@ -243,7 +266,7 @@ def merge(
     show_default=True,
     help="text: one tab-separated line per fact; json: every field with offsets.",
 )
-def facts(file: Path, encoding: str | None, fmt: str) -> None:
+def facts(file: str, encoding: str | None, fmt: str) -> None:
     """List the facts one report states: figures, dates, counts, with subject and speaker.
 
     \b
@@ -251,15 +274,22 @@ def facts(file: Path, encoding: str | None, fmt: str) -> None:
       reconcile facts report.txt
       reconcile facts report.txt --format json
     """
-    from .document import load_document
+    from ._cli_io import load_inputs, progress
     from .facts import extract_facts
     from .render.facts import facts_json, facts_text
 
     try:
-        doc = load_document(file, "A", encoding)
+        with progress(f"reconcile: reading {file}…"):
+            (doc,) = load_inputs([file], [encoding])
+            found = extract_facts(doc)
     except ReconcileError as exc:
         raise InputFailure(str(exc)) from None
-    found = extract_facts(doc)
+    if not found:
+        # Said on stderr, so stdout stays a (header-only) table a script can read.
+        click.echo(
+            f"No facts (figures, dates, counts) found in {'standard input' if file == '-' else file}.",
+            err=True,
+        )
     _write(facts_json(doc, found) if fmt == "json" else facts_text(doc, found), None)
 
 
@@ -274,9 +304,9 @@ def facts(file: Path, encoding: str | None, fmt: str) -> None:
     help="text: one line per conflict; json: the same document as diff --format json.",
 )
 def check(
-    a: Path,
-    b: Path,
-    encoding: str | None,
+    a: str,
+    b: str,
+    encoding: tuple[str, ...],
     accept: float,
     short_accept: float,
     moved: float,
@@ -294,16 +324,18 @@ def check(
     """
     from .render.facts import conflicts_text
 
-    cfg = _config(encoding, accept, short_accept, moved, prefer)
-    result = _run(lambda: reconcile(a, b, cfg))
+    cfg = _config(accept, short_accept, moved, prefer)
+    result = _reconcile(a, b, encoding, cfg)
     diff = result.fact_diff
     if fmt == "json":
         _write(_serialise(result, "json"), None)
     elif diff.conflicts:
         _write(conflicts_text(result), None)
     else:
+        from .render._words import count
+
         click.echo(
-            f"No conflicting facts ({len(diff.shared)} shared, "
+            f"No conflicting facts ({count(len(diff.shared), 'fact')} shared, "
             f"{len(diff.compatible)} written differently but compatible)."
         )
     if diff.conflicts:

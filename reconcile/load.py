@@ -75,6 +75,11 @@ def decode_bytes(
             text = _decode_strict(data, codec, name)
             return _check_text(text.lstrip("\ufeff"), name), codec
     if b"\x00" in data:
+        hint = _utf16_without_bom(data)
+        if hint:
+            raise InputError(
+                f"{name}: looks like UTF-16 text without a byte-order mark; pass --encoding {hint}"
+            )
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
     try:
         return _check_text(data.decode("utf-8"), name), "utf-8"
@@ -126,6 +131,27 @@ def _decode_strict(data: bytes, codec: str, name: str) -> str:
         ) from None
     except UnicodeError as exc:  # codecs such as idna raise the base class
         raise InputError(f"{name}: cannot decode as {codec}: {exc}") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when NUL-laden bytes decode as clean text that way.
+
+    Text in UTF-16 has a NUL in every other byte wherever it is ASCII; a binary file has
+    NULs anywhere and rarely decodes to text without control characters.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:65536]
+    for codec, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) < len(zeros) // 4:
+            continue
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if sum(1 for ch in text if ord(ch) in _CONTROL) <= max(2, len(text) // 200):
+            return codec
+    return None
 
 
 def _refuse_damaged_utf8(data: bytes, first_bad: int, name: str) -> None:

@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from .models import CanonicalSentence, Document, Fact, FactDiff, Pair, Reading, Segment
-from .normalize import is_wide, normalize_text
+from .normalize import normalize_text
+from .segment import join_sentences
 
 
 def unique_segments(doc: Document, pairs: Sequence[Pair]) -> tuple[str, ...]:
@@ -122,13 +123,7 @@ def _canonical(
 
 
 def _reading(doc: Document, ids: Sequence[str]) -> Reading:
-    segs = [doc.segments[_index(i)] for i in ids]
-    joiner = "" if all(_ends_wide(s.text) for s in segs[:-1]) else " "
-    return Reading(doc.id, joiner.join(s.text for s in segs), tuple(ids))
-
-
-def _ends_wide(text: str) -> bool:
-    return bool(text) and is_wide(text[-1])
+    return Reading(doc.id, join_sentences([doc.segments[_index(i)].text for i in ids]), tuple(ids))
 
 
 def attach_conflicts(

@@ -101,6 +101,13 @@ _ABBREVIATIONS = frozenset(
     )
 )
 
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
+def _word_or_dot(ch: str) -> bool:
+    """What ``[\\w.]`` matches: a letter, a digit, an underscore or a full stop."""
+    return ch.isalnum() or ch in "_."
+
 
 # A word that can name a speaker in English: capitalised, or a pronoun.
 _SPEAKER = r"(?:(?-i:[A-Z])[\w.'’-]*|he|she|they|we|i|it)"
@@ -232,10 +239,16 @@ def _full_stop_ends(text: str, i: int) -> bool:
         return False  # 他说……我们: a Chinese ellipsis (NFKC "......") runs on
     if nxt and not (nxt.isspace() or nxt in _CLOSERS or is_wide(nxt)):
         return False  # 7.5, example.com, U.S.A (the last dot is judged on its own)
-    m = re.search(r"([\w.]+)$", text[:i])
-    if not m:
+    # The word before the stop, read backwards only as far as the longest abbreviation:
+    # searching the whole prefix made splitting quadratic on long single-line inputs.
+    k = i
+    while k > 0 and i - k <= _LONGEST_ABBREVIATION and _word_or_dot(text[k - 1]):
+        k -= 1
+    if k == i:
         return True
-    word = m.group(1).lower()
+    if i - k > _LONGEST_ABBREVIATION:
+        return True  # too long to be an abbreviation or an initial
+    word = text[k:i].lower()
     if word in _ABBREVIATIONS:
         return False
     # Initials ("J. Smith") and dotted abbreviations ("U.S.")
@@ -343,6 +356,32 @@ def _english_speaker_re() -> re.Pattern[str]:
 
 def _display_width(s: str) -> int:
     return sum(2 if is_wide(ch) else 1 for ch in s)
+
+
+def join_sentences(texts: Sequence[str]) -> str:
+    """Sentences of one source as one reading: no space after a CJK sentence, one after others.
+
+    The merged text and every renderer join with this one function, so a reading never
+    differs between them by a space (a false ``{+。 +}`` in a diff).
+
+    Example:
+        >>> join_sentences(["增长7.5%。", "“势头良好。”", "Mr Li left."])
+        '增长7.5%。“势头良好。”Mr Li left.'
+        >>> join_sentences(["Shares fell.", "他说。"])
+        'Shares fell. 他说。'
+    """
+    out = ""
+    for text in texts:
+        if out and not _ends_cjk(out):
+            out += " "
+        out += text
+    return out
+
+
+def _ends_cjk(text: str) -> bool:
+    """The last character that is not a closing quote or bracket is wide (CJK)."""
+    core = text.rstrip("".join(_CLOSERS))
+    return bool(core) and is_wide(core[-1])
 
 
 def segment(

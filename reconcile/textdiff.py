@@ -45,7 +45,27 @@ def diff_pieces(a: str, b: str) -> tuple[list[Piece], list[Piece]]:
         changed = op.tag != "equal"
         _add(pa, "".join(ta[op.src_start : op.src_end]), changed)
         _add(pb, "".join(tb[op.dest_start : op.dest_end]), changed)
-    return pa, pb
+    return _grouped(pa), _grouped(pb)
+
+
+def _grouped(pieces: list[Piece]) -> list[Piece]:
+    """Changed words separated only by spaces read as one change: ``[-Speaking at Labour-]``.
+
+    The spaces stay in the text (the pieces still join to the input); only the marking
+    changes, so an editor sees one run to compare instead of one marker per word.
+    """
+    out: list[Piece] = []
+    for k, (text, changed) in enumerate(pieces):
+        if (
+            not changed
+            and text.isspace()
+            and 0 < k < len(pieces) - 1
+            and pieces[k - 1][1]
+            and pieces[k + 1][1]
+        ):
+            changed = True
+        _add(out, text, changed)
+    return out
 
 
 def _add(pieces: list[Piece], text: str, changed: bool) -> None:

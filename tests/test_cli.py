@@ -147,7 +147,8 @@ def test_check_exit_codes(tmp_path: Path) -> None:
     edited.write_text(WEB.read_text(encoding="utf-8").replace("7.5%", "7.3%"), encoding="utf-8")
     bad = runner.invoke(main, ["check", str(MINISTRY), str(edited)])
     assert bad.exit_code == 1
-    (line,) = bad.output.splitlines()
+    header, line = bad.output.splitlines()
+    assert header.split("\t") == ["subject", "A", "B", "A sentence", "B sentence"]
     subject, in_a, in_b, quote_a, quote_b = line.split("\t")
     assert (subject, in_a, in_b) == ("规模以上高技术制造业增加值", "A: 7.5%", "B: 7.3%")
     assert "7.5%" in quote_a and "7.3%" in quote_b
@@ -166,3 +167,148 @@ def test_check_json_is_the_diff_document() -> None:
     diff = runner.invoke(main, ["diff", str(MINISTRY), str(WEB), "--format", "json"])
     assert check.exit_code == 0
     assert check.output == diff.output
+
+
+# --- Input: standard input, per-file encodings, UTF-16 without a BOM ----------------------
+
+
+def test_dash_reads_standard_input(runner: CliRunner) -> None:
+    text = WEB.read_text(encoding="utf-8")
+    piped = runner.invoke(main, ["diff", "--format", "json", str(MINISTRY), "-"], input=text)
+    direct = runner.invoke(main, ["diff", "--format", "json", str(MINISTRY), str(WEB)])
+    assert piped.exit_code == 0, piped.output
+    a, b = json.loads(piped.output), json.loads(direct.output)
+    assert a["pairs"] == b["pairs"] and a["canonical"] == b["canonical"]
+    facts = runner.invoke(main, ["facts", "-"], input=text)
+    assert facts.output == runner.invoke(main, ["facts", str(WEB)]).output
+    twice = runner.invoke(main, ["diff", "-", "-"], input=text)
+    assert twice.exit_code == 2 and "only one of the inputs" in twice.output
+
+
+@pytest.mark.parametrize("spec", ["2=gb18030", "web.gb.txt=gb18030"])
+def test_encoding_per_file(runner: CliRunner, tmp_path: Path, spec: str) -> None:
+    # One UTF-8 input and one GB18030 input, each decoded with its own codec.
+    gb = tmp_path / "web.gb.txt"
+    gb.write_bytes(WEB.read_text(encoding="utf-8").encode("gb18030"))
+    out = runner.invoke(
+        main,
+        [
+            "diff",
+            "--format",
+            "json",
+            "--encoding",
+            "utf-8",
+            "--encoding",
+            spec,
+            str(MINISTRY),
+            str(gb),
+        ],
+    )
+    assert out.exit_code == 0, out.output
+    doc = json.loads(out.output)
+    assert [d["encoding"] for d in doc["sources"]] == ["utf-8", "gb18030"]
+    # Decoding the UTF-8 file as GB18030 for both is refused or differs: the codec applied.
+    wrong = runner.invoke(
+        main, ["diff", "--format", "json", "--encoding", "1=nope", str(MINISTRY), str(gb)]
+    )
+    assert wrong.exit_code == 2 and "unknown encoding 'nope'" in wrong.output
+    stray = runner.invoke(main, ["diff", "--encoding", "3=gb18030", str(MINISTRY), str(gb)])
+    assert stray.exit_code == 2 and "neither an input's number" in stray.output
+
+
+def test_utf16_without_bom_suggests_the_codec(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes(BBC_226.read_text(encoding="utf-8").encode("utf-16-le"))
+    out = runner.invoke(main, ["facts", str(path)])
+    assert out.exit_code == 2
+    assert "pass --encoding utf-16-le" in out.output and "Traceback" not in out.output
+    ok = runner.invoke(main, ["facts", "--encoding", "utf-16-le", str(path)])
+    assert ok.exit_code == 0 and len(ok.output.splitlines()) > 3
+
+
+# --- Small glitches ---------------------------------------------------------------------
+
+
+def test_same_file_twice_is_said(runner: CliRunner) -> None:
+    out = runner.invoke(main, ["diff", "--no-color", str(WEB), str(WEB)])
+    assert out.exit_code == 0
+    assert "are the same file" in out.output
+
+
+def test_facts_header_and_no_facts_message(runner: CliRunner, tmp_path: Path) -> None:
+    listed = runner.invoke(main, ["facts", str(WEB)])
+    assert listed.output.splitlines()[0].split("\t") == [
+        "id",
+        "kind",
+        "text",
+        "subject",
+        "period",
+        "speaker",
+    ]
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Nothing to count here. Only words.\n", encoding="utf-8")
+    none = runner.invoke(main, ["facts", str(plain)])
+    assert none.exit_code == 0
+    assert "No facts (figures, dates, counts) found" in none.output
+
+
+def test_counts_are_singular_for_one(runner: CliRunner) -> None:
+    out = runner.invoke(main, ["diff", "--no-color", "--width", "80", str(BBC_226), str(BBC_265)])
+    assert " 1 facts" not in out.output and "1 conflicts" not in out.output
+    assert not [ln for ln in out.output.splitlines() if ln.startswith("1 ") and "s only in" in ln]
+
+
+# --- The pager, in a real pseudo-terminal ------------------------------------------------
+
+
+def _in_pty(args: list[str], env: dict[str, str]) -> bytes:
+    """Run ``args`` with stdin/stdout/stderr on a 400×100 pseudo-terminal; all it wrote."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import sys
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: size the terminal before the program asks for it
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 400, 100, 0, 0))
+        os.execve(sys.executable, [sys.executable, "-m", "reconcile", *args], env)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.waitpid(pid, 0)
+    return out
+
+
+def test_review_pages_in_a_terminal_with_colour_and_less_frx() -> None:
+    import os
+    import shutil
+
+    base = {k: v for k, v in os.environ.items() if k not in ("LESS", "PAGER")}
+    base["TERM"] = "xterm-256color"
+    # A pager that reports what it was given: paging is automatic, and LESS defaults to FRX.
+    probe = _in_pty(
+        ["diff", str(BBC_226), str(BBC_265)],
+        {**base, "PAGER": "sh -c 'echo pager-LESS=$LESS; cat'"},
+    )
+    assert b"pager-LESS=FRX" in probe
+    assert b"\x1b[" in probe  # colour reached the pager
+    off = _in_pty(
+        ["diff", "--no-pager", str(BBC_226), str(BBC_265)],
+        {**base, "PAGER": "sh -c 'echo paged; cat'"},
+    )
+    assert b"paged" not in off and b"Alignment" in off
+    if shutil.which("less") is None:
+        assert os.environ.get("CI") != "true", "less is needed to test the pager on CI"
+        pytest.skip("less not installed")
+    # The real less, no LESS set: colour escapes pass through, none are shown as text.
+    real = _in_pty(["diff", str(BBC_226), str(BBC_265)], base)
+    assert b"Alignment" in real and b"\x1b[" in real
+    assert b"ESC[" not in real

@@ -38,29 +38,36 @@ def facts_json(doc: Document, facts: Sequence[Fact]) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
+FACT_COLUMNS = ("id", "kind", "text", "subject", "period", "speaker")
+CONFLICT_COLUMNS = ("subject", "A", "B", "A sentence", "B sentence")
+
+
 def facts_text(doc: Document, facts: Sequence[Fact]) -> str:
-    """One tab-separated line per fact: id, kind, as written, subject, period, speaker."""
+    """A header, then one tab-separated line per fact: id, kind, as written, subject, …"""
     lines = [
-        "\t".join(
-            (
-                f.id,
-                f.kind,
-                f.text,
-                f.subject or "-",
-                f.period or "-",
-                f.speaker or "-",
+        "\t".join(FACT_COLUMNS),
+        *[
+            "\t".join(
+                (
+                    f.id,
+                    f.kind,
+                    f.text,
+                    f.subject or "-",
+                    f.period or "-",
+                    f.speaker or "-",
+                )
             )
-        )
-        for f in facts
+            for f in facts
+        ],
     ]
     return "".join(line + "\n" for line in lines)
 
 
 def conflicts_text(result: Result) -> str:
-    """One line per conflict: subject, value in A, value in B, and both sentences quoted."""
+    """A header, then one line per conflict: subject, both values, both sentences quoted."""
     facts = {f.id: f for f in result.facts}
     diff = result.fact_diff
-    out = []
+    out = ["\t".join(CONFLICT_COLUMNS) + "\n"]
     for c in diff.conflicts:
         fa, fb = facts[c.a], facts[c.b]
         subject = fa.subject or fb.subject or fa.kind

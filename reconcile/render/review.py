@@ -19,6 +19,7 @@ from typing import Literal
 
 from ..models import CanonicalSentence, Document, Fact, Result, Segment
 from ..normalize import normalize
+from ..segment import join_sentences
 from ..textdiff import diff_pieces
 from .summary import summarize
 
@@ -256,12 +257,8 @@ def _readings(
 
 
 def _joined(segments: Mapping[str, Segment], ids: Sequence[str]) -> str:
-    texts = [segments[i].text for i in ids]
-    out = texts[0]
-    for t in texts[1:]:
-        # CJK sentences run on without a space, as the merged text writes them.
-        out += t if (out and not out[-1].isascii()) else " " + t
-    return out
+    # The merged text's own joining, so the page and the merged text never differ by a space.
+    return join_sentences([segments[i].text for i in ids])
 
 
 def _fact_marks(
@@ -274,8 +271,10 @@ def _fact_marks(
     ``10%`` on the page.
     """
     marks: list[tuple[int, int, str]] = []
-    base = 0
-    for seg in segs:
+    texts = [seg.text for seg in segs]
+    for k, seg in enumerate(segs):
+        # Where this sentence starts in the joined reading (join_sentences' own spacing).
+        base = len(join_sentences(texts[: k + 1])) - len(seg.text)
         norm = normalize(doc.quote(seg.start, seg.end), base=seg.start)
         for f in facts_by_segment.get(seg.id, ()):
             if norm.text == seg.text:
@@ -286,9 +285,8 @@ def _fact_marks(
                     continue
             # The segmenter trimmed its text (a closing quote, a marker): find the figure.
             written = normalize(f.text).text
-            if (k := seg.text.find(written)) >= 0:
-                marks.append((base + k, base + k + len(written), f.id))
-        base += len(seg.text) + (0 if seg.text and not seg.text[-1].isascii() else 1)
+            if (at := seg.text.find(written)) >= 0:
+                marks.append((base + at, base + at + len(written), f.id))
     return marks
 
 

@@ -3,6 +3,11 @@
 Side by side when the terminal is wide enough, stacked otherwise. Changed characters
 (CJK) or words (Latin) are highlighted; where styles cannot be shown (a pipe, a file,
 ``--no-color``) they are marked wdiff-style: ``[-removed-]`` ``{+added+}``.
+
+The alignment is drawn as precomposed ``Text`` lines, not a rich ``Table``: a table
+measures and renders every cell several times, and was most of the run time of a review.
+Lines are wrapped at word boundaries (a word is folded only when it is wider than its
+column), so no word is broken at 80 columns.
 """
 
 from __future__ import annotations
@@ -11,14 +16,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from rich import box
-from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
-from ..models import CanonicalSentence, Document, Fact, Pair, Result
+from ..models import CanonicalSentence, Pair, Result
+from ..segment import join_sentences
 from ..textdiff import diff_pieces
+from ._terminal_facts import facts_lines
+from ._words import count
 from .summary import summarize
 
 Layout = Literal["auto", "side", "stacked"]
@@ -27,6 +32,7 @@ STYLE_A = "yellow"
 STYLE_B = "cyan"
 STYLE_DEL = "bold red"
 STYLE_INS = "bold green"
+_MARK_WIDTH = 7  # " ≈87  " between the two columns
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ class TerminalOptions:
 
     Attributes:
         layout: ``side`` by side, ``stacked``, or ``auto`` (side when >= 70 columns).
-        full: show every identical pair instead of folding runs of them.
+        full: show every identical pair and every fact instead of folding them.
         markers: mark differences with ``[-…-]``/``{+…+}`` as well as with colour.
     """
 
@@ -55,42 +61,49 @@ class _Row:
 def render(result: Result, console: Console, options: TerminalOptions | None = None) -> None:
     """Print the review of ``result`` on ``console``."""
     opts = options or TerminalOptions()
+    width = console.width
     layout = opts.layout
     if layout == "auto":
-        layout = "side" if console.width >= 70 else "stacked"
-    console.print(_header(result))
-    facts = _facts(result)
-    if facts is not None:
-        console.print(facts)
-    console.print(Text("Alignment", style="bold underline"))
+        layout = "side" if width >= 70 else "stacked"
+    lines: list[Text] = [*_header(result, console, width)]
+    lines += facts_lines(result, console, width, full=opts.full)
+    lines.append(Text("Alignment", style="bold underline"))
     rows = list(_rows(result, opts.full))
     if layout == "side":
-        console.print(_side(result, rows, opts))
+        lines += _side(result, rows, opts, console, width)
     else:
-        for renderable in _stacked(result, rows, opts):
-            console.print(renderable)
-    console.print(_chrome(result))
+        lines += _stacked(result, rows, opts, console, width)
+    lines += _chrome(result, width)
+    # One print of pre-wrapped lines: rich only has to turn them into segments.
+    console.print(Text("\n").join(lines), soft_wrap=True, crop=False)
 
 
-def _header(result: Result) -> RenderableType:
+def _wrap(text: Text, console: Console, width: int) -> list[Text]:
+    """``text`` cut into lines of at most ``width`` cells, between words where it can be."""
+    if width <= 0:
+        return [text]
+    return list(text.wrap(console, width, overflow="fold"))
+
+
+def _header(result: Result, console: Console, width: int) -> Iterator[Text]:
     s = summarize(result)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold")
-    grid.add_column()
+    yield Text("reconcile diff", style="bold") + Text(" " + "─" * max(0, width - 15), style="dim")
     for doc, style in zip(result.documents, (STYLE_A, STYLE_B), strict=True):
         m = doc.metadata
-        line = Text()
-        line.append(m.title or "(no title)", style=f"bold {style}")
+        title = Text(f"{doc.id} ", style=style) + Text(
+            m.title or "(no title)", style=f"bold {style}"
+        )
+        yield from _wrap(title, console, width)
         details = [doc.source.path or "(text)", doc.source.encoding]
         if m.outlet:
             details.append(m.outlet)
         if m.published:
             details.append(m.published)
-        details.append(f"{len(doc.segments)} sentences")
-        line.append("\n" + " · ".join(details), style="dim")
-        grid.add_row(Text(doc.id, style=style), line)
+        details.append(count(len(doc.segments), "sentence"))
+        for line in _wrap(Text(" · ".join(details), style="dim"), console, width - 2):
+            yield Text("  ") + line
     shared = Text()
-    shared.append(f"{s.pairs} aligned pairs", style="bold")
+    shared.append(count(s.pairs, "aligned pair"), style="bold")
     shared.append(f": {s.identical} identical, {s.variant} variant")
     if s.moved:
         shared.append(f", {s.moved} moved")
@@ -100,7 +113,8 @@ def _header(result: Result) -> RenderableType:
     shared.append(", ")
     shared.append(f"only in B: {s.only['B']}", style=STYLE_B)
     shared.append(".")
-    return Panel(Group(grid, Text(), shared), title="reconcile diff", box=box.ROUNDED)
+    yield from _wrap(shared, console, width)
+    yield Text("")
 
 
 def _rows(result: Result, full: bool) -> Iterator[_Row]:
@@ -129,8 +143,8 @@ def _rows(result: Result, full: bool) -> Iterator[_Row]:
 
 
 def _pair_texts(result: Result, pair: Pair, markers: bool) -> tuple[Text, Text]:
-    a = _joined(result.documents[0], pair.a)
-    b = _joined(result.documents[1], pair.b)
+    a = _reading(result, 0, pair.a)
+    b = _reading(result, 1, pair.b)
     if pair.relation == "identical":
         return Text(a, style="dim"), Text(b, style="dim")
     pa, pb = diff_pieces(a, b)
@@ -148,8 +162,10 @@ def _pair_texts(result: Result, pair: Pair, markers: bool) -> tuple[Text, Text]:
     return ta, tb
 
 
-def _joined(doc: Document, ids: tuple[str, ...]) -> str:
-    return " ".join(doc.segments[int(i[1:])].text for i in ids)
+def _reading(result: Result, side: int, ids: tuple[str, ...]) -> str:
+    """The sentences joined exactly as the merged text joins them (no false ``{+。 +}``)."""
+    doc = result.documents[side]
+    return join_sentences([doc.segments[int(i[1:])].text for i in ids])
 
 
 def _mark(pair: Pair) -> Text:
@@ -164,147 +180,104 @@ def _ids(ids: tuple[str, ...]) -> str:
     return "+".join(ids)
 
 
-def _side(result: Result, rows: list[_Row], opts: TerminalOptions) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
-    table.add_column(result.documents[0].id, ratio=1, style=None, overflow="fold")
-    table.add_column("", width=4, justify="center", no_wrap=True)
-    table.add_column(result.documents[1].id, ratio=1, overflow="fold")
+def _fold_note(row: _Row) -> str:
+    first, last = row.folded[0], row.folded[-1]
+    return (
+        f"{count(len(row.folded), 'identical sentence')} "
+        f"({first.a[0]}–{last.a[-1]} = {first.b[0]}–{last.b[-1]})"
+    )
+
+
+def _side(
+    result: Result, rows: list[_Row], opts: TerminalOptions, console: Console, width: int
+) -> Iterator[Text]:
+    col = max(10, (width - _MARK_WIDTH) // 2)
+    ida, idb = result.documents[0].id, result.documents[1].id
+    yield _columns([Text(ida, style="bold")], Text(""), [Text(idb, style="bold")], col)
+    yield Text("─" * min(width, 2 * col + _MARK_WIDTH), style="dim")
     for row in rows:
         if row.kind == "fold":
-            first, last = row.folded[0], row.folded[-1]
-            note = Text(
-                f"… {len(row.folded)} identical sentences "
-                f"({first.a[0]}–{last.a[-1]} = {first.b[0]}–{last.b[-1]}) …",
-                style="dim italic",
-            )
-            table.add_row(note, Text("=", style="dim"), Text(""))
-        elif row.kind == "pair" and row.pair is not None:
+            note = Text(f"… {_fold_note(row)} …", style="dim italic")
+            yield from _wrap(note, console, width)
+            continue
+        if row.kind == "pair" and row.pair is not None:
             ta, tb = _pair_texts(result, row.pair, opts.markers)
-            table.add_row(
-                Text(_ids(row.pair.a) + "·", style="dim") + ta,
-                _mark(row.pair),
-                Text(_ids(row.pair.b) + "·", style="dim") + tb,
+            left = Text(_ids(row.pair.a) + "·", style="dim") + ta
+            right = Text(_ids(row.pair.b) + "·", style="dim") + tb
+            yield _columns(
+                _wrap(left, console, col), _mark(row.pair), _wrap(right, console, col), col
             )
         elif row.canonical is not None:
             c = row.canonical
             style = STYLE_A if row.kind == "A" else STYLE_B
-            cell = Text(_ids(c.segments) + "·", style="dim") + Text(c.text, style=style)
+            cell = _wrap(
+                Text(_ids(c.segments) + "·", style="dim") + Text(c.text, style=style), console, col
+            )
             mark = Text(f"+{row.kind}", style=f"bold {style}")
-            if row.kind == "A":
-                table.add_row(cell, mark, Text(""))
-            else:
-                table.add_row(Text(""), mark, cell)
-    return table
+            yield (
+                _columns(cell, mark, [], col) if row.kind == "A" else _columns([], mark, cell, col)
+            )
 
 
-def _stacked(result: Result, rows: list[_Row], opts: TerminalOptions) -> Iterator[RenderableType]:
+def _columns(left: list[Text], mark: Text, right: list[Text], col: int) -> Text:
+    """Two wrapped cells side by side with the pair's mark between them, as one Text."""
+    out: list[Text] = []
+    for k in range(max(len(left), len(right), 1)):
+        line = left[k].copy() if k < len(left) else Text()
+        line.pad_right(col - line.cell_len)
+        m = mark if k == 0 else Text("")
+        line.append(" " * ((_MARK_WIDTH - m.cell_len) // 2))
+        line.append_text(m)
+        line.pad_right(col + _MARK_WIDTH - line.cell_len)
+        if k < len(right):
+            line.append_text(right[k])
+        line.rstrip()
+        out.append(line)
+    return Text("\n").join(out)
+
+
+def _stacked(
+    result: Result, rows: list[_Row], opts: TerminalOptions, console: Console, width: int
+) -> Iterator[Text]:
     for row in rows:
         if row.kind == "fold":
-            first, last = row.folded[0], row.folded[-1]
-            yield Text(
-                f"= {len(row.folded)} identical sentences ({first.a[0]}–{last.a[-1]} = "
-                f"{first.b[0]}–{last.b[-1]})",
-                style="dim italic",
-            )
+            yield from _wrap(Text(f"= {_fold_note(row)}", style="dim italic"), console, width)
         elif row.kind == "pair" and row.pair is not None:
             ta, tb = _pair_texts(result, row.pair, opts.markers)
             head = Text(f"{_ids(row.pair.a)} ", style=STYLE_A) + _mark(row.pair)
             head += Text(f" {_ids(row.pair.b)}", style=STYLE_B)
             yield head
-            yield _gutter([(Text("A│", style=STYLE_A), ta), (Text("B│", style=STYLE_B), tb)])
+            yield from _gutter(Text("A│", style=STYLE_A), ta, console, width)
+            yield from _gutter(Text("B│", style=STYLE_B), tb, console, width)
         elif row.canonical is not None:
             c = row.canonical
             style = STYLE_A if row.kind == "A" else STYLE_B
             yield Text(f"+{row.kind} {_ids(c.segments)} only in {row.kind}", style=f"bold {style}")
-            yield _gutter([(Text(f"{row.kind}│", style=style), Text(c.text, style=style))])
+            yield from _gutter(
+                Text(f"{row.kind}│", style=style), Text(c.text, style=style), console, width
+            )
         yield Text("")
 
 
-def _gutter(lines: list[tuple[Text, Text]]) -> Table:
+def _gutter(mark: Text, text: Text, console: Console, width: int) -> Iterator[Text]:
     """Text with a source marker in a gutter, so wrapped lines stay indented."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True, width=4, justify="right")
-    grid.add_column(ratio=1, overflow="fold")
-    for mark, text in lines:
-        grid.add_row(mark, text)
-    return grid
+    for k, line in enumerate(_wrap(text, console, width - 4)):
+        yield Text("  ") + (mark if k == 0 else Text(" │", style=mark.style)) + line
 
 
-def _facts(result: Result) -> RenderableType | None:
-    if not result.facts:
-        return None
-    facts = {f.id: f for f in result.facts}
-    diff = result.fact_diff
-    parts: list[RenderableType] = []
-    if diff.conflicts:
-        title = f"⚠ {len(diff.conflicts)} conflicting fact{'s' if len(diff.conflicts) > 1 else ''}"
-        # A boxed table, not a Panel around one: a Panel renders its content twice over.
-        t = Table(
-            box=box.HEAVY,
-            expand=True,
-            title=title,
-            title_style="bold red",
-            border_style="bold red",
-            title_justify="left",
-        )
-        t.add_column("subject", overflow="fold", ratio=1)
-        t.add_column("A", overflow="fold", ratio=2)
-        t.add_column("B", overflow="fold", ratio=2)
-        for c in diff.conflicts:
-            fa, fb = facts[c.a], facts[c.b]
-            t.add_row(
-                fa.subject or fb.subject or "?",
-                _fact_cell(result, fa, STYLE_A),
-                _fact_cell(result, fb, STYLE_B),
-            )
-        parts.append(t)
-    for sid, style in (("A", STYLE_A), ("B", STYLE_B)):
-        ids = diff.unique.get(sid, ())
-        if not ids:
-            continue
-        t = Table(
-            box=box.SIMPLE_HEAD,
-            expand=True,
-            title=f"{len(ids)} facts only in {sid}",
-            title_style=f"bold {style}",
-            title_justify="left",
-        )
-        t.add_column("subject", overflow="fold", ratio=2)
-        t.add_column("value", style=style, no_wrap=True)
-        t.add_column("speaker", overflow="fold", ratio=1)
-        t.add_column("sentence", overflow="ellipsis", no_wrap=True, ratio=3, style="dim")
-        for i in ids:
-            f = facts[i]
-            t.add_row(f.subject or "?", f.text, f.speaker or "", result.segment(f.segment).text)
-        parts.append(t)
-    parts.append(
-        Text(
-            f"{len(diff.shared)} facts shared, {len(diff.compatible)} written differently "
-            f"but compatible, {len(diff.conflicts)} conflict{'' if len(diff.conflicts) == 1 else 's'}.",
-            style="bold red" if diff.conflicts else "green",
-        )
-    )
-    return Group(Text("Facts", style="bold underline"), *parts)
-
-
-def _fact_cell(result: Result, fact: Fact, style: str) -> Text:
-    """The value in bold, then the sentence that states it."""
-    cell = Text(fact.text, style=f"bold {style}")
-    cell.append("\n" + result.segment(fact.segment).text, style="dim")
-    return cell
-
-
-def _chrome(result: Result) -> RenderableType:
-    t = Table(
-        box=box.SIMPLE_HEAD, expand=True, title="Removed as site chrome", title_justify="left"
-    )
-    # Fixed minimum widths: with no_wrap columns rich would otherwise squeeze them to nothing.
-    t.add_column("src", no_wrap=True, min_width=3)
-    t.add_column("kind", no_wrap=True, style="dim", min_width=17)
-    t.add_column("line", overflow="ellipsis", no_wrap=True, ratio=1)
-    for doc, style in zip(result.documents, (STYLE_A, STYLE_B), strict=True):
-        for b in doc.boilerplate:
-            t.add_row(Text(doc.id, style=style), b.kind, b.text.strip())
-    if not t.row_count:
-        return Text("No site chrome found.", style="dim")
-    return t
+def _chrome(result: Result, width: int) -> Iterator[Text]:
+    yield Text("")
+    rows = [
+        (doc.id, style, b.kind, b.text.strip())
+        for doc, style in zip(result.documents, (STYLE_A, STYLE_B), strict=True)
+        for b in doc.boilerplate
+    ]
+    if not rows:
+        yield Text("No site chrome found.", style="dim")
+        return
+    yield Text("Removed as site chrome", style="bold")
+    yield Text(f"{'src':<4}{'kind':<18}line", style="bold")
+    for sid, style, kind, line in rows:
+        t = Text(f"{sid:<4}", style=style) + Text(f"{kind:<18}", style="dim") + Text(line)
+        t.truncate(width, overflow="ellipsis")
+        yield t
