@@ -70,6 +70,7 @@ def _describe(doc: Document) -> str:
 def _shared_line(s: Summary) -> str:
     return (
         f"Shared: {s.pairs} aligned pairs ({s.identical} identical, {s.variant} variant"
+        f"{f', {s.related} related but not the same statement' if s.related else ''}"
         f"{f', {s.moved} moved' if s.moved else ''}); "
         f"A has {s.shared['A']} of {s.total['A']} sentences in common with B, "
         f"B has {s.shared['B']} of {s.total['B']}. "

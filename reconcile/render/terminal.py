@@ -105,6 +105,8 @@ def _header(result: Result, console: Console, width: int) -> Iterator[Text]:
     shared = Text()
     shared.append(count(s.pairs, "aligned pair"), style="bold")
     shared.append(f": {s.identical} identical, {s.variant} variant")
+    if s.related:
+        shared.append(f", {s.related} related (not merged)")
     if s.moved:
         shared.append(f", {s.moved} moved")
     shared.append(f". A shares {s.shared['A']}/{s.total['A']} sentences, ")
