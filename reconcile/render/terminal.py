@@ -121,6 +121,8 @@ def _header(result: Result, console: Console, width: int) -> Iterator[Text]:
 
 def _rows(result: Result, full: bool) -> Iterator[_Row]:
     pair_of = {sid: p for p in result.pairs for sid in p.a}
+    related = {sid: p for p in result.pairs if p.relation == "related" for sid in (*p.a, *p.b)}
+    shown: set[int] = set()
     run: list[Pair] = []
 
     def flush() -> Iterator[_Row]:
@@ -140,6 +142,14 @@ def _rows(result: Result, full: bool) -> Iterator[_Row]:
             yield _Row("pair", pair=pair, canonical=c)
         else:
             yield from flush()
+            loose = related.get(c.segments[0])
+            if loose is not None:
+                # A related pair is two merged sentences, but one row here: the editor
+                # sees how alike they are (~61) and that they were not merged.
+                if id(loose) not in shown:
+                    shown.add(id(loose))
+                    yield _Row("pair", pair=loose)
+                continue
             yield _Row("A" if c.sources[0] == result.documents[0].id else "B", canonical=c)
     yield from flush()
 
@@ -175,6 +185,8 @@ def _mark(pair: Pair) -> Text:
         return Text(f"↕{pair.score:.0f}", style="magenta")
     if pair.relation == "identical":
         return Text("=", style="dim")
+    if pair.relation == "related":
+        return Text(f"~{pair.score:.0f}", style="dim")
     return Text(f"≈{pair.score:.0f}", style="bold")
 
 
