@@ -18,9 +18,9 @@ from typing import Any
 import numpy as np
 
 from ._prepare import Prepared, prepare_many
+from ._run import stamp
 from .clusters import relate
 from .config import DedupConfig
-from .engine import _stamp as stamp
 from .records import Problem, Record
 from .results import Cluster
 from .stages import Permutations

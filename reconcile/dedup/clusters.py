@@ -11,9 +11,12 @@ from collections import Counter
 from collections.abc import Callable, Collection
 
 from .config import DedupConfig
-from .results import Cluster, Member, Overlap
+from .results import Cluster, MatchScores, Member, Overlap
+from .stages import estimated_jaccard, set_scores
 from .stored import StoredDoc
 from .verify import DUPLICATE, OVERLAP, classify
+
+REMOVED = "(removed)"  # a match or overlap partner removed from the index since
 
 
 def representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
@@ -23,6 +26,22 @@ def representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
     if config.keep == "earliest":
         return min(members, key=lambda m: (m.published is None, m.stamp, m.seq))
     return min(members, key=lambda m: m.seq)
+
+
+def match_scores(doc: StoredDoc, other: StoredDoc | None) -> MatchScores | None:
+    """The scores of the match that placed ``doc`` (its ``via``), recomputed exactly.
+
+    They are a function of the two stored shingle sets and signatures, so recomputing
+    them gives what the engine saw when it placed the document; the index need not
+    store them.
+    """
+    if doc.relation is None or doc.via is None:
+        return None
+    if other is None:
+        return MatchScores(REMOVED, doc.relation, 0.0, 0.0, 0.0)
+    jaccard, containment = set_scores(doc.shingle_set, other.shingle_set)
+    estimate = estimated_jaccard(doc.signature, other.signature)
+    return MatchScores(other.id, doc.relation, jaccard, estimate, containment)
 
 
 def relate(
@@ -42,14 +61,32 @@ def relate(
     rep = representative(members, config)
     by_seq = {m.seq: m for m in members}
     counts: Counter[str] = Counter()
-    out = [Member(rep.id, "representative", 1.0, earlier=rep.run != run, again=rep.seq in again)]
+
+    def scores(m: StoredDoc) -> MatchScores | None:
+        # The matched document is in the same cluster: a document joins its match's.
+        return match_scores(m, by_seq.get(m.via) if m.via is not None else None)
+
+    out = [
+        Member(
+            rep.id,
+            "representative",
+            1.0,
+            earlier=rep.run != run,
+            again=rep.seq in again,
+            match=scores(rep),
+        )
+    ]
     for m in members:
         if m is rep:
             continue
         earlier = m.run != run
         if m.via == rep.seq and m.relation is not None:
             # Verified against the representative itself when it was indexed.
-            out.append(Member(m.id, m.relation, m.similarity, earlier, again=m.seq in again))
+            out.append(
+                Member(
+                    m.id, m.relation, m.similarity, earlier, again=m.seq in again, match=scores(m)
+                )
+            )
         else:
             relation, score = classify(m, rep, config)
             via_id = None
@@ -60,7 +97,7 @@ def relate(
                 via = by_seq.get(link.via) if link.via is not None else None
                 relation = link.relation or DUPLICATE
                 via_id = via.id if via is not None else None
-            out.append(Member(m.id, relation, score, earlier, via_id, m.seq in again))
+            out.append(Member(m.id, relation, score, earlier, via_id, m.seq in again, scores(m)))
         if not earlier:
             counts[out[-1].relation] += 1
     overlaps = []
@@ -71,7 +108,7 @@ def relate(
             continue
         other = by_seq.get(m.overlap)
         with_id = other.id if other is not None else other_id(m.overlap)
-        overlaps.append(Overlap(m.id, with_id or "(removed)", m.overlap_similarity, m.passages))
+        overlaps.append(Overlap(m.id, with_id or REMOVED, m.overlap_similarity, m.passages))
         if m.run == run:
             counts[OVERLAP] += 1
     return Cluster(rep.id, tuple(out), tuple(overlaps)), rep, counts
