@@ -64,6 +64,7 @@ screenshot: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python bench/bench_diff.py
 	$(BIN)/python bench/bench_facts.py
+	$(BIN)/python bench/bench_collate.py
 	$(BIN)/python bench/dedup_throughput.py
 
 clean:

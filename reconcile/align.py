@@ -196,7 +196,9 @@ def _score_block_vectorised(ca: Sequence[str], cb: Sequence[str], cfg: AlignConf
 
 
 @dataclass(frozen=True)
-class _Match:
+class Match:
+    """Aligned sentences by index: ``a`` rows of the first document, ``b`` of the second."""
+
     a: tuple[int, ...]
     b: tuple[int, ...]
     score: float
@@ -220,8 +222,7 @@ def align(
     cb = [core(s.text) for s in seg_b]
     keys_a = [compare_key(s.text) for s in seg_a]
     keys_b = [compare_key(s.text) for s in seg_b]
-    scorer = _Scorer(ca, cb, keys_a, keys_b, cfg)
-    matches = _align_indices(scorer, len(ca), len(cb), cfg)
+    matches = match_indices(ca, cb, keys_a, keys_b, cfg)
     pairs: list[Pair] = []
     for m in sorted(matches, key=lambda m: (m.a[0], m.b[0])):
         same = "".join(keys_a[i] for i in m.a) == "".join(keys_b[j] for j in m.b)
@@ -237,6 +238,27 @@ def align(
     return tuple(pairs)
 
 
+def match_indices(
+    ca: Sequence[str],
+    cb: Sequence[str],
+    keys_a: Sequence[str],
+    keys_b: Sequence[str],
+    cfg: AlignConfig,
+    scores: Scores | None = None,
+    dense: bool | None = None,
+) -> list[Match]:
+    """The alignment of ``align`` on cores and compare keys, as index tuples.
+
+    ``scores`` lets a caller that has already scored the candidate pairs (the N-way
+    collation scores every sentence of every source once) skip the scoring step: they
+    must be what ``score_block`` gives for those pairs. ``dense`` says whether they
+    cover every pair above its threshold (else gaps between anchors are scored here,
+    as for LSH candidates). Without them this is exactly what ``align`` does.
+    """
+    scorer = _Scorer(ca, cb, keys_a, keys_b, cfg, scores, dense)
+    return _align_indices(scorer, len(ca), len(cb), cfg)
+
+
 class _Scorer:
     """Scores on demand: all pairs for small inputs, LSH candidates for large ones."""
 
@@ -247,11 +269,17 @@ class _Scorer:
         keys_a: Sequence[str],
         keys_b: Sequence[str],
         cfg: AlignConfig,
+        scores: Scores | None = None,
+        dense: bool | None = None,
     ) -> None:
         self.ca, self.cb, self.cfg = ca, cb, cfg
         self.keys_a, self.keys_b = keys_a, keys_b
-        self.dense = len(ca) * len(cb) <= cfg.lsh_min_pairs
-        found: Scores = score_block(ca, cb, cfg) if self.dense else self._lsh()
+        self.dense = len(ca) * len(cb) <= cfg.lsh_min_pairs if dense is None else dense
+        found: Scores
+        if scores is not None:
+            found = dict(scores)
+        else:
+            found = score_block(ca, cb, cfg) if self.dense else self._lsh()
         # Sentences identical after normalisation pair even when their cores are empty.
         by_key: dict[str, list[int]] = {}
         for j, k in enumerate(keys_b):
@@ -270,7 +298,7 @@ class _Scorer:
 
         out: Scores = {}
         for i, j in sentence_candidates(self.ca, self.cb, self.cfg):
-            s = _core_score(self.ca[i], self.cb[j], self.cfg)
+            s = core_score(self.ca[i], self.cb[j], self.cfg)
             if s > 0:
                 out[(i, j)] = s
         return out
@@ -292,10 +320,10 @@ class _Scorer:
         """Score of the concatenation of ``rows`` against that of ``cols``."""
         a = _join([self.ca[i] for i in rows])
         b = _join([self.cb[j] for j in cols])
-        return _core_score(a, b, self.cfg)
+        return core_score(a, b, self.cfg)
 
 
-def _core_score(a: str, b: str, cfg: AlignConfig) -> float:
+def core_score(a: str, b: str, cfg: AlignConfig) -> float:
     """The score of two cores, or 0 when below their threshold."""
     return score_block([a], [b], cfg).get((0, 0), 0.0)
 
@@ -308,14 +336,14 @@ def _wide(s: str) -> bool:
     return any(is_wide(ch) for ch in s[:8])
 
 
-def _align_indices(scorer: _Scorer, n: int, m: int, cfg: AlignConfig) -> list[_Match]:
+def _align_indices(scorer: _Scorer, n: int, m: int, cfg: AlignConfig) -> list[Match]:
     anchors = _heaviest_chain([c for c in scorer.candidates if c[2] >= cfg.anchor])
-    matches: list[_Match] = []
+    matches: list[Match] = []
     prev_i, prev_j = -1, -1
     for i, j, s in [*anchors, (n, m, 0.0)]:
         matches.extend(_align_gap(scorer, range(prev_i + 1, i), range(prev_j + 1, j), cfg))
         if i < n:
-            matches.append(_Match((i,), (j,), s))
+            matches.append(Match((i,), (j,), s))
         prev_i, prev_j = i, j
     matches = _absorb_neighbours(scorer, matches, n, m, cfg)
     matches.extend(_moved(scorer, matches, cfg))
@@ -366,7 +394,7 @@ def _heaviest_chain(cands: Sequence[tuple[int, int, float]]) -> list[tuple[int, 
     return chain[::-1]
 
 
-def _align_gap(scorer: _Scorer, rows: range, cols: range, cfg: AlignConfig) -> list[_Match]:
+def _align_gap(scorer: _Scorer, rows: range, cols: range, cfg: AlignConfig) -> list[Match]:
     """In-order pairs between two anchors.
 
     The best in-order matching, where each accepted pair gains (score - accept + 1) and
@@ -376,14 +404,12 @@ def _align_gap(scorer: _Scorer, rows: range, cols: range, cfg: AlignConfig) -> l
         return []
     cells = scorer.block(rows, cols)
     chain = _heaviest_chain([(i, j, s - cfg.accept + 1.0) for i, j, s in cells])
-    return [
-        _Match((i,), (j,), scorer.scores.get((i, j), w + cfg.accept - 1.0)) for i, j, w in chain
-    ]
+    return [Match((i,), (j,), scorer.scores.get((i, j), w + cfg.accept - 1.0)) for i, j, w in chain]
 
 
 def _absorb_neighbours(
-    scorer: _Scorer, matches: list[_Match], n: int, m: int, cfg: AlignConfig
-) -> list[_Match]:
+    scorer: _Scorer, matches: list[Match], n: int, m: int, cfg: AlignConfig
+) -> list[Match]:
     """Turn 1:1 pairs into 1:2 or 2:1 where an unpaired neighbour completes the sentence.
 
     A sentence split in two by one source, or a clause the other source put in a
@@ -391,7 +417,7 @@ def _absorb_neighbours(
     """
     used_a = {i for mt in matches for i in mt.a}
     used_b = {j for mt in matches for j in mt.b}
-    out: list[_Match] = []
+    out: list[Match] = []
     for mt in sorted(matches, key=lambda m: (m.a[0], m.b[0])):
         best = mt
         options: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
@@ -409,14 +435,14 @@ def _absorb_neighbours(
                 continue
             joined = scorer.joined(rows, cols)
             if joined >= best.score + cfg.merge_gain:
-                best = _Match(rows, cols, joined, mt.moved)
+                best = Match(rows, cols, joined, mt.moved)
         used_a.update(best.a)
         used_b.update(best.b)
         out.append(best)
     return out
 
 
-def _moved(scorer: _Scorer, matches: list[_Match], cfg: AlignConfig) -> list[_Match]:
+def _moved(scorer: _Scorer, matches: list[Match], cfg: AlignConfig) -> list[Match]:
     """Strong pairs between sentences the in-order alignment left unpaired."""
     used_a = {i for mt in matches for i in mt.a}
     used_b = {j for mt in matches for j in mt.b}
@@ -428,11 +454,11 @@ def _moved(scorer: _Scorer, matches: list[_Match], cfg: AlignConfig) -> list[_Ma
         ),
         key=lambda c: -c[2],
     )
-    out: list[_Match] = []
+    out: list[Match] = []
     for i, j, s in free:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
-        out.append(_Match((i,), (j,), s, moved=True))
+        out.append(Match((i,), (j,), s, moved=True))
     return out

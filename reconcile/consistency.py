@@ -179,8 +179,10 @@ def diff_facts(
     def agree(a: _F, b: _F) -> float | None:
         if not _same_value(a, b):
             return None
-        if a.fact.kind == "date" and not (a.subject and b.subject):
-            return 50.0  # a date both sources give is the same date
+        if a.fact.kind == "date":
+            # A date both sources give is the same date, whatever words each uses for
+            # the event it dates; a similar event only ranks the candidates.
+            return max(50.0, _similarity(a, b))
         sim = _similarity(a, b)
         if not a.subject and not b.subject:
             sim = cfg.subject_similarity  # same value, neither says of what

@@ -86,6 +86,11 @@ def decode_bytes(
         pass
     else:
         if _reads_as_chinese(text):
+            # Shift-JIS Japanese and EUC-KR Korean also decode as GB18030, into
+            # plausible ideographs: read them in their own encodings instead.
+            other = _japanese_or_korean(data)
+            if other is not None:
+                return _check_text(data.decode(other), name), other
             return _check_text(text, name), "gb18030"
     guessed = _guess(data)
     if guessed is None:
@@ -157,6 +162,46 @@ def _reads_as_chinese(text: str) -> bool:
         return True
     cjk = sum(1 for ch in non_ascii if _is_cjk_text_char(ch))
     return cjk >= 0.8 * len(non_ascii)
+
+
+def _japanese_or_korean(data: bytes) -> str | None:
+    """``shift_jis``/``euc-jp``/``euc-kr`` when ``data`` reads as Japanese or Korean in it.
+
+    Japanese has kana in nearly every sentence (particles); in Shift-JIS their bytes decode
+    under GB18030 as ideographs, so mojibake passes for Chinese. Korean in EUC-KR puts its
+    Hangul on the same byte rows as GB2312's common hanzi, so Chinese text decodes as
+    Hangul too; what tells them apart is that Korean separates its words with spaces.
+    """
+    sample = data[:65536]
+    for codec, script in (("cp932", _KANA), ("euc_jp", _KANA), ("cp949", _HANGUL)):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            # A sample cut inside a multi-byte character: decode what is whole.
+            try:
+                text = sample[: len(sample) - 3].decode(codec) if len(data) > len(sample) else ""
+            except UnicodeDecodeError:
+                continue
+        non_ascii = [ch for ch in text if ord(ch) > 127]
+        if len(non_ascii) < 8:
+            continue
+        hits = sum(1 for ch in non_ascii if script[0] <= ord(ch) <= script[1])
+        if hits < 0.15 * len(non_ascii):
+            continue
+        if script is _HANGUL:
+            spaced = sum(
+                1
+                for i in range(1, len(text) - 1)
+                if text[i] == " " and ord(text[i - 1]) > 127 and ord(text[i + 1]) > 127
+            )
+            if spaced < 0.1 * hits:
+                continue
+        return {"cp932": "shift_jis", "euc_jp": "euc-jp", "cp949": "euc-kr"}[codec]
+    return None
+
+
+_KANA = (0x3041, 0x30FF)  # hiragana and katakana
+_HANGUL = (0xAC00, 0xD7A3)  # Hangul syllables
 
 
 def _is_cjk_text_char(ch: str) -> bool:

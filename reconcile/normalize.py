@@ -3,6 +3,9 @@
 NFKC folds full-width digits, letters and punctuation to their ordinary forms
 (``１０`` -> ``10``, ``，`` -> ``,``); whitespace runs become one space, except between
 two CJK characters, where a line break or space is a layout artefact and is dropped.
+Traditional Chinese characters fold to their Simplified forms, one character for one (so
+offsets still map back), so that a report in either script aligns with and states the same
+facts as the other: ``三十二條`` reads as ``三十二条``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
 _WS_RUN = re.compile(r"\s+")
 # The format (Cf) characters below U+1100, the first wide character.
@@ -84,6 +90,49 @@ def _cjk_side(text: str, i: int, step: int) -> bool:
     return False
 
 
+@cache
+def _traditional() -> tuple[frozenset[str], dict[str, str]]:
+    """The characters that are only Traditional, and their Simplified forms.
+
+    Read from the character table OpenCC ships (opencc-python-reimplemented: the data are
+    files inside the package). Only characters that are never Simplified themselves fold,
+    and only to a single character: Simplified text is left exactly as it was, and every
+    folded character keeps its offset.
+    """
+    spec = find_spec("opencc")
+    if spec is None or spec.origin is None:
+        return frozenset(), {}
+    folder = Path(spec.origin).parent / "dictionary"
+    simplified = {
+        line.split("\t", 1)[0]
+        for line in (folder / "STCharacters.txt").read_text(encoding="utf-8").splitlines()
+    }
+    table: dict[str, str] = {}
+    for line in (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        trad, _, targets = line.partition("\t")
+        first = targets.split(" ", 1)[0]
+        if len(trad) == 1 and len(first) == 1 and trad not in simplified and first != trad:
+            table[trad] = first
+    return frozenset(table), table
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with its Traditional-only characters folded to Simplified, length kept.
+
+    Example:
+        >>> to_simplified("三十二條規定，增長7.5%")
+        '三十二条规定，增长7.5%'
+    """
+    if text.isascii():
+        return text
+    chars, table = _traditional()
+    # A set test, not a regex: a character class of 4,000 ideographs is scanned linearly
+    # (20 times slower on the Sohu text).
+    if chars.isdisjoint(text):
+        return text
+    return "".join([table.get(ch, ch) for ch in text])
+
+
 def normalize(text: str, base: int = 0) -> Normalized:
     """Normalise ``text`` (which starts at offset ``base`` of the original).
 
@@ -110,7 +159,7 @@ def normalize(text: str, base: int = 0) -> Normalized:
         out.pop()
         starts.pop()
         ends.pop()
-    return Normalized("".join(out), starts, ends)
+    return Normalized(to_simplified("".join(out)), starts, ends)
 
 
 def normalize_text(text: str) -> str:
@@ -124,12 +173,12 @@ def normalize_text(text: str) -> str:
         # normalises every line of every document): nothing below U+1100 is wide, the
         # text is NFKC-stable with no format characters, and str.split() and ``\s``
         # agree on whitespace.
-        return " ".join(text.split())
+        return to_simplified(" ".join(text.split()))
     # Whitespace decided on the original characters, then one str.translate for the whole
     # line (a space maps to itself in _FOLD_SPACED) instead of one per word.
     folded = _fold_line(_join_runs(text))
     if _SLOW not in folded:
-        return folded
+        return to_simplified(folded)
     # The general path's decisions, without its offset arrays: a line with a few
     # full-width commas costs one str.translate per word instead of a loop per character.
     out: list[str] = []
@@ -144,7 +193,7 @@ def normalize_text(text: str) -> str:
         _fold_chunk(text, pos, len(text), out)
     if out and out[-1] == " ":
         out.pop()
-    return "".join(out)
+    return to_simplified("".join(out))
 
 
 def _fold_line(text: str) -> str:

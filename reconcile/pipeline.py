@@ -57,7 +57,7 @@ def reconcile(a: PathOrDoc, b: PathOrDoc, config: ReconcileConfig | None = None)
     pairs = align(doc_a.segments, doc_b.segments, cfg.align)
     unique = {doc_a.id: unique_segments(doc_a, pairs), doc_b.id: unique_segments(doc_b, pairs)}
     canonical = merge(doc_a, doc_b, pairs, prefer=cfg.prefer)
-    facts_a, facts_b = extract_facts(doc_a), extract_facts(doc_b)
+    facts_a, facts_b = extract_facts(doc_a, headline=False), extract_facts(doc_b, headline=False)
     fact_diff = diff_facts(doc_a, facts_a, doc_b, facts_b, pairs, cfg.check)
     return Result((doc_a, doc_b), pairs, unique, canonical, facts_a + facts_b, fact_diff)
 

@@ -86,6 +86,32 @@ def test_short_gbk_text_is_not_taken_for_big5_or_latin(tmp_path: Path) -> None:
         assert (src.text, src.encoding) == (sample, "gb18030")
 
 
+# Written for these tests: a market report in Japanese and one in Korean.
+JA = "東京株式市場で日経平均株価は前日比２．５％上昇し、３万２千円となりました。政府は３月１２日に新しい経済対策を発表しました。\n"
+KO = "서울 증시의 코스피 지수는 전날보다 2.5% 올랐습니다. 정부는 3월 12일 새로운 경제 대책을 발표했습니다.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "expected"),
+    [(JA, "shift_jis", "shift_jis"), (KO, "euc_kr", "euc-kr")],
+)
+def test_japanese_and_korean_are_not_read_as_gb18030(
+    tmp_path: Path, text: str, codec: str, expected: str
+) -> None:
+    # All three decode without error as GB18030, into ideographs that pass for Chinese.
+    data = text.encode(codec)
+    assert data.decode("gb18030") != text
+    src = read_source(write(tmp_path, data), "A")
+    assert (src.text, src.encoding) == (text, expected)
+
+
+def test_euc_jp_japanese_is_read_as_japanese(tmp_path: Path) -> None:
+    # EUC-JP puts kana where GB2312 does, so GB18030 reading fails the Chinese test and
+    # the generic detector names an EUC-JP variant.
+    src = read_source(write(tmp_path, JA.encode("euc_jp")), "A")
+    assert src.text == JA and src.encoding != "gb18030"
+
+
 def test_explicit_encoding_overrides_detection(tmp_path: Path) -> None:
     data = "café au lait, naïve résumé\n".encode("latin-1")
     src = read_source(write(tmp_path, data), "A", encoding="latin-1")

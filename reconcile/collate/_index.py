@@ -1,0 +1,161 @@
+"""Index every sentence of every source once and score the candidate pairs once.
+
+Sentences are reduced to distinct cores (``align.core``) first: a sentence that ten
+reports carry verbatim is one entry, scored once. Candidates among the distinct cores
+come from one vectorised ``rapidfuzz`` pass (small inputs) or one pass over an inverted
+index of their tokens (large ones, ``_filter``), with the same cut-over as ``align``
+(``AlignConfig.lsh_min_pairs``); every
+candidate is then scored by ``align.core_score``, the pairwise scorer itself, so scores
+and thresholds are the pairwise ones by construction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..align import _LOOP_LIMIT, AlignConfig, Scores, compare_key, core, core_score, score_block
+from ..errors import ConfigError
+from ..models import Document
+from ._filter import overlap_candidates
+
+# The vectorised pass keeps pairs a little below the thresholds: it computes in float32,
+# the scalar scorer that decides in float64, and a pair on the edge must reach the latter.
+_SLACK = 1.0
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """The sources in canonical (content) order, with each sentence's core and key.
+
+    ``docs`` is sorted by a digest of each source's text, so nothing downstream sees the
+    order the caller passed the documents in.
+    """
+
+    docs: tuple[Document, ...]
+    cores: tuple[tuple[str, ...], ...]
+    keys: tuple[tuple[str, ...], ...]
+    core_ids: tuple[tuple[int, ...], ...]
+    distinct: tuple[str, ...]
+
+    def occurrences(self) -> list[list[tuple[int, int]]]:
+        """For each distinct core, the (document, sentence) positions that carry it."""
+        occ: list[list[tuple[int, int]]] = [[] for _ in self.distinct]
+        for p, ids in enumerate(self.core_ids):
+            for i, u in enumerate(ids):
+                occ[u].append((p, i))
+        return occ
+
+
+def digest(doc: Document) -> str:
+    return hashlib.sha256(doc.source.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def build_index(documents: Sequence[Document]) -> SentenceIndex:
+    """Cores and compare keys of every sentence, the documents in content order."""
+    ids = [d.id for d in documents]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ConfigError(f"two sources share the id {dupes[0]!r}: give each a distinct label")
+    # Ties (two byte-identical sources) fall back to the id: both orders give the same
+    # groups as sets of (text, sentence index), which is what order independence means.
+    docs = tuple(sorted(documents, key=lambda d: (digest(d), d.id)))
+    # A sentence that N reports carry verbatim is reduced once, not N times.
+    seen: dict[str, tuple[str, str]] = {}
+    for d in docs:
+        for s in d.segments:
+            if s.text not in seen:
+                seen[s.text] = (core(s.text), compare_key(s.text))
+    cores = tuple(tuple(seen[s.text][0] for s in d.segments) for d in docs)
+    keys = tuple(tuple(seen[s.text][1] for s in d.segments) for d in docs)
+    table: dict[str, int] = {}
+    core_ids = tuple(tuple(table.setdefault(c, len(table)) for c in cs) for cs in cores)
+    return SentenceIndex(docs, cores, keys, core_ids, tuple(table))
+
+
+def dense_scoring(index: SentenceIndex, cfg: AlignConfig) -> bool:
+    """Whether every candidate is scored (as ``align`` decides for two documents)."""
+    sizes = [len(d.segments) for d in index.docs]
+    total = sum(sizes)
+    cross = (total * total - sum(n * n for n in sizes)) // 2
+    return cross <= cfg.lsh_min_pairs
+
+
+def pair_scores(
+    index: SentenceIndex, cfg: AlignConfig, dense: bool
+) -> dict[tuple[int, int], Scores]:
+    """Scores above threshold, per pair of documents ``(p, q)``, ``p < q``, keyed ``(i, j)``.
+
+    Also holds pairs of sentences equal after normalisation (score 100) whose cores are
+    empty, so that a document pair sharing only such sentences is still aligned.
+    """
+    distinct = index.distinct
+    scored: dict[tuple[int, int], float] = {}
+    if dense and len(distinct) ** 2 <= _LOOP_LIMIT:
+        # Small enough for the scorer's plain loop: no numpy import (about 0.1 s, a
+        # third of a two-report diff) and the very numbers align() computes.
+        full = score_block(distinct, distinct, cfg)
+        scored.update(((u, v), s) for (u, v), s in full.items() if u < v)
+    else:
+        candidates = (
+            _dense_candidates(distinct, cfg)
+            if dense
+            else overlap_candidates(distinct, cfg.lsh_threshold)
+        )
+        for u, v in candidates:
+            s = core_score(distinct[u], distinct[v], cfg)
+            if s > 0:
+                scored[(u, v)] = s
+    for u, c in enumerate(distinct):
+        if c:  # a non-empty core scores 100 against itself
+            scored[(u, u)] = 100.0
+    occ = index.occurrences()
+    out: dict[tuple[int, int], Scores] = defaultdict(dict)
+    for (u, v), s in scored.items():
+        for p, i in occ[u]:
+            for q, j in occ[v]:
+                if p < q:
+                    out[(p, q)][(i, j)] = s
+                elif q < p:
+                    out[(q, p)][(j, i)] = s
+    _empty_core_matches(index, out)
+    return dict(out)
+
+
+def _empty_core_matches(index: SentenceIndex, out: dict[tuple[int, int], Scores]) -> None:
+    by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for p, (cs, ks) in enumerate(zip(index.cores, index.keys, strict=True)):
+        for i, (c, k) in enumerate(zip(cs, ks, strict=True)):
+            if not c:
+                by_key[k].append((p, i))
+    for where in by_key.values():
+        for p, i in where:
+            for q, j in where:
+                if p < q:
+                    out.setdefault((p, q), {})[(i, j)] = 100.0
+
+
+def _dense_candidates(cores: Sequence[str], cfg: AlignConfig) -> list[tuple[int, int]]:
+    """Pairs ``u < v`` of distinct cores that may score above threshold (one cdist pass)."""
+    if len(cores) < 2:
+        return []
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    ratio = process.cdist(
+        cores, cores, scorer=fuzz.ratio, dtype=np.float32, workers=1,
+        score_cutoff=min(cfg.accept, cfg.short_accept) - _SLACK,
+    )  # fmt: skip
+    found = set(zip(*(a.tolist() for a in np.nonzero(np.triu(ratio, 1))), strict=True))
+    # A clause of a longer sentence matches by partial_ratio, only between long cores.
+    long = [u for u, c in enumerate(cores) if len(c) >= cfg.partial_min_len]
+    if len(long) >= 2:
+        part = process.cdist(
+            [cores[u] for u in long], [cores[u] for u in long], scorer=fuzz.partial_ratio,
+            dtype=np.float32, workers=1, score_cutoff=cfg.accept / cfg.partial_weight - _SLACK,
+        )  # fmt: skip
+        for x, y in zip(*(a.tolist() for a in np.nonzero(np.triu(part, 1))), strict=True):
+            found.add((long[x], long[y]))
+    return sorted(found)

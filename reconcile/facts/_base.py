@@ -1,0 +1,95 @@
+"""Shared pieces of the facts stage: number and date sub-patterns, the mention record, clauses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_CJK = "\u4e00-\u9fff"
+_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ZHN = "[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]*"
+_NUM = rf"(?:{_AR}[万亿]*|{_ZHN})"
+_EN_SMALL = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ENW = (
+    rf"(?:(?:{_EN_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|{_EN_SMALL}|a|"
+    r"a few)(?:\s(?:hundred|thousand|million|billion))*"
+)
+_MONTHS = {
+    m: i + 1
+    for i, ms in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        )
+    )
+    for m in ms.split()
+}
+_EN_MONTH = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+_ZH_MON = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_ZH_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年"
+_REL_YEAR = "(?:今年|去年|明年|前年|上年|当年)"
+_DASH = "[—–\\-~至到]"
+# Characters a Chinese fact can start with (numerals, 第, 百分之, 前/头两个月, 今年/去年…).
+_FIRST_CHARS = "零〇一二两三四五六七八九十百千万亿第百前头今去明上下当"
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --- one mention ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    """A figure found in one normalised sentence, before ids and original offsets."""
+
+    kind: str
+    value: float
+    unit: str
+    start: int
+    end: int
+    qualifier: str | None = None
+    change: str | None = None
+    subject: str | None = None
+    period: str | None = None
+    before_len: int = 0  # length of a qualifier written before the figure
+
+
+_CLAUSE_BREAKS = frozenset(',，;；:：。!?！？“”"()（）')
+
+
+def _clause_start(text: str, i: int) -> int:
+    j = i - 1
+    while j >= 0 and text[j] not in _CLAUSE_BREAKS:
+        j -= 1
+    return j + 1
+
+
+def _clause_end(text: str, i: int) -> int:
+    j = i
+    while j < len(text) and text[j] not in _CLAUSE_BREAKS:
+        j += 1
+    return j
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _is_zh(s: str) -> bool:
+    return _HAN.search(s) is not None

@@ -1,0 +1,183 @@
+"""Facts of a document: mentions per sentence, with subject, period and speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..models import Document, Fact, Segment
+from ..normalize import normalize
+from ._base import _is_zh, _Mention
+from ._vocab import _Vocab, _vocab
+from .kinds import _mentions, _qualify
+from .periods import _is_topical, _period_for
+from .speakers import _en_person, speakers
+from .subjects import (
+    _CONVERSION_GAP,
+    _distribute_en,
+    _distribute_zh,
+    _en_subject,
+    _zh_subject,
+    zh_event,
+)
+from .subjects_en import EVENT_KINDS, en_event, en_subject
+
+
+def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
+    ms = _mentions(text, v)
+    if not ms:
+        return ms
+    zh = _is_zh(text)
+    dates = [m for m in ms if m.kind == "date"]
+    prev_subject: str | None = None
+    prev: _Mention | None = None
+    for m in ms:
+        if m.kind in EVENT_KINDS:
+            # A date, duration, score or age belongs to an event, not to the quantity the
+            # figures around it measure: it neither takes nor passes on their subject.
+            m.subject = zh_event(text, m) if zh else en_event(text, m)
+            if m.kind != "date":
+                _qualify(text, m, v, zh)
+                m.period = _period_for(text, m, dates)
+            continue
+        _qualify(text, m, v, zh)
+        if prev is not None and _CONVERSION_GAP.match(text[prev.end : m.start]):
+            m.subject, m.change = prev.subject, prev.change
+        elif zh:
+            _zh_subject(text, m, v)
+        else:
+            _en_subject(text, m, v)
+            m.subject = en_subject(text, m, v.en_change)
+        prev = m
+        if m.subject is None and prev_subject is not None:
+            m.subject = prev_subject  # 8.1万亿元，同比增长5.5%
+        elif (
+            zh
+            and prev_subject is not None
+            and m.subject is not None
+            and (m.subject in v.generic or m.subject.startswith("占"))
+        ):
+            m.subject = prev_subject + m.subject  # …投资增长9.4%，增速提高… / …，占…比重
+        prev_subject = m.subject
+        m.period = _period_for(text, m, dates)
+    if zh:
+        _distribute_zh(text, ms, v)
+    else:
+        _distribute_en(text, ms, v)
+    return ms
+
+
+# --- the document --------------------------------------------------------------------------
+
+
+def _headline(doc: Document) -> Segment | None:
+    """The headline as a segment of its own (id ``<source>-title``), where the text has one.
+
+    The boilerplate stage takes the headline out of the body into ``metadata.title``; its
+    facts ("… dies aged 44") are claims like any other.
+    """
+    title = doc.metadata.title
+    if not title:
+        return None
+    first_body = doc.segments[0].start if doc.segments else len(doc.source.text)
+    pos = 0
+    for line in doc.source.text[:first_body].splitlines(keepends=True):
+        norm = normalize(line, base=pos)
+        stripped = norm.text.strip()
+        if stripped == title:
+            lead = len(norm.text) - len(norm.text.lstrip())
+            start, end = norm.span(lead, lead + len(stripped))
+            return Segment(f"{doc.id}-title", doc.id, -1, -1, title, start, end)
+        pos += len(line)
+    return None
+
+
+def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
+    """Every fact stated in ``doc``, in text order, with ids ``"<source>:f<n>"`` from 1.
+
+    ``start``/``end`` delimit the fact in ``doc.source.text`` and ``text`` is that span
+    verbatim; ``segment`` is the id of the sentence that states it, ``<source>-title`` for
+    a fact of the headline (left out with ``headline=False``: the sentence alignment that
+    fact diffs build on has no headline segment).
+
+    Example:
+        >>> from reconcile.document import from_text
+        >>> doc = from_text("今年1—2月，出口、进口分别增长10.3%、6.7%。", "B")
+        >>> [(f.id, f.subject, f.value, f.period) for f in extract_facts(doc) if f.kind == "percent"]
+        [('B:f2', '出口', 10.3, '今年1—2月'), ('B:f3', '进口', 6.7, '今年1—2月')]
+    """
+    v = _vocab()
+    facts: list[Fact] = []
+    who = speakers(doc)
+    period_by_paragraph: dict[int, str] = {}
+    segments: list[tuple[Segment, str | None]] = list(zip(doc.segments, who, strict=True))
+    title = _headline(doc) if headline else None
+    if title is not None:
+        segments.insert(0, (title, None))  # headlines attribute nothing in their own voice
+    person: str | None = None  # the last person named, for "the 27-year-old"
+    for seg, speaker in segments:
+        ms = _sentence_mentions(seg.text, v)
+        for m in ms:
+            if m.kind == "age" and person and (m.subject is None or " " not in m.subject):
+                # "The 23-year-old has admitted …" refers back to the person last named.
+                m.subject = person
+        if not _is_zh(seg.text):
+            person = _en_person(seg.text) or person
+        if not ms:
+            continue
+        spans = _SpanMap(doc, seg)
+        for m in ms:
+            if m.kind == "date":
+                if _is_topical(seg.text, m):
+                    period_by_paragraph[seg.paragraph] = seg.text[m.start : m.end]
+                period = None
+            else:
+                # A sentence without its own date refers to the paragraph's last period.
+                period = m.period or period_by_paragraph.get(seg.paragraph)
+            start, end = spans.original(m.start, m.end)
+            facts.append(
+                Fact(
+                    id=f"{doc.id}:f{len(facts) + 1}",
+                    source=doc.id,
+                    segment=seg.id,
+                    text=doc.source.text[start:end],
+                    value=m.value,
+                    unit=m.unit,
+                    kind=m.kind,
+                    subject=m.subject,
+                    period=period,
+                    speaker=speaker,
+                    start=start,
+                    end=end,
+                    qualifier=m.qualifier,
+                    change=m.change,
+                )
+            )
+    return tuple(facts)
+
+
+class _SpanMap:
+    """Maps offsets in a segment's normalised text back to the original text, lazily."""
+
+    def __init__(self, doc: Document, seg: Segment) -> None:
+        self._doc = doc
+        self._seg = seg
+        raw = doc.source.text[seg.start : seg.end]
+        # Most sentences are their own normal form (plain ASCII, no double spaces): then
+        # offsets only shift, and the per-character map is not worth building.
+        self._same = raw == seg.text
+        norm = None if self._same else normalize(raw, base=seg.start)
+        self._norm = norm if norm is not None and norm.text == seg.text else None
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        if self._same:
+            return self._seg.start + start, self._seg.start + end
+        if self._norm is None:
+            # Should not happen (segments are normalised the same way); quote the sentence.
+            return self._seg.start, self._seg.end
+        return self._norm.span(start, end)
+
+
+def iter_facts(docs: Sequence[Document]) -> Iterator[Fact]:
+    """Facts of several documents in turn (for corpus runs and benchmarks)."""
+    for doc in docs:
+        yield from extract_facts(doc)

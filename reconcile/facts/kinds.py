@@ -1,0 +1,310 @@
+"""What kind of figure a match is (date, percent, amount, count, ordinal…) and its value."""
+
+from __future__ import annotations
+
+import re
+
+from ..numbers import parse_number, parse_ordinal
+from ._base import _Mention
+from ._vocab import _Vocab
+from .periods import period_key
+
+
+def _mentions(text: str, v: _Vocab) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in v.pattern.finditer(text):
+        got = _classify(m, text, v)
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def _enumerates(text: str, start: int, end: int) -> bool:
+    """An ordinal that numbers the sentence itself (第一是…, "Second, …") is a list marker.
+
+    Sources renumber lists freely (第一是 vs 首先是), so such a position is no claim and
+    must not become a fact only one source has.
+    """
+    if text[:start].strip(" \"'“‘(（") != "":
+        return False
+    return text[end : end + 1] in ("是", ",", "、", ":", "，", "：")
+
+
+def _num(s: str) -> float | None:
+    s = s.strip()
+    if s and s[0] in "万亿百千点":
+        return None  # 万亿元 without a figure
+    if s.lower() == "a few":
+        return None
+    return parse_number(s)
+
+
+_SCALE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "trillion": 1e12,
+}
+# Words before a bare "May" that make it the month, not the modal verb.
+_MONTH_LEAD = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "during",
+        "of",
+        "end",
+        "before",
+        "after",
+        "on",
+        "between",
+        "and",
+        "to",
+    ]
+)
+# A score needs a game around it: "won 2-1", "a 3-0 win", "drew 1-1 with".
+_SCORE_BEFORE = re.compile(
+    r"(?:\b(?:won|win|wins|beat|beats|beaten|lost|lose|loses|drew|draw|draws|led|lead|leads|"
+    r"trail|trailed|trailing|thrashed|edged|defeated|victory|defeat|score|scored|"
+    r"scoreline|by|a|an|the|at|to)\s|[比以])$",
+    re.I,
+)
+_SCORE_AFTER = re.compile(
+    r"^\s?(?:win|victory|defeat|draw|loss|lead|home|away|scoreline|aggregate|triumph|"
+    r"success|thrashing|reverse|win|in\b|at\b|against|over|on\b|with|after|before|"
+    r"first-leg|second-leg|[负胜平战击])",
+    re.I,
+)
+# English ordinals are facts only as standings and ranks ("finished eighth", "the world's
+# third largest", "his eighth Budget"), not as "the first time" or "first home".
+_RANK_BEFORE = re.compile(
+    r"(?:\b(?:finished|finish|finishing|ranked|ranks|rank|ranking|came|come|placed|place|"
+    r"lies|lying|sits|sitting|stands|standing|seeded|slipped|climbed|moved|rose|fell|dropped|"
+    r"number|no\.?|his|her|its|their|our)\s|'s\s|’s\s)$",
+    re.I,
+)
+_RANK_AFTER = re.compile(
+    r"^(?:[\s-](?:place|placed|largest|biggest|highest|lowest|most|best|worst|richest|"
+    r"oldest|busiest|fastest|strongest|seed|round|\w+est)\b|\s?[,.;]|$)",
+    re.I,
+)
+# A capitalised word right before a number, other than the sentence's first word or a
+# month: the number belongs to a name.
+_IN_NAME = re.compile(
+    r"(?<=[\w,;:\"“)] )(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+    r"[A-Z][\w'-]*\s$"
+)
+_MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$")
+
+
+def _en_rank(text: str, s: int, e: int, word: str) -> bool:
+    before = text[max(0, s - 16) : s]
+    after = text[e : e + 14]
+    if re.match(
+        r"^[\s-](?:century|centuries|time|times|half|quarter|day|week|month|year|minute|min|"
+        r"birthday|anniversary|lap|hole|over|floor|street|avenue|amendment|edition)\b",
+        after,
+        re.I,
+    ):
+        return False  # "the 69th minute", "its 20th anniversary": when, not a standing
+    if word[0].isdigit():
+        return True  # 407th: a numeral ordinal is a position
+    if _RANK_BEFORE.search(before) and not (
+        # "his first goal", "her first title": a debut, not a position; later ordinals
+        # after a possessive ("Mr Brown's eighth Budget") count the occasions.
+        word.lower() == "first" and re.search(r"(?:his|her|its|their|our|'s|’s)\s$", before, re.I)
+    ):
+        return True
+    return (
+        _RANK_AFTER.match(after) is not None
+        and re.search(r"\b(?:the|was|is|be|world's)\s$", before, re.I) is not None
+    )
+
+
+def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    if g["dec"] is not None:
+        digits = re.sub(r"\D", "", g["dec"])
+        first = int(digits) if len(digits) == 4 else 1900 + int(digits)
+        return _Mention("decade", float(first), "decade", s, e)
+    if g["month"] is not None:
+        word = g["month"]
+        prev = re.findall(r"[A-Za-z]+", text[max(0, s - 8) : s])
+        if not word[0].isupper() or (
+            word == "May" and not (prev and prev[-1].lower() in _MONTH_LEAD)
+        ):
+            return None
+        key = period_key(word)
+        if key is None:
+            return None
+        return _Mention("date", float((key[1] or 0) * 100), "date", s, e)
+    if g["zday"] is not None:
+        if text[max(0, s - 3) : s].rstrip().endswith(("月", "号")):
+            return None
+        dom = int(g["zday"])
+        return None if not 1 <= dom <= 31 else _Mention("date", float(dom), "date", s, e)
+    if g["age"] is not None or g["age2"] is not None:
+        val = _num(g["age"] or g["age2"])
+        if g["age"] is not None:
+            s = m.start("age")  # "aged 44": the figure is the fact, "aged" says its kind
+        return None if val is None else _Mention("age", val, "years", s, e)
+    if g["bp"] is not None:
+        val = _num(g["bp"])
+        return None if val is None else _Mention("points", val / 100, "pp", s, e)
+    if g["mg"] is not None or g["mg2"] is not None or g["mg3"] is not None:
+        val = _num(g["mg"] or g["mg2"] or g["mg3"])
+        if g["mg"] is not None:
+            s = m.start("mg")
+        return None if val is None else _Mention("magnitude", val, "magnitude", s, e)
+    if g["rank"] is not None:
+        lead = re.search(r"\b(world|ranked|seeded)\s$", text[max(0, s - 8) : s], re.I)
+        if lead is None:
+            return None  # "No 10", "number one priority"
+        s -= len(lead.group(0))
+        val = _num(g["rank"])
+        return None if val is None else _Mention("ordinal", val, "ordinal", s, e)
+    if g["sc1"] is not None:
+        if not (
+            _SCORE_BEFORE.search(text[max(0, s - 12) : s]) or _SCORE_AFTER.match(text[e : e + 12])
+        ):
+            return None
+        a, b = int(g["sc1"]), int(g["sc2"])
+        return _Mention("score", float(a * 1000 + b), "score", s, e)
+    if g["ipz"] is not None:
+        if not _MARKET_BEFORE.search(text[max(0, s - 4) : s]):
+            return None
+        val = _num(g["ipz"])
+        return None if val is None else _Mention("index", val, "points", s, e)
+    if g["ipt"] is not None:
+        val = _num(g["ipt"])
+        return None if val is None else _Mention("index", val, "points", s, e)
+    if g["durz"] is not None:
+        raw = g["durz"]
+        val = _num(raw)
+        if val is None or raw == "一" or (s > 0 and text[s - 1] in "第近去今明前"):
+            return None
+        return _Mention("duration", val, "年", s, e)
+    if g["dur"] is not None:
+        raw = g["dur"].lower()
+        if raw in ("a", "a few"):
+            return None
+        val = _num(raw)
+        if val is None:
+            return None
+        unit = g["dunit"].lower()
+        unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+        return _Mention("duration", val, unit, s, e)
+    if g["date"]:
+        key = period_key(g["date"])
+        if key is None:
+            return None
+        year, m1, _m2, day = key
+        value = float((year or 0) * 10000 + (m1 or 0) * 100 + (day or 0))
+        return _Mention("date", value, "date", s, e)
+    if g["pz"] is not None or g["pn"] is not None:
+        val = _num(g["pz"] or g["pn"])
+        return None if val is None else _Mention("percent", val, "%", s, e)
+    if g["pt"] is not None:
+        val = _num(g["pt"])
+        return None if val is None else _Mention("points", val, "pp", s, e)
+    if g["cheng"] is not None:
+        val = _num(g["cheng"])
+        return None if val is None else _Mention("percent", val * 10, "%", s, e)
+    if g["az"] is not None:
+        val = _num(g["az"])
+        unit = v.zh_currency.get(g["azc"], g["azc"])
+        return None if val is None else _Mention("amount", val, unit, s, e)
+    if g["cur"] is not None or g["cur2"] is not None:
+        raw = g["ae"] if g["cur"] is not None else g["ae2"]
+        val = _num(raw)
+        if val is None:
+            return None
+        mag = (g["mag"] or g["mag2"] or "").lower()
+        scale = _SCALE.get(mag, 1.0)
+        cur = (g["cur"] or g["cur2"]).lower()
+        return _Mention("amount", val * scale, v.en_currency.get(cur, cur), s, e)
+    if g["oz"] is not None or g["oe"] is not None:
+        if _enumerates(text, s, e):
+            return None
+        if g["oe"] is not None and not _en_rank(text, s, e, g["oe"]):
+            return None
+        if g["oz"] is not None and text[e : e + 2] in ("时间", "线", "手", "批"):
+            return None  # 第一时间, 第一线: idioms, not positions
+        rank = parse_ordinal(m.group(0))
+        return None if rank is None else _Mention("ordinal", float(rank), "ordinal", s, e)
+    if g["cz"] is not None:
+        if s > 0 and text[s - 1] == "第":
+            return None
+        raw = g["cz"]
+        val = _num(raw)
+        # 一个/一批/一项 are articles, not counts; a figure written 1个 is kept.
+        if val is None or (raw == "一" and val == 1):
+            return None
+        mw = g["mw"]
+        if mw == "个" and text[e : e + 1] == "字" and not raw[0].isdigit():
+            return None  # “稳”“进”两个字: words of a slogan, not a count
+        kind = "duration" if mw in ("个月", "天", "小时", "周") else "count"
+        return _Mention(kind, val, mw, s, e)
+    if g["ce"] is not None:
+        if g["ce"][0].isdigit() and _IN_NAME.search(text[max(0, s - 30) : s]):
+            return None  # Doom 3, Half-Life 2, Chapter 11: part of a name
+        noun = g["noun"].lower()
+        raw = g["ce"].lower()
+        if noun == "times" and re.match(
+            r"\s(?:as|more|less|higher|lower|bigger|larger|greater|the|over)\b", text[m.end() :]
+        ):
+            return None  # "three times as many": a ratio, not a count of occasions
+        if (
+            noun in v.en_count_stop
+            or raw in ("one", "a")
+            or (raw.isalpha() and noun in v.en_change)
+        ):
+            return None
+        val = _num(raw)
+        if val is None:
+            return None
+        # The match ends at the noun; the counted thing is the subject, not part of the span.
+        return _Mention("count", val, "", s, m.start("noun") - 1)
+    return None
+
+
+# --- qualifiers and periods ------------------------------------------------------------------
+
+
+def _qualify(text: str, m: _Mention, v: _Vocab, zh: bool) -> None:
+    if zh:
+        before = text[max(0, m.start - 4) : m.start]
+        for q in v.zh_q_before:
+            if before.endswith(q):
+                m.qualifier = q
+                m.before_len = len(q)
+                break
+        after = text[m.end : m.end + 2]
+        for q in v.zh_q_after:
+            if after.startswith(q):
+                m.qualifier = q if m.qualifier is None else f"{m.qualifier}…{q}"
+                m.end += len(q)
+                break
+    else:
+        before = text[max(0, m.start - 16) : m.start].lower().rstrip()
+        for q in v.en_q_before:
+            if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalpha()):
+                m.qualifier = q
+                break

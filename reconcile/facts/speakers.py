@@ -1,0 +1,290 @@
+"""Who states each sentence: speech verbs, quotations and their attribution."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Document
+from ._base import _CJK, _is_zh
+from ._vocab import _Vocab, _vocab
+
+# --- speakers ------------------------------------------------------------------------------
+
+_ZH_LOCATIVE = re.compile(
+    r"在[^，,。;；“”\"]{1,30}$|(?:也|还|则|进一步|同时|对此|曾|并|再次|近日|今天|日前)+$"
+)
+_ZH_RUN = re.compile(rf"[{_CJK}、]+$")
+
+
+_ZH_ADVERBS = re.compile("(?:就|也|都|还|又|则|才|曾|再|更|已|已经|随后|此前|近日|日前)+$")
+# A run ending in these is a phrase of narration, not a name ("只能说", "这个…说明").
+_ZH_NOT_SPEAKER = re.compile(
+    "(?:这个|那个|这|那|只能|可以|不能|应该|可能|不得不|必须|能|会|要|将|该|我们|你|人们|大家|一般|不难|有|可)$"
+)
+
+
+# X对记者说 / X对《…》记者介绍说: the speaker comes before 对, with their title.
+_ZH_TOLD = re.compile(
+    rf"(?P<who>[{_CJK}]{{2,24}})对[^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
+)
+# 卓创资讯统计数据显示: the source of the data states the figures.
+_ZH_DATA_SHOWS = re.compile(rf"(?P<src>[{_CJK}]{{2,12}}?)(?:的)?(?:统计|监测|调查)?数据显示")
+
+
+def _zh_speaker(text: str, v: _Vocab) -> str | None:
+    told = _ZH_TOLD.search(text)
+    if told is not None:
+        who = told.group("who")
+        titles = list(v.zh_titles.finditer(who))
+        name = who[titles[-1].end() :] if titles else who[-4:]
+        if 2 <= len(name) <= 4 and not _ZH_NOT_SPEAKER.search(name):
+            return name
+    shows = _ZH_DATA_SHOWS.search(text)
+    if shows is not None and shows.group("src") not in v.zh_non_names:
+        return shows.group("src")
+    for m in v.zh_speech.finditer(text):
+        pre = text[max(0, m.start() - 40) : m.start()]
+        pre = _ZH_LOCATIVE.sub("", pre)
+        pre = _ZH_LOCATIVE.sub("", pre)
+        run = _ZH_RUN.search(pre)
+        if not run:
+            continue
+        # 李朝林就…说, 他也表示: adverbs between the speaker and the verb.
+        words = _ZH_ADVERBS.sub("", run.group(0).strip("、"))
+        if (
+            not words
+            or words in v.zh_non_names
+            or words[-1] in "据"
+            or _ZH_NOT_SPEAKER.search(words)
+        ):
+            continue
+        titles = list(v.zh_titles.finditer(words))
+        if titles:
+            name = words[titles[-1].end() :]
+            if 2 <= len(name) <= 4 and not v.zh_speech.fullmatch(name):
+                return name
+            if not name:
+                return words[-12:]
+            continue
+        if 2 <= len(words) <= 4 and not any(words.startswith(n) for n in v.zh_non_names):
+            return words
+        org = _ZH_ORG.search(words)
+        if org is not None:
+            return org.group(0)  # 国家统计局表示: organisations speak too
+    return None
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
+_EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])")
+_PRONOUN = "\x00"  # marks "he said": the speaker is the person last named
+_DAYS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# How a paragraph of a briefing report goes on with the last speaker's statement without
+# naming them again: 据介绍, 此外, 一是…, 从行业看, 下一步, 我们将….
+_ZH_CONTINUES = re.compile(
+    r"^[“\"]|^(?:据介绍|据了解|此外|另外|同时|其中|首先|其次|再次|最后|下一步|对于|"
+    r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|从[^，,。]{1,8}看|他说|她说|他表示|她表示|"
+    r"他指出|她指出|他介绍|她介绍|他强调|她强调)|我们"
+)
+_OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
+# 据国家统计局数据, 据商务部介绍: the source before the word that says how it was told.
+_ZH_ACCORDING = re.compile(
+    rf"据(?P<src>[{_CJK}·]{{0,12}})(?:的)?(?:介绍|统计|数据|消息|报道|显示|称|表示|透露|测算|调查|监测|预测|分析|公布|通报|发布|了解)"
+)
+# Organisations speak too (国家统计局表示); a run of more than four characters that ends
+# in one of these is an organisation's name, not a phrase of narration.
+_ZH_ORG = re.compile(
+    rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
+)
+
+
+def _zh_speaker_verb(text: str, v: _Vocab) -> bool:
+    return v.zh_speech.search(text) is not None
+
+
+def _zh_according(text: str) -> str | None:
+    """``据X…`` names X; ``据介绍``/``据了解`` names no one new (empty string)."""
+    m = _ZH_ACCORDING.search(text)
+    if m is None:
+        return None
+    return m.group("src")
+
+
+def _zh_own(text: str, v: _Vocab) -> str | None:
+    src = _zh_according(text)
+    if src:
+        titles = list(v.zh_titles.finditer(src))
+        name = src[titles[-1].end() :] if titles else ""
+        return name if 2 <= len(name) <= 4 else src  # 据生意社分析师李倩介绍
+    sp = _zh_speaker(text, v)
+    if sp is not None:
+        return sp
+    return _PRONOUN if src == "" else None
+
+
+def _en_person(text: str) -> str | None:
+    """The last person named outside quotations (for a following "he said")."""
+    found = _EN_PERSON.findall(_QUOTED.sub(" ", text))
+    return str(found[-1]) if found else None
+
+
+def _en_speaker(text: str, v: _Vocab) -> str | None:
+    for m in v.en_speech.finditer(text):
+        if m.group("pron") or m.group("pron2"):
+            return _PRONOUN
+        if m.group("role"):
+            # Up to two words before the role belong to it: "a bank spokesman".
+            before = re.findall(r"[A-Za-z'-]+", text[max(0, m.start() - 30) : m.start()])[-2:]
+            while before and (before[0].lower() in v.en_non_names or before[0][0].isupper()):
+                before = before[1:]
+            words = [*before, m.group("role")]
+            while words and words[0].lower() in v.en_determiners | {"a", "an"}:
+                words = words[1:]
+            return " ".join(words)
+        if m.group("role2"):
+            words = m.group("role2").split()
+            while words and words[0].lower() in v.en_determiners | {"a", "an"}:
+                words = words[1:]
+            return " ".join(words)
+        name = m.group("n1") or m.group("n2") or m.group("n3")
+        if not name:
+            continue
+        parts = name.split()
+        # "… on Sunday said", "Sunday's Financial Mail": a day is when, not who.
+        while parts and (
+            parts[0].lower() in v.en_non_names - {"mr", "mrs", "ms", "dr"}
+            or (
+                parts[0].lower().removesuffix("'s").removesuffix("’s") in _DAYS
+                and (len(parts) == 1 or parts[0][-2:] in ("'s", "’s"))
+            )
+        ):
+            parts = parts[1:]
+        if parts and parts[0].lower() not in v.en_pronouns:
+            return " ".join(parts)
+        if name.split()[0].lower() in v.en_pronouns:
+            return _PRONOUN  # "He said", "It also said"
+    return None
+
+
+def speakers(doc: Document) -> tuple[str | None, ...]:
+    """The speaker of each segment of ``doc``, in segment order; ``None`` for narration.
+
+    A sentence has a speaker only where the text attributes it: a speech verb (``X表示``,
+    ``"…," she said``, ``X said``), ``according to X``/``据X``; every sentence of the same
+    quoted statement shares it, and so does a quotation continued in the same paragraph.
+    In English the speaker does not carry into the next sentence of narration: BBC-style
+    reports interleave the reporter's voice with what people say.
+
+    Chinese briefing reports are written the other way round: after ``X介绍，`` the rest of
+    the paragraph, and the paragraphs that follow (``据介绍``, ``此外``…), report X's
+    statement without naming X again, so there the speaker carries until someone else is
+    named.
+
+    Example:
+        >>> from reconcile.document import from_text
+        >>> speakers(from_text("Prices rose. Jane Smith said costs fell. They fell 3%."))
+        (None, 'Jane Smith', None)
+    """
+    v = _vocab()
+    out: list[str | None] = []
+    current: str | None = None  # Chinese: the speaker whose statement is being reported
+    last_said: str | None = None  # English: who a "he said"/"it said" refers to
+    person: str | None = None
+    said_at = person_at = -1  # the segments that named them
+    own: list[str | None] = []
+    for k, seg in enumerate(doc.segments):
+        if _is_zh(seg.text):
+            sp = _zh_own(seg.text, v)
+            if sp == _PRONOUN:
+                sp = current
+        else:
+            sp = _en_speaker(seg.text, v)
+            if sp == _PRONOUN:
+                # "He said" refers to whoever was named last: the person of the previous
+                # sentence ("Paul Boateng attacked the plans. '…,' he said"), or the last
+                # speaker when the same sentence named both ("…, a bank spokesman told
+                # Reuters. He estimated …").
+                sp = person if person is not None and person_at > said_at else last_said
+            found = _en_person(seg.text)
+            if found is not None:
+                person, person_at = found, k
+            if sp is not None:
+                last_said, said_at = sp, k
+                if " " in sp and sp[0].isupper():
+                    person = sp
+        own.append(sp)
+        if _is_zh(seg.text) and sp is not None:
+            current = sp
+    # A sentence the segmenter cut inside (at a ";" in brackets) is still one sentence:
+    # its parts share the attribution one of them carries.
+    start = 0
+    for k, seg in enumerate(doc.segments):
+        last = k + 1 == len(doc.segments)
+        ends = last or (
+            doc.segments[k + 1].paragraph != seg.paragraph
+            or seg.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", "。", "！", "？"))
+        )
+        if ends:
+            found = next((sp for sp in own[start : k + 1] if sp is not None), None)
+            if found is not None:
+                for j in range(start, k + 1):
+                    own[j] = own[j] or found
+            start = k + 1
+    by_utterance: dict[int, str] = {}
+    for seg, sp in zip(doc.segments, own, strict=True):
+        if sp is not None and seg.utterance is not None:
+            by_utterance.setdefault(seg.utterance, sp)
+    current = None
+    prev_quote: tuple[int, str] | None = None  # (paragraph, speaker) of the last quotation
+    paragraph = -1
+    for seg, sp in zip(doc.segments, own, strict=True):
+        said = sp or (by_utterance.get(seg.utterance) if seg.utterance is not None else None)
+        if _is_zh(seg.text):
+            if seg.paragraph != paragraph and not _ZH_CONTINUES.search(seg.text):
+                current = None  # a new paragraph of narration: the reporter's own voice
+            paragraph = seg.paragraph
+            if (
+                sp is not None
+                and _ZH_DATA_SHOWS.search(seg.text)
+                and not _zh_speaker_verb(seg.text, v)
+            ):
+                # 卓创资讯统计数据显示…: the data source states this sentence only; what
+                # follows is the reporter's again.
+                out.append(sp)
+                current = None
+                continue
+            if said is not None:
+                current = said
+            out.append(current)
+            continue
+        quoted = _OPENS_QUOTE.match(seg.text) is not None
+        if said is None and quoted and prev_quote and prev_quote[0] == seg.paragraph:
+            said = prev_quote[1]  # a quotation continued in the same paragraph
+        if said is not None and (quoted or seg.utterance is not None):
+            prev_quote = (seg.paragraph, said)
+        out.append(said)
+    return tuple(out)

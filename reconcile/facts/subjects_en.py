@@ -1,0 +1,369 @@
+"""English subjects: the noun phrase a figure measures, or the event a date dates.
+
+There is no tagger here (none with its model inside a PyPI package is fast enough for the
+1 MB/s budget), so a noun phrase is a run of words that are neither function words nor
+verbs, read from ``data/facts.toml``'s ``[en]`` word lists: walking back from a verb or a
+preposition before the figure, or forward from the figure when it modifies a noun
+("a 70% share of the market", "a £200 council tax refund").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import _data
+from ._base import _clause_end, _clause_start, _Mention
+
+# A word starts after a space or punctuation: the "bn" of "£1.34bn" is not a word.
+_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][\w'’.-]*[\w']|[A-Za-z])")
+# Words between a verb and its figure that qualify the figure ("fell by almost 4%").
+_QUALIFIERS = frozenset(
+    [
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "over",
+        "more",
+        "than",
+        "less",
+        "fewer",
+        "least",
+        "most",
+        "some",
+        "approximately",
+        "roughly",
+        "just",
+        "under",
+        "below",
+        "above",
+        "an",
+        "estimated",
+        "a",
+        "the",
+        "only",
+        "record",
+        "another",
+        "further",
+        "extra",
+        "seasonally-adjusted",
+    ]
+)
+# Kinds whose subject is the event they date or time, not a measured quantity.
+EVENT_KINDS = frozenset({"date", "duration", "score", "decade", "age"})
+
+
+@dataclass(frozen=True)
+class _Words:
+    function: frozenset[str]
+    verbs: frozenset[str]
+    before_np: frozenset[str]  # words after which a figure modifies the noun that follows
+    linking: frozenset[str]  # of/at/to/by…: the noun phrase before them is the subject
+    trim: frozenset[str]  # words a subject must not begin or end with
+    change: frozenset[str]
+    copulas: frozenset[str]
+    days: frozenset[str]
+    auxiliaries: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    en = _data.load("facts")["en"]
+
+    def low(key: str) -> frozenset[str]:
+        return frozenset(str(x).lower() for x in en[key])
+
+    return _Words(
+        function=low("function_words"),
+        verbs=low("verbs"),
+        before_np=low("determiners") | frozenset({"a", "an", "another", "extra", "further"}),
+        linking=low("linking_words"),
+        trim=low("function_words") | low("determiners") | low("verbs"),
+        change=low("change_verbs"),
+        copulas=low("copulas"),
+        days=low("days"),
+        auxiliaries=low("auxiliaries"),
+    )
+
+
+def _is_verb(word: str, w: _Words) -> bool:
+    low = word.lower()
+    if low in w.verbs or low in w.change or low in w.copulas:
+        return True
+    # Past tenses and participles without a tagger: "-ed" words of five letters or more
+    # (raised, called), and "-ing" forms (bringing, agreeing).
+    return len(low) >= 5 and (low.endswith("ed") or low.endswith("ing")) and word[0].islower()
+
+
+def _np_before(words: list[str], w: _Words) -> list[str]:
+    """The noun phrase that ends ``words`` (the words before a verb or a preposition)."""
+    out: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        low = word.lower()
+        if low in ("of", "for") and out and i > 0 and not _stops(words[i - 1], w):
+            out.append(word)  # "proportion of turnover", "market for downloads"
+            continue
+        if _stops(word, w) and not (out and _modifier(words, i, w)):
+            break
+        if i > 0 and words[i - 1].lower() in _MODALS and not out:
+            break  # "could run to $40m": after a modal, a verb
+        out.append(word)
+        if len(out) >= 6:
+            break
+    out.reverse()
+    return _trim(out, w)
+
+
+def _np_after(words: list[str], w: _Words) -> list[str]:
+    """The noun phrase that starts ``words`` (after a figure that modifies it)."""
+    out: list[str] = []
+    while words and (words[0].lower() in w.before_np or words[0].lower() in _LEADING):
+        words = words[1:]
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low == "of" and out and i + 1 < len(words):
+            out.append(word)
+            continue
+        if low in ("the", "a", "an") and out and out[-1].lower() == "of":
+            out.append(word)
+            continue
+        if _stops(word, w):
+            break
+        out.append(word)
+        if len(out) >= 6:
+            break
+    return _trim(out, w)
+
+
+def _modifier(words: list[str], i: int, w: _Words) -> bool:
+    """An "-ing"/"-ed" word inside a noun phrase: "public spending plans", "the proposed deal".
+
+    It modifies the noun after it when the word before it is a determiner or another
+    content word; after a function word ("to cutting Labour's plans") it is a verb.
+    """
+    word = words[i]
+    low = word.lower()
+    if low in w.verbs or low in w.function or not (low.endswith("ing") or low.endswith("ed")):
+        return False
+    if i == 0:
+        return False
+    prev = words[i - 1].lower()
+    return prev in w.before_np or not (_stops(words[i - 1], w) or prev in w.function)
+
+
+_CONVERSION = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
+_RESULTS = frozenset(
+    [
+        "win",
+        "victory",
+        "defeat",
+        "draw",
+        "loss",
+        "lead",
+        "triumph",
+        "success",
+        "thrashing",
+        "reverse",
+        "scoreline",
+    ]
+)
+# Words that open a counted phrase without being the thing counted ("five other provinces").
+_LEADING = frozenset(["other", "more", "new", "additional", "further", "extra", "of"])
+_MODALS = frozenset(
+    ["can", "could", "will", "would", "may", "might", "must", "should", "shall", "to"]
+)
+
+
+def _stops(word: str, w: _Words) -> bool:
+    low = word.lower()
+    return low in w.function or low in w.before_np or _is_verb(word, w) or low in w.days
+
+
+def _trim(words: list[str], w: _Words) -> list[str]:
+    while words and (words[-1].lower() in w.trim or words[-1].lower() == "of"):
+        words = words[:-1]
+    while words and words[0].lower() in w.trim:
+        words = words[1:]
+    return words
+
+
+# Units of measure: "35.39 seconds", "200 metres" say how much, not of what.
+_UNITS = frozenset(
+    [
+        "seconds",
+        "minutes",
+        "hours",
+        "metres",
+        "meters",
+        "kilometres",
+        "km",
+        "miles",
+        "yards",
+        "feet",
+        "inches",
+        "kg",
+        "kilos",
+        "tonnes",
+        "tons",
+        "pounds",
+        "litres",
+        "megabits",
+        "megabytes",
+        "gigabytes",
+        "mph",
+        "degrees",
+        "acres",
+        "hectares",
+    ]
+)
+
+
+def _count_context(np: list[str], before: list[str], after: list[str], w: _Words) -> list[str]:
+    """A bare counted noun with the verb that says what is counted of it.
+
+    "people" alone would make "Mitch killed 10,000 people" and "six million people
+    perished" one subject (and a conflict); "people killed", "people perished" are not.
+    """
+    i = len(before) - 1
+    while i >= 0 and before[i].lower() in _QUALIFIERS:
+        i -= 1
+    np = np[:1]
+    if i >= 0 and (_is_verb(before[i], w) or before[i].lower() in w.change):
+        return [*np, before[i].lower()]  # killed 10,000 people -> people killed
+    rest = after[1:]
+    while rest and rest[0].lower() in w.auxiliaries:
+        rest = rest[1:]
+    if rest and (_is_verb(rest[0], w) or rest[0].lower() in w.change or rest[0].endswith("ed")):
+        return [*np, rest[0]]  # six million people perished
+    return np
+
+
+def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | None:
+    """The noun phrase a percentage, amount, count or rank measures (``m.change`` is set)."""
+    w = _words()
+    cs = _clause_start(text, m.start)
+    # "a $1.75bn (£900m) deal": the conversion in brackets sits between figure and noun.
+    conv = _CONVERSION.match(text, m.end)
+    end = conv.end() if conv else m.end
+    before = _WORD.findall(text[cs : m.start])
+    after = _WORD.findall(text[end : _clause_end(text, end)])
+    if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
+        # "five other provinces"; "13.6% of the loans": the share is of what follows.
+        np = _np_after(after, w)
+        if np and m.kind == "count" and np[0].lower() in _UNITS:
+            # "a personal best of 7.13 seconds": a measurement; its unit is the unit, and
+            # its subject is what was measured, found as for an amount.
+            m.unit = np[0].lower()
+            return _measured(before, after[1:], m, change_words, w)
+        if np:
+            if m.kind == "count" and len(np) == 1:
+                np = _count_context(np, before, after, w)
+            return " ".join(np)
+    return _measured(before, after, m, change_words, w)
+
+
+def _measured(
+    before: list[str], after: list[str], m: _Mention, change_words: frozenset[str], w: _Words
+) -> str | None:
+    """The subject of an amount or percentage: the noun it modifies or the one before."""
+    # A figure between a determiner and a noun modifies the noun: "a 70% share of …".
+    # "an annual £10.5bn black hole": an adjective may come between.
+    det = [x.lower() for x in before[-2:]]
+    if (
+        det
+        and (
+            det[-1] in w.before_np
+            or (len(det) == 2 and det[0] in w.before_np and not _stops(before[-1], w))
+        )
+        and after
+        and not _stops(after[0], w)
+    ):
+        np = _np_after(after, w)
+        if np:
+            return " ".join(np)
+    # Walk back over qualifiers (almost, more than, at least) to the verb or preposition.
+    i = len(before) - 1
+    while i >= 0 and (
+        before[i].lower() in _QUALIFIERS
+        or (
+            before[i].lower() in ("at", "up")
+            and i + 1 < len(before)
+            and before[i + 1].lower() in ("least", "most", "to")
+        )
+    ):
+        i -= 1
+    while i >= 0:
+        low = before[i].lower()
+        if low in change_words:
+            m.change = low
+        if (
+            low in w.linking
+            or low in change_words
+            or low in w.copulas
+            or low in w.auxiliaries  # "the sector has 25bn rupees of loans"
+            or _is_verb(before[i], w)
+        ):
+            # "shares fell by 4%", "prices have risen to": the subject precedes the verb
+            # group, whatever auxiliaries and adverbs it has.
+            j = i
+            while j > 0 and (
+                before[j - 1].lower() in w.auxiliaries
+                or before[j - 1].lower() in change_words
+                or before[j - 1].lower() in w.copulas
+                or _is_verb(before[j - 1], w)
+            ):
+                j -= 1
+                if before[j].lower() in change_words:
+                    m.change = before[j].lower()
+            np = _np_before(before[:j], w)
+            if np:
+                return " ".join(np)
+            break
+        i -= 1
+    np = _np_before(before, w)
+    if np:
+        return " ".join(np)
+    if after and after[0].lower() == "of":
+        np = _np_after(after[1:], w)
+        if np:
+            return " ".join(np)
+    return None
+
+
+def en_event(text: str, m: _Mention) -> str | None:
+    """What a date, duration, score or age belongs to: the clause around it, trimmed."""
+    w = _words()
+    cs, ce = _clause_start(text, m.start), _clause_end(text, m.end)
+    before = _WORD.findall(text[cs : m.start])
+    after = _WORD.findall(text[m.end : ce])
+    if m.kind == "age":
+        # The whole sentence: "Joining the company as a 15-year-old …, Mr Bell moved".
+        names = [
+            n
+            for n in re.findall(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+", text)
+            if n.lower() not in w.trim and not _is_verb(n.lower(), w)
+        ]
+        # The person is the sentence's named subject: a full name ("Charlie Bell, …, has
+        # died aged 44") before a single capitalised word (which may be a company's).
+        full = [n for n in names if " " in n]
+        if full or names:
+            return str((full or names)[0] if full else names[-1])
+        np = _np_after(after, w)
+        return " ".join(np) if np else None
+    if m.kind == "score" and after and after[0].lower() in _RESULTS:
+        # "Liverpool's 3-2 defeat at Fulham", "the 1-1 draw": the game is the subject.
+        owner = before[-1] if before and before[-1].endswith(("'s", "’s")) else ""
+        return " ".join(x for x in (owner, after[0]) if x)
+    words = _trim(before[-8:], w)
+    if len(words) >= 2:
+        return " ".join(words)
+    nxt = _trim(after[:8], w)
+    if not nxt and ce < len(text):
+        # "In 2001, he took over …": the event is the next clause.
+        nxt = _trim(_WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)])[:8], w)
+    if nxt:
+        return " ".join(nxt)
+    return " ".join(words) or None
