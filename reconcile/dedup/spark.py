@@ -55,21 +55,24 @@ from .results import InputProblem, Result, Summary
 from .stages import datasketch_permutations
 from .stream import JSONL_SUFFIXES, read_inputs
 
+_PER_PARTITION = 10_000  # documents a partition holds at most (about 50 MB with their sets)
 _LOCAL_SHUFFLE_PARTITIONS = 2  # Spark's 200 default costs more in task start-up than it splits
 
 
-def local_session(cores: int | str = "*") -> SparkSession:
+def local_session(cores: int | str = "*", memory: str = "3g") -> SparkSession:
     """A Spark session on this machine, ``local[cores]``, its Python workers this Python.
 
     The workers must import ``reconcile``: they run this interpreter, not whichever
     ``python3`` comes first on the path. pyspark reads that choice from the environment
-    only (``PYSPARK_PYTHON``); one set by the user is kept.
+    only (``PYSPARK_PYTHON``); one set by the user is kept. ``memory`` is the JVM's heap,
+    which holds the cached and shuffled documents: Spark's 1 GB ran out at 100,000.
     """
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("reconcile dedup")
         .config("spark.sql.shuffle.partitions", str(_LOCAL_SHUFFLE_PARTITIONS))
+        .config("spark.driver.memory", memory)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.default.parallelism", str(_LOCAL_SHUFFLE_PARTITIONS))
@@ -158,10 +161,12 @@ class SparkRun:
                 first = index.allocate(n)
         # Every shuffle below uses one hash partitioning by number: the documents are
         # partitioned once, and joins with them then move only the other side.
-        parts = max(sc.defaultParallelism, prepared.getNumPartitions())
+        parts = max(sc.defaultParallelism, prepared.getNumPartitions(), n // _PER_PARTITION)
         docs = docs_in.zipWithIndex().map(partial(tasks.renumber, first)).partitionBy(parts)
         docs = docs.persist(StorageLevel.MEMORY_AND_DISK)
         persisted.append(docs)
+        docs.count()
+        prepared.unpersist()  # everything later reads the numbered documents
         self.summary.read = n + len(problems)
         self.summary.errors = len(problems)
         self.summary.indexed = n
@@ -201,6 +206,9 @@ class SparkRun:
         final = docs.leftOuterJoin(assignments, parts).map(tasks.assign)
         final = final.persist(StorageLevel.MEMORY_AND_DISK)
         persisted.append(final)
+        final.count()
+        docs.unpersist()
+        decisions.unpersist()
 
         if index is not None:
             # In any order: each document carries the number the index allocated.
