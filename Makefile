@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench golden clean redis browser screenshot
+.PHONY: demo test lint bench golden clean redis browser screenshot java
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,16 @@ browser:
 	    echo "chromium, chromium-driver or fonts-noto-cjk missing and not root: the browser tests will be skipped"; \
 	  fi; }
 
-test: lint redis browser
+# The Spark dedup engine's tests run pyspark (in the dev extra) on a Java 17 runtime.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
+	  else \
+	    echo "java not installed and not root: the Spark dedup tests will be skipped"; \
+	  fi; }
+
+test: lint redis browser java
 	$(BIN)/pytest -q
 
 golden: $(STAMP)

@@ -6,9 +6,11 @@ nothing here computes anything the library does not.
 
 from __future__ import annotations
 
-import json
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -408,11 +410,33 @@ def _write(text: str, output: Path | None) -> None:
 )
 @click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it.")
 @click.option(
+    "--fail-on-skip",
+    is_flag=True,
+    help="Process everything, then exit with status 3 if any input was skipped.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["embedded", "spark"]),
+    default="embedded",
+    show_default=True,
+    help="spark: a one-off backfill on Spark (pip install 'reconcile[spark]'; local[*], or "
+    "the cluster spark-submit gives); --index must then be new, and streaming runs continue "
+    "from it.",
+)
+@click.option(
     "--remove",
     "remove_ids",
     multiple=True,
     metavar="ID",
     help="Remove this document from the index first (repeatable).",
+)
+@click.option(
+    "--explain",
+    nargs=2,
+    metavar="ID ID",
+    help="Index nothing; show why these two documents of INPUT are or are not grouped: "
+    "scores against the thresholds, LSH bands, shared passages side by side, and with "
+    "--index where the index placed each.",
 )
 @click.option(
     "--retain-days",
@@ -435,20 +459,36 @@ def dedup(
     workers: int,
     batch_size: int,
     strict: bool,
+    fail_on_skip: bool,
+    engine: str,
     remove_ids: tuple[str, ...],
+    explain: tuple[str, str] | None,
     retain_days: float | None,
 ) -> None:
     """Find and group near-duplicates in a feed: duplicates, excerpts, shared passages.
 
     INPUT is a JSONL file (one document a line), a directory of text files, or - for
     JSONL on stdin. Clusters (or the kept documents) go to stdout as JSONL, the summary
-    to stderr.
+    to stderr. Ids are strings; an integer id is accepted and reported as its digits.
+
+    With -o, the file holds a line per committed document while the run goes (each final,
+    so a killed run's file is usable) and is replaced by the clusters when it completes.
+    Ctrl-C stops cleanly: committed batches stay in the index, and the same command
+    resumes (documents already indexed are recognised, not indexed twice).
+
+    \b
+    Exit status:
+      0    done; bad records, if any, were reported as error lines and skipped
+      2    error: bad usage, unreadable input or index, or --strict met a bad record
+      3    done, but some input was skipped and --fail-on-skip was given
+      130  interrupted (Ctrl-C); committed batches are kept
 
     \b
     Example:
       reconcile dedup feed.jsonl --index feed.db -o clusters.jsonl
       reconcile dedup new.jsonl --index feed.db --emit unique > fresh.jsonl
       reconcile dedup --index feed.db --retain-days 30
+      reconcile dedup feed.jsonl --index feed.db --explain ID1 ID2
     """
     import tempfile
     import time
@@ -456,7 +496,8 @@ def dedup(
     from rich.console import Console
 
     from .dedup import DedupConfig, deduplicate, open_index, read_inputs
-    from .render.dedup import progress_display, render_summary
+    from .dedup.output import RunOutput
+    from .render.dedup import progress_display, render_interrupted, render_summary
 
     try:
         cfg = DedupConfig(
@@ -473,11 +514,17 @@ def dedup(
         )
     except ReconcileError as exc:
         raise click.UsageError(str(exc)) from None
+    if engine == "spark" and emit == "unique":
+        raise click.UsageError("--emit unique is not available with --engine spark")
     if not inputs and not remove_ids and retain_days is None:
         raise click.UsageError("give at least one INPUT (or --remove/--retain-days with --index)")
     console = Console(stderr=True, highlight=False)
-    with tempfile.TemporaryDirectory() as tmp:
+    if explain:
+        _explain(inputs, index_at, explain, cfg)
+        return
+    with tempfile.TemporaryDirectory() as tmp, _interruptible() as interrupted:
         location = index_at or str(Path(tmp) / "index.db")
+        run: Any = None
         try:
             with open_index(location, cfg) as index:
                 if remove_ids:
@@ -488,22 +535,99 @@ def dedup(
                     console.print(f"removed {n:,} documents older than {retain_days:g} days")
                 if not inputs:
                     return
-                out = output.open("w", encoding="utf-8") if output else sys.stdout
-                try:
-                    with progress_display(console) as progress:
+                with (
+                    RunOutput(output) as out,
+                    progress_display(console) as progress,
+                    ExitStack() as stack,
+                ):
+                    if engine == "spark":
+                        run = stack.enter_context(_spark_run(inputs, cfg, index))
+                    else:
                         run = deduplicate(
-                            read_inputs(inputs, cfg), cfg, index, emit=emit, progress=progress
+                            read_inputs(inputs, cfg),
+                            cfg,
+                            index,
+                            emit=emit,
+                            progress=progress,
+                            on_commit=out.committed,
                         )
-                        for result in run:
-                            out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-                finally:
-                    if output:
-                        out.close()
+                    for result in run:
+                        out.write(result)
+                    out.finish()
+        except KeyboardInterrupt:
+            interrupted.set()
         except ReconcileError as exc:
             raise InputFailure(str(exc)) from None
         except OSError as exc:
             raise InputFailure(f"{exc.filename or 'output'}: {exc.strerror or exc}") from None
+    if interrupted.is_set():
+        indexed = run.summary.indexed if run is not None else 0
+        render_interrupted(console, indexed, index_at, output)
+        raise SystemExit(EXIT_INTERRUPTED)
+    assert run is not None
     render_summary(run.summary, console)
+    if fail_on_skip and run.summary.errors:
+        raise SystemExit(EXIT_SKIPPED)
+
+
+def _explain(inputs: tuple[str, ...], index_at: str | None, ids: tuple[str, str], cfg: Any) -> None:
+    from rich.console import Console
+
+    from .dedup import open_index, read_inputs
+    from .dedup.explain import explain
+    from .render.dedup import render_explanation
+
+    if not inputs:
+        raise click.UsageError("--explain needs the INPUT holding the two documents")
+    if index_at is not None and "://" not in index_at and not Path(index_at).exists():
+        raise InputFailure(f"{index_at}: no such index (--explain reads an index, never makes one)")
+    try:
+        if index_at is None:
+            result = explain(read_inputs(inputs, cfg), ids[0], ids[1], cfg)
+        else:
+            with open_index(index_at, cfg) as index:
+                result = explain(read_inputs(inputs, cfg), ids[0], ids[1], cfg, index)
+    except ReconcileError as exc:
+        raise InputFailure(str(exc)) from None
+    render_explanation(result, Console(highlight=False))
+
+
+EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a process stopped by Ctrl-C
+
+
+@contextmanager
+def _interruptible() -> Iterator[threading.Event]:
+    """Turn the first Ctrl-C into ``KeyboardInterrupt``; ignore further ones until done.
+
+    A second Ctrl-C used to land in the middle of the cleanup (``pool.terminate``) and
+    print a traceback from there. The cleanup (worker pool stopped, the batch in flight
+    rolled back, the output closed) is short and must run to the end.
+    """
+    event = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield event  # signals can only be handled on the main thread
+        return
+
+    def first(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, first)
+    try:
+        yield event
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _spark_run(inputs: tuple[str, ...], cfg: Any, index: Any) -> Any:
+    try:
+        from .dedup.spark import backfill
+    except ImportError:
+        raise InputFailure(
+            "--engine spark needs pyspark and Java 17: pip install 'reconcile[spark]'"
+        ) from None
+    return backfill(inputs, cfg, index)
 
 
 if __name__ == "__main__":  # pragma: no cover
