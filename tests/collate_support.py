@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from functools import cache
-
-import pytest
 
 from reconcile import from_text
 from reconcile.collate import Collation
 from reconcile.models import Document
 
-from .helpers import BBC
+from .helpers import BBC, corpus
 
 PENSION = ("bbc-politics-294", "bbc-politics-069", "bbc-politics-311", "bbc-politics-312")
 ID_CARDS = ("bbc-politics-141", "bbc-politics-081", "bbc-politics-299", "bbc-politics-300")
@@ -22,11 +19,8 @@ PATENT = ("bbc-tech-048", "bbc-tech-030", "bbc-tech-342")
 
 @cache
 def bbc() -> dict[str, dict[str, str]]:
-    if not BBC.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"corpus {BBC} missing on CI")
-        pytest.skip(f"corpus {BBC.name} not found at {BBC} (checked out next to ../shared?)")
-    with BBC.open(encoding="utf-8") as fh:
+    # corpus() skips with a message off CI and fails on CI when the file is missing.
+    with corpus(BBC).open(encoding="utf-8") as fh:
         rows = (json.loads(line) for line in fh)
         return {r["id"]: r for r in rows}
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
 from functools import cache
 
 import pytest
@@ -99,13 +98,9 @@ def test_two_sources_equal_align_on_semeval_same_story_pairs() -> None:
     # than the BBC reprints, more variants and partial matches.
     import csv
 
-    from .helpers import CORPORA
+    from .helpers import corpus
 
-    path = CORPORA / "semeval2022-task8-sample-test.csv"
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"corpus {path} missing on CI")
-        pytest.skip(f"corpus {path.name} not found at {path}")
+    path = corpus("semeval2022-task8-sample-test.csv")  # fails on CI when missing
     csv.field_size_limit(1 << 30)
     with path.open(encoding="utf-8") as fh:
         rows = [
