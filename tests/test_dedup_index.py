@@ -9,6 +9,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -265,3 +268,187 @@ def _doc_seqs(db: Path) -> set[int]:
 
 def _seqs_found(index: SqliteIndex, keys: list[int]) -> set[int]:
     return {s for seqs in index.lookup(keys).values() for s in seqs}
+
+
+# -- misuse of the index file, through the command line --------------------------------
+
+
+def _dedup_cli(feed: Path, db: Path | str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from reconcile.cli import main
+
+    res = CliRunner().invoke(main, ["dedup", str(feed), "--index", str(db)])
+    assert "Traceback" not in res.output
+    assert not isinstance(res.exception, Exception) or isinstance(res.exception, SystemExit)
+    return res.exit_code, res.stderr.strip()
+
+
+@contextmanager
+def _read_only(path: Path) -> Iterator[None]:
+    """``path`` made unwritable: immutable for root (who ignores modes), else mode 0o555."""
+    if os.geteuid() == 0:
+        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
+        if done.returncode != 0:
+            message = f"chattr +i is not supported here: {done.stderr.decode().strip()}"
+            if os.environ.get("CI") == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+    else:
+        mode = path.stat().st_mode
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+
+
+def test_a_read_only_index_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    feed = write_jsonl(tmp_path / "feed.jsonl", bbc_rows()[:5])
+    more = write_jsonl(tmp_path / "more.jsonl", bbc_rows()[5:8])
+    db = tmp_path / "idx" / "feed.db"
+    db.parent.mkdir()
+    assert _dedup_cli(feed, db)[0] == 0
+    assert not Path(f"{db}-wal").exists()
+    with _read_only(db.parent):  # the file is writable, its directory (for the WAL) not
+        code, err = _dedup_cli(more, db)
+    assert code == 2 and err.startswith("Error: ") and "must be writable" in err
+    with _read_only(db):
+        code, err = _dedup_cli(more, db)
+    assert code == 2
+    assert err.startswith(f"Error: index {db} is read-only (")
+    with SqliteIndex(db, CFG.params()) as index:
+        assert index.count() == 5  # nothing lost, nothing half-written
+
+
+def test_an_index_in_a_missing_directory_says_so(tmp_path: Path) -> None:
+    feed = write_jsonl(tmp_path / "feed.jsonl", bbc_rows()[:2])
+    db = tmp_path / "nowhere" / "feed.db"
+    code, err = _dedup_cli(feed, db)
+    assert (code, err) == (
+        2,
+        f"Error: cannot create index {db}: directory {db.parent} does not exist",
+    )
+    assert not db.parent.exists()
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    feed = write_jsonl(tmp_path / "feed.jsonl", bbc_rows()[:2])
+    other = tmp_path / "app.db"
+    con = sqlite3.connect(other)
+    con.executescript("CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ann');")
+    con.close()
+    before = other.read_bytes()
+    code, err = _dedup_cli(feed, other)
+    assert code == 2
+    assert err == (
+        f"Error: {other} is a SQLite database of another program (tables: users), "
+        "not a reconcile dedup index; refusing to change it: use a new file"
+    )
+    assert other.read_bytes() == before
+    text = tmp_path / "notes.db"
+    text.write_text("not a database at all\n" * 100)
+    code, err = _dedup_cli(feed, text)
+    assert (code, err) == (2, f"Error: {text}: not a usable dedup index (file is not a database)")
+    # An empty file is a new index.
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert _dedup_cli(feed, empty)[0] == 0
+
+
+# -- band runs --------------------------------------------------------------------------
+
+
+def test_band_runs_answer_lookups_like_a_plain_table_through_merges_and_removals() -> None:
+    from reconcile.dedup.index import _runs
+
+    rng = np.random.default_rng(7)
+    table: dict[int, set[int]] = {}
+    runs: list[_runs.Run] = []
+    dead = np.zeros(0, dtype=np.int64)
+    seq = 0
+    # Batches of ~40 keys a document drawn from a small key space, so keys repeat across
+    # runs; enough batches that tiers 0 and 1 both fill and merge.
+    for batch in range(80):
+        docs = np.arange(seq, seq + 50)
+        seq += 50
+        keys = rng.integers(-(2**62), 2**62, size=(50, 40)) % 5000
+        pairs = np.repeat(docs, 40), keys.ravel().astype(np.int64)
+        for s, k in zip(*(a.tolist() for a in pairs), strict=True):
+            table.setdefault(k, set()).add(s)
+        runs.append(_runs.make_run(batch, pairs[1], pairs[0]))
+        if batch % 9 == 4:  # remove a few documents now and then
+            gone = rng.choice(seq, size=5, replace=False).astype(np.int64)
+            dead = np.union1d(dead, gone)
+        while (group := _runs.plan_merge(runs)) is not None:
+            merged = _runs.merge(1000 + batch, group, dead)
+            runs = [r for r in runs if r not in group] + [merged]
+    assert len(runs) < 80 and max(r.tier for r in runs) >= 1  # merges happened
+    query = np.arange(-10, 5010, dtype=np.int64)
+    found = _runs.lookup(runs, query, dead)
+    dead_set = set(dead.tolist())
+    expected = {k: sorted(s - dead_set) for k, s in table.items() if s - dead_set}
+    assert found == expected
+
+
+def test_a_rolled_back_batch_leaves_no_band_keys_behind(tmp_path: Path) -> None:
+    db = tmp_path / "feed.db"
+    run(records(bbc_rows()[:20]), db)
+    keys = _band_keys(db)
+    with SqliteIndex(db, CFG.params()) as index:
+        before = index.lookup(keys)
+        doc = next(iter(index.fetch([1]).values()))
+        with pytest.raises(KeyboardInterrupt), index.batch():
+            first = index.allocate(1)
+            ghost = replace(doc, seq=first, id="ghost", keys=np.array(keys[:5], np.int64))
+            index.add([ghost])
+            assert first in _seqs_found(index, keys[:5])  # seen inside the batch
+            raise KeyboardInterrupt
+        assert index.lookup(keys) == before
+    with SqliteIndex(db, CFG.params()) as index:
+        assert index.lookup(keys) == before
+
+
+def test_a_second_connection_sees_the_first_ones_batches(tmp_path: Path) -> None:
+    db = tmp_path / "feed.db"
+    run(records(bbc_rows()[:10]), db)
+    with SqliteIndex(db, CFG.params()) as reader:
+        keys = _band_keys(db)
+        assert _seqs_found(reader, keys) == set(range(1, 11))
+        run(records(bbc_rows()[10:20]), db)  # another connection writes
+        assert _seqs_found(reader, _band_keys(db)) == set(range(1, 21))
+        with SqliteIndex(db, CFG.params()) as other:
+            other.remove([bbc_rows()[0]["id"]])
+        assert 1 not in _seqs_found(reader, keys)
+
+
+def test_an_index_with_a_band_table_is_converted_when_opened(tmp_path: Path) -> None:
+    # The layout before band runs: one (key, seq) row per band key.
+    db = tmp_path / "feed.db"
+    run(records(bbc_rows()[:30]), db)
+    keys = _band_keys(db)
+    with SqliteIndex(db, CFG.params()) as index:
+        expected = index.lookup(keys)
+    pairs = [(k, s) for k, seqs in expected.items() for s in seqs]
+    con = sqlite3.connect(db)
+    con.executescript(
+        "CREATE TABLE bands (key INTEGER NOT NULL, seq INTEGER NOT NULL, "
+        "PRIMARY KEY (key, seq)) WITHOUT ROWID; DROP TABLE band_parts; DROP TABLE band_runs; "
+        "DELETE FROM meta WHERE key = 'runs_gen';"
+    )
+    con.executemany("INSERT INTO bands VALUES (?, ?)", pairs)
+    con.commit()
+    con.close()
+    with SqliteIndex(db, CFG.params()) as index:
+        assert index.lookup(keys) == expected
+    con = sqlite3.connect(db)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    con.close()
+    assert "bands" not in tables and "band_runs" in tables
+    # and it goes on finding duplicates
+    again = [Record("copy", bbc_rows()[3]["text"], "x")]
+    assert cluster_of(run(again, db)) == {"copy": bbc_rows()[3]["id"]}

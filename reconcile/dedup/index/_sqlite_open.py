@@ -27,6 +27,11 @@ def explain(location: str, exc: sqlite3.Error) -> ReconcileError:
         return ReconcileError(
             f"index {location} is read-only ({text}); make it writable or use another --index"
         )
+    if "unable to open" in text:
+        return ReconcileError(
+            f"cannot open index {location} for writing ({text}): the file and its directory "
+            "must be writable, since SQLite keeps its write-ahead log beside the file"
+        )
     if "disk is full" in text or "disk I/O" in text:
         return ReconcileError(f"index {location}: cannot write ({text})")
     if "locked" in text or "busy" in text:
