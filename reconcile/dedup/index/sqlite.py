@@ -278,7 +278,9 @@ class SqliteIndex(Index):
     def lookup(self, keys: Sequence[int]) -> dict[int, list[int]]:
         if not self._in_batch:
             self._sync()
-        query = np.unique(np.asarray(keys, dtype=np.int64))
+        query = np.asarray(keys, dtype=np.int64)
+        if len(query) > 1 and not bool(np.all(query[1:] > query[:-1])):
+            query = np.unique(query)  # the engine already passes them sorted and unique
         state = self._current()
         return _runs.lookup(state.runs, query, state.dead)
 
