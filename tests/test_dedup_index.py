@@ -452,3 +452,30 @@ def test_an_index_with_a_band_table_is_converted_when_opened(tmp_path: Path) -> 
     # and it goes on finding duplicates
     again = [Record("copy", bbc_rows()[3]["text"], "x")]
     assert cluster_of(run(again, db)) == {"copy": bbc_rows()[3]["id"]}
+
+
+def test_a_large_runs_prefix_directory_finds_what_a_binary_search_finds() -> None:
+    from reconcile.dedup.index import _runs
+
+    rng = np.random.default_rng(3)
+    lim = np.iinfo(np.int64)
+    keys = rng.integers(lim.min, lim.max, size=300_000, dtype=np.int64)
+    keys = np.concatenate([keys, keys[:20_000], [lim.min, lim.max, lim.max]])  # repeats
+    run_ = _runs.make_run(1, keys, np.arange(len(keys)))
+    assert run_.directory is not None
+    query = np.unique(
+        np.concatenate(
+            [rng.choice(keys, 5000), rng.integers(lim.min, lim.max, 5000), [lim.min, lim.max]]
+        ).astype(np.int64)
+    )
+    expected = np.searchsorted(run_.keys, query, side="left")
+    assert np.array_equal(run_.lower_bound(query), expected)
+
+
+def test_run_lookups_return_every_document_of_a_common_key() -> None:
+    from reconcile.dedup.index import _runs
+
+    keys = np.array([5] * 30 + [7, 9, 9], dtype=np.int64)
+    run_ = _runs.make_run(1, keys, np.arange(len(keys)))
+    found = _runs.lookup([run_], np.array([5, 6, 9, 10], np.int64), np.array([3], np.int64))
+    assert found == {5: [s for s in range(30) if s != 3], 9: [31, 32]}
