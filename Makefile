@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench golden clean redis
+.PHONY: demo test lint bench golden clean redis browser screenshot java
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +30,36 @@ redis:
 	    echo "redis-server not installed and not root: the Redis dedup tests will be skipped"; \
 	  fi; }
 
-test: lint redis
+# The HTML page tests open the page in Debian's headless Chromium (selenium drives the
+# system chromedriver; nothing is downloaded) with the Noto CJK fonts for Chinese text.
+browser:
+	@{ command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && \
+	   fc-list 2>/dev/null | grep -q "Noto Sans CJK"; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      chromium chromium-driver fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "chromium, chromium-driver or fonts-noto-cjk missing and not root: the browser tests will be skipped"; \
+	  fi; }
+
+# The Spark dedup engine's tests run pyspark (in the dev extra) on a Java 17 runtime.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
+	  else \
+	    echo "java not installed and not root: the Spark dedup tests will be skipped"; \
+	  fi; }
+
+test: lint redis browser java
 	$(BIN)/pytest -q
 
 golden: $(STAMP)
 	RECONCILE_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_render.py
 	$(BIN)/reconcile merge fixtures/press-2024-03-26/ministry-report.txt fixtures/press-2024-03-26/web-report.txt -o reports/press-2024-03-26.md
+
+screenshot: $(STAMP) browser
+	$(BIN)/python bench/screenshot.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_diff.py

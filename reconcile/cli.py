@@ -6,9 +6,11 @@ nothing here computes anything the library does not.
 
 from __future__ import annotations
 
-import json
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -102,10 +104,11 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(["text", "json", "markdown", "html"]),
     default="text",
     show_default=True,
-    help="text: the terminal review; json: the reconcile/1 document; markdown: the merged report.",
+    help="text: the terminal review; json: the reconcile/1 document; markdown: the merged "
+    "report; html: the review as one self-contained page.",
 )
 @click.option(
     "--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal)."
@@ -122,6 +125,12 @@ def main() -> None:
 @click.option(
     "--width", type=click.IntRange(40, 400), help="Layout width (default: the terminal's)."
 )
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the review here (a .html name implies --format html).",
+)
 def diff(
     a: Path,
     b: Path,
@@ -136,6 +145,7 @@ def diff(
     full: bool,
     pager: bool,
     width: int | None,
+    output: Path | None,
 ) -> None:
     """Review two reports of one event: what they share, how it differs, what only one says.
 
@@ -143,21 +153,28 @@ def diff(
     Example:
       reconcile diff report-a.txt report-b.txt
       reconcile diff a.txt b.txt --format json > result.json
+      reconcile diff a.txt b.txt -o review.html
     """
+    if fmt == "text" and output is not None and output.suffix.lower() in (".html", ".htm"):
+        fmt = "html"
     cfg = _config(encoding, accept, short_accept, moved, prefer)
     result = _run(lambda: reconcile(a, b, cfg))
     if fmt != "text":
-        _write(_serialise(result, fmt), None)
+        _write(_serialise(result, fmt), output)
         return
+    import io
+
     from rich.console import Console
 
     from .render.terminal import TerminalOptions, render
 
+    buffer = io.StringIO() if output is not None else None
     console = Console(
+        file=buffer,
         force_terminal=True if color else None,
-        no_color=color is False,
-        color_system=None if color is False else "auto",
-        width=width,
+        no_color=color is False or buffer is not None,
+        color_system=None if color is False or buffer is not None else "auto",
+        width=width or (100 if buffer is not None else None),
         highlight=False,
     )
     opts = TerminalOptions(
@@ -165,11 +182,13 @@ def diff(
         full=full,
         markers=not console.is_terminal or color is False,
     )
-    if pager:
+    if pager and buffer is None:
         with console.pager(styles=True):
             render(result, console, opts)
     else:
         render(result, console, opts)
+    if buffer is not None:
+        _write(buffer.getvalue(), output)
 
 
 @main.command()
@@ -177,10 +196,9 @@ def diff(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "json"]),
-    default="markdown",
-    show_default=True,
-    help="markdown: the merged text with attributions; json: the reconcile/1 document.",
+    type=click.Choice(["markdown", "json", "html"]),
+    help="markdown (default): the merged text with attributions; json: the reconcile/1 "
+    "document; html: the review page. Default: html when -o names a .html file.",
 )
 @click.option(
     "-o",
@@ -196,7 +214,7 @@ def merge(
     short_accept: float,
     moved: float,
     prefer: str,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
 ) -> None:
     """Merge two reports into one text in which every sentence names its sources.
@@ -204,7 +222,11 @@ def merge(
     \b
     Example:
       reconcile merge report-a.txt report-b.txt -o merged.md
+      reconcile merge report-a.txt report-b.txt -o review.html
     """
+    if fmt is None:
+        html = output is not None and output.suffix.lower() in (".html", ".htm")
+        fmt = "html" if html else "markdown"
     cfg = _config(encoding, accept, short_accept, moved, prefer)
     result = _run(lambda: reconcile(a, b, cfg))
     _write(_serialise(result, fmt), output)
@@ -293,6 +315,10 @@ def _serialise(result: Result, fmt: str) -> str:
         from .render.json import dumps
 
         return dumps(result)
+    if fmt == "html":
+        from .render.html import render as render_html
+
+        return render_html(result)
     from .render.markdown import render as render_markdown
 
     return render_markdown(result)
@@ -384,11 +410,33 @@ def _write(text: str, output: Path | None) -> None:
 )
 @click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it.")
 @click.option(
+    "--fail-on-skip",
+    is_flag=True,
+    help="Process everything, then exit with status 3 if any input was skipped.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["embedded", "spark"]),
+    default="embedded",
+    show_default=True,
+    help="spark: a one-off backfill on Spark (pip install 'reconcile[spark]'; local[*], or "
+    "the cluster spark-submit gives); --index must then be new, and streaming runs continue "
+    "from it.",
+)
+@click.option(
     "--remove",
     "remove_ids",
     multiple=True,
     metavar="ID",
     help="Remove this document from the index first (repeatable).",
+)
+@click.option(
+    "--explain",
+    nargs=2,
+    metavar="ID ID",
+    help="Index nothing; show why these two documents of INPUT are or are not grouped: "
+    "scores against the thresholds, LSH bands, shared passages side by side, and with "
+    "--index where the index placed each.",
 )
 @click.option(
     "--retain-days",
@@ -411,20 +459,36 @@ def dedup(
     workers: int,
     batch_size: int,
     strict: bool,
+    fail_on_skip: bool,
+    engine: str,
     remove_ids: tuple[str, ...],
+    explain: tuple[str, str] | None,
     retain_days: float | None,
 ) -> None:
     """Find and group near-duplicates in a feed: duplicates, excerpts, shared passages.
 
     INPUT is a JSONL file (one document a line), a directory of text files, or - for
     JSONL on stdin. Clusters (or the kept documents) go to stdout as JSONL, the summary
-    to stderr.
+    to stderr. Ids are strings; an integer id is accepted and reported as its digits.
+
+    With -o, the file holds a line per committed document while the run goes (each final,
+    so a killed run's file is usable) and is replaced by the clusters when it completes.
+    Ctrl-C stops cleanly: committed batches stay in the index, and the same command
+    resumes (documents already indexed are recognised, not indexed twice).
+
+    \b
+    Exit status:
+      0    done; bad records, if any, were reported as error lines and skipped
+      2    error: bad usage, unreadable input or index, or --strict met a bad record
+      3    done, but some input was skipped and --fail-on-skip was given
+      130  interrupted (Ctrl-C); committed batches are kept
 
     \b
     Example:
       reconcile dedup feed.jsonl --index feed.db -o clusters.jsonl
       reconcile dedup new.jsonl --index feed.db --emit unique > fresh.jsonl
       reconcile dedup --index feed.db --retain-days 30
+      reconcile dedup feed.jsonl --index feed.db --explain ID1 ID2
     """
     import tempfile
     import time
@@ -432,7 +496,8 @@ def dedup(
     from rich.console import Console
 
     from .dedup import DedupConfig, deduplicate, open_index, read_inputs
-    from .render.dedup import progress_display, render_summary
+    from .dedup.output import RunOutput
+    from .render.dedup import progress_display, render_interrupted, render_summary
 
     try:
         cfg = DedupConfig(
@@ -449,11 +514,17 @@ def dedup(
         )
     except ReconcileError as exc:
         raise click.UsageError(str(exc)) from None
+    if engine == "spark" and emit == "unique":
+        raise click.UsageError("--emit unique is not available with --engine spark")
     if not inputs and not remove_ids and retain_days is None:
         raise click.UsageError("give at least one INPUT (or --remove/--retain-days with --index)")
     console = Console(stderr=True, highlight=False)
-    with tempfile.TemporaryDirectory() as tmp:
+    if explain:
+        _explain(inputs, index_at, explain, cfg)
+        return
+    with tempfile.TemporaryDirectory() as tmp, _interruptible() as interrupted:
         location = index_at or str(Path(tmp) / "index.db")
+        run: Any = None
         try:
             with open_index(location, cfg) as index:
                 if remove_ids:
@@ -464,22 +535,99 @@ def dedup(
                     console.print(f"removed {n:,} documents older than {retain_days:g} days")
                 if not inputs:
                     return
-                out = output.open("w", encoding="utf-8") if output else sys.stdout
-                try:
-                    with progress_display(console) as progress:
+                with (
+                    RunOutput(output) as out,
+                    progress_display(console) as progress,
+                    ExitStack() as stack,
+                ):
+                    if engine == "spark":
+                        run = stack.enter_context(_spark_run(inputs, cfg, index))
+                    else:
                         run = deduplicate(
-                            read_inputs(inputs, cfg), cfg, index, emit=emit, progress=progress
+                            read_inputs(inputs, cfg),
+                            cfg,
+                            index,
+                            emit=emit,
+                            progress=progress,
+                            on_commit=out.committed,
                         )
-                        for result in run:
-                            out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-                finally:
-                    if output:
-                        out.close()
+                    for result in run:
+                        out.write(result)
+                    out.finish()
+        except KeyboardInterrupt:
+            interrupted.set()
         except ReconcileError as exc:
             raise InputFailure(str(exc)) from None
         except OSError as exc:
             raise InputFailure(f"{exc.filename or 'output'}: {exc.strerror or exc}") from None
+    if interrupted.is_set():
+        indexed = run.summary.indexed if run is not None else 0
+        render_interrupted(console, indexed, index_at, output)
+        raise SystemExit(EXIT_INTERRUPTED)
+    assert run is not None
     render_summary(run.summary, console)
+    if fail_on_skip and run.summary.errors:
+        raise SystemExit(EXIT_SKIPPED)
+
+
+def _explain(inputs: tuple[str, ...], index_at: str | None, ids: tuple[str, str], cfg: Any) -> None:
+    from rich.console import Console
+
+    from .dedup import open_index, read_inputs
+    from .dedup.explain import explain
+    from .render.dedup import render_explanation
+
+    if not inputs:
+        raise click.UsageError("--explain needs the INPUT holding the two documents")
+    if index_at is not None and "://" not in index_at and not Path(index_at).exists():
+        raise InputFailure(f"{index_at}: no such index (--explain reads an index, never makes one)")
+    try:
+        if index_at is None:
+            result = explain(read_inputs(inputs, cfg), ids[0], ids[1], cfg)
+        else:
+            with open_index(index_at, cfg) as index:
+                result = explain(read_inputs(inputs, cfg), ids[0], ids[1], cfg, index)
+    except ReconcileError as exc:
+        raise InputFailure(str(exc)) from None
+    render_explanation(result, Console(highlight=False))
+
+
+EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a process stopped by Ctrl-C
+
+
+@contextmanager
+def _interruptible() -> Iterator[threading.Event]:
+    """Turn the first Ctrl-C into ``KeyboardInterrupt``; ignore further ones until done.
+
+    A second Ctrl-C used to land in the middle of the cleanup (``pool.terminate``) and
+    print a traceback from there. The cleanup (worker pool stopped, the batch in flight
+    rolled back, the output closed) is short and must run to the end.
+    """
+    event = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield event  # signals can only be handled on the main thread
+        return
+
+    def first(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, first)
+    try:
+        yield event
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _spark_run(inputs: tuple[str, ...], cfg: Any, index: Any) -> Any:
+    try:
+        from .dedup.spark import backfill
+    except ImportError:
+        raise InputFailure(
+            "--engine spark needs pyspark and Java 17: pip install 'reconcile[spark]'"
+        ) from None
+    return backfill(inputs, cfg, index)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -151,3 +151,44 @@ def test_dedup_option_defaults_match_the_library_config() -> None:
     assert params["id_field"] == lib.id_field
     assert params["text_field"] == lib.text_field
     assert params["published_field"] == lib.published_field
+
+
+def test_help_names_every_exit_status(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["dedup", "--help"])
+    for status in ("0 ", "2 ", "3 ", "130 "):
+        assert f"\n    {status}" in res.stdout, status
+    assert "--fail-on-skip" in res.stdout
+
+
+def test_fail_on_skip_exits_3_after_processing_everything(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    src = tmp_path / "f.jsonl"
+    text = bbc_rows()[0]["text"]
+    src.write_text(
+        json.dumps({"id": "a", "text": text})
+        + '\n{"id": null}\n'
+        + json.dumps({"id": 2, "text": text})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(main, ["dedup", str(src), "-o", str(out), "--fail-on-skip"])
+    assert res.exit_code == 3, res.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines[0]["error"] == "record's 'id' is null; an id is a string or an integer"
+    assert [m["id"] for m in lines[1]["members"]] == ["a", "2"]  # processed to the end
+    res = runner.invoke(main, ["dedup", str(src)])
+    assert res.exit_code == 0  # without the flag, a skipped record is reported, not fatal
+
+
+def test_a_finished_output_file_holds_the_results_only(
+    runner: CliRunner, feed: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "clusters.jsonl"
+    res = runner.invoke(main, ["dedup", str(feed), "-o", str(out), "--batch-size", "8"])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert all("cluster" in line for line in lines)  # the committed lines were replaced
+    assert sum(line["size"] for line in lines) == 32
+    assert not (tmp_path / "clusters.jsonl.part").exists()

@@ -41,9 +41,9 @@ def test_a_later_run_finds_duplicates_of_earlier_ones_without_resigning_them(
     calls: list[str] = []
     real = prep.prepare_many
 
-    def counting(records: list[Record], config: DedupConfig) -> object:
+    def counting(records: list[Record], config: DedupConfig, permutations: object) -> object:
         calls.extend(r.id for r in records)
-        return real(records, config)
+        return real(records, config, permutations)  # type: ignore[arg-type]
 
     monkeypatch.setattr(prep, "prepare_many", counting)
     reprints = [Record(f"reprint-{r['id']}", "NEW HEADLINE\n\n" + r["text"], "x") for r in rows[:5]]

@@ -103,3 +103,48 @@ def test_a_lone_surrogate_is_a_character_not_a_failure(tmp_path: Path) -> None:
     with SqliteIndex(tmp_path / "i.db", CFG.params()) as index:
         results = list(deduplicate(read_inputs([str(feed)], CFG), CFG, index))
     assert [[m.id for m in r.members] for r in results if isinstance(r, Cluster)] == [["a", "b"]]
+
+
+def test_ids_integers_are_strings_and_other_values_are_named(tmp_path: Path) -> None:
+    rows = bbc_rows()[:3]
+    lines = [
+        json.dumps({"id": 7, "text": rows[0]["text"]}),
+        json.dumps({"id": "7", "text": rows[1]["text"]}),  # the same id as the integer 7
+        json.dumps({"id": None, "text": rows[1]["text"]}),
+        json.dumps({"id": {"n": 1}, "text": rows[1]["text"]}),
+        json.dumps({"id": True, "text": rows[1]["text"]}),
+        json.dumps({"id": 1.5, "text": rows[1]["text"]}),
+        json.dumps({"id": [], "text": rows[1]["text"]}),
+        json.dumps({"id": " ", "text": rows[1]["text"]}),
+        '{"id": "x", "text": "unterminated',
+        json.dumps({"id": 8, "text": rows[2]["text"]}),
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with SqliteIndex(tmp_path / "i.db", CFG.params()) as index:
+        results = list(deduplicate(read_inputs([str(feed)], CFG), CFG, index))
+    errors = {r.problem.origin: r.problem.message for r in results if isinstance(r, InputProblem)}
+    assert errors == {
+        f"{feed}:2": "id '7' appears twice in this input (first: " + f"{feed}:1)",
+        f"{feed}:3": "record's 'id' is null; an id is a string or an integer",
+        f"{feed}:4": "record's 'id' is an object; an id is a string or an integer",
+        f"{feed}:5": "record's 'id' is a boolean; an id is a string or an integer",
+        f"{feed}:6": "record's 'id' is a number with a fraction; an id is a string or an integer",
+        f"{feed}:7": "record's 'id' is an array; an id is a string or an integer",
+        f"{feed}:8": "record's 'id' is empty",
+        f"{feed}:9": "not valid JSON (Unterminated string starting at column 21)",
+    }
+    ids = [m.to_json()["id"] for r in results if isinstance(r, Cluster) for m in r.members]
+    assert ids == ["7", "8"]  # integers come back as their digits, always strings
+
+
+def test_a_missing_corpus_fails_on_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    from .helpers import corpus
+
+    missing = Path("/nonexistent/corpora/bbc-news-2225.jsonl")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"not found(.|\n)*CI=true"):
+        corpus(missing)
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match="not found"):
+        corpus(missing)

@@ -22,6 +22,7 @@ from bench.metrics import pair_scores
 from reconcile.dedup import DedupConfig, IndexMismatch, Record, deduplicate, open_index
 
 from .dedup_support import bbc_rows, cluster_of, generated, records, write_jsonl
+from .helpers import skip_or_fail
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,7 +37,7 @@ def _free_port() -> int:
 def redis_url() -> Iterator[str]:
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip(
+        skip_or_fail(
             "redis-server is not installed: `apt-get install -y redis-server` "
             "(make test does this when run as root)"
         )
@@ -123,3 +124,80 @@ def test_two_workers_on_one_feed_agree_on_the_clusters(redis_url: str, tmp_path:
     truth = {str(d["id"]): str(d["cluster"]) for d in feed}
     scores = pair_scores(truth, placed)
     assert scores["precision"] >= 0.98 and scores["recall"] >= 0.9, scores
+
+
+_HOLD = """
+import sys, time
+from reconcile.dedup import DedupConfig
+from reconcile.dedup.index.redis import RedisIndex
+index = RedisIndex(sys.argv[1], DedupConfig().params(), lease_seconds=1.0)
+with index.batch():
+    print("holding", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_worker_killed_holding_the_lease_stalls_the_others_only_for_the_lease(
+    redis_url: str,
+) -> None:
+    import redis
+
+    from reconcile.dedup.index.redis import RedisIndex
+
+    url = _fresh(redis_url, 3)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, url], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        client = redis.Redis.from_url(url)
+        token = client.get("reconcile:dedup:lock")
+        time.sleep(2.5)  # over two lease lengths: the holder's thread keeps renewing it
+        assert token is not None and client.get("reconcile:dedup:lock") == token
+        index = RedisIndex(url, DedupConfig().params(), lease_seconds=1.0)
+        holder.kill()  # SIGKILL: no release, no cleanup
+        holder.wait(timeout=10)
+        started = time.monotonic()
+        with index.batch():
+            waited = time.monotonic() - started
+        assert waited < 3.0  # one lease (1 s) and polling, not the old fixed 300 s
+        index.close()
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+
+
+def test_a_batch_longer_than_the_lease_commits_and_a_lost_lease_writes_nothing(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import redis
+
+    from reconcile.dedup.index.redis import RedisIndex
+    from reconcile.errors import ReconcileError
+
+    url = _fresh(redis_url, 4)
+    cfg = DedupConfig(workers=1)
+    rows = bbc_rows()[:6]
+    index = RedisIndex(url, cfg.params(), lease_seconds=0.5)
+    lookup = index.lookup
+
+    def slow_lookup(keys: list[int]) -> dict[int, list[int]]:
+        time.sleep(1.6)  # three lease lengths inside one batch
+        return lookup(keys)
+
+    monkeypatch.setattr(index, "lookup", slow_lookup)
+    list(deduplicate(records(rows[:3]), cfg, index))
+    assert index.count() == 3
+    monkeypatch.undo()
+    # Another worker takes the key over mid-batch (as after this one froze past its lease).
+    client = redis.Redis.from_url(url)
+
+    def stolen(keys: list[int]) -> dict[int, list[int]]:
+        client.set("reconcile:dedup:lock", "someone-else")
+        return lookup(keys)
+
+    monkeypatch.setattr(index, "lookup", stolen)
+    with pytest.raises(ReconcileError, match=r"lost its lease .* nothing of the batch was written"):
+        list(deduplicate(records(rows[3:]), cfg, index))
+    assert index.count() == 3
+    index.close()

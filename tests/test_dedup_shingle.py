@@ -19,16 +19,17 @@ from reconcile.dedup.shingle import (
     _token_hashes,
     document_shingles,
     shingle_hashes,
-    signatures,
     token_hash,
     tokens,
 )
+from reconcile.dedup.stages import datasketch_permutations, sign, sign_paragraphs
 from reconcile.errors import ConfigError
 from reconcile.normalize import is_wide, normalize, normalize_text
 
 from .dedup_support import bbc_rows
 
 CFG = DedupConfig()
+PERMS = datasketch_permutations(CFG.seed, CFG.num_perm)
 
 
 def test_tokens_split_cjk_characters_and_latin_words() -> None:
@@ -61,22 +62,27 @@ def test_punctuation_width_and_case_do_not_change_shingles() -> None:
 
 def test_signature_is_datasketch_affine32_minhash() -> None:
     hashes = shingle_hashes(bbc_rows()[0]["text"], CFG)
-    bounds = np.array([0, len(hashes)], dtype=np.uint32)
-    ours = signatures(hashes, bounds, CFG).document
+    ours = sign(hashes, PERMS)
     theirs = MinHash(num_perm=CFG.num_perm, seed=CFG.seed, scheme="affine32", hashfunc=int)
     theirs.update_batch(hashes.tolist())
     assert ours.tolist() == theirs.hashvalues.tolist()
+    # Other permutations, passed in as datasketch's MinHash(permutations=...) takes them.
+    other = MinHash(num_perm=CFG.num_perm, seed=99, scheme="affine32").permutations
+    given = (other[0].astype(np.uint32), other[1].astype(np.uint32))
+    theirs = MinHash(permutations=other, scheme="affine32", hashfunc=int)
+    theirs.update_batch(hashes.tolist())
+    assert sign(hashes, given).tolist() == theirs.hashvalues.tolist() != ours.tolist()
 
 
 def test_paragraph_signatures_are_their_own_minhashes() -> None:
     paras = [p for p in bbc_rows()[5]["text"].split("\n\n") if p.strip()]
     shingles, bounds = document_shingles(paras, CFG)
-    sigs = signatures(shingles, bounds, CFG)
+    docs, paragraphs = sign_paragraphs(shingles, bounds, np.array([0, len(paras)]), PERMS, 16)
     for i in range(len(paras)):
-        alone = shingles[bounds[i] : bounds[i + 1]]
-        one = signatures(alone, np.array([0, len(alone)], np.uint32), CFG).document
-        assert (sigs.paragraphs[i] == one[:16]).all()
-    assert (sigs.document[:16] == sigs.paragraphs.min(axis=0)).all()
+        one = sign(shingles[bounds[i] : bounds[i + 1]], PERMS)
+        assert (paragraphs[i] == one[:16]).all()
+    assert (docs[0][:16] == paragraphs.min(axis=0)).all()
+    assert docs[0].tolist() == sign(shingles, PERMS).tolist()
 
 
 def test_document_shingles_match_per_paragraph_shingles() -> None:
@@ -143,9 +149,9 @@ def test_a_chunk_prepares_each_document_as_it_would_alone() -> None:
     rows = bbc_rows()[:40]
     chunk = [Record(r["id"], r["text"], "x") for r in rows]
     chunk += [Record("blank", "  \n ", "x"), Record("marks", "…… ——", "x"), Record("zh", "短", "x")]
-    together = prepare_many(chunk, CFG)
+    together = prepare_many(chunk, CFG, PERMS)
     for record, got in zip(chunk, together, strict=True):
-        alone = prepare_many([record], CFG)[0]
+        alone = prepare_many([record], CFG, PERMS)[0]
         if isinstance(alone, Problem):
             assert got == alone
             continue

@@ -1,6 +1,6 @@
 """Feed deduplication at archive scale.
 
-Records (``read_inputs``) -> signatures (``shingle``) -> candidates from an index
+Records (``read_inputs``) -> signatures (the pure ``stages``) -> candidates from an index
 (``SqliteIndex`` or ``RedisIndex``) -> exact verification (``verify``) -> clusters
 (``deduplicate``). See ``DedupConfig`` for every parameter and its default.
 
@@ -18,7 +18,7 @@ from .config import DedupConfig, Keep
 from .engine import DedupRun, deduplicate
 from .index import Index, IndexMismatch, SqliteIndex, open_index
 from .records import Problem, Record
-from .results import Cluster, InputProblem, Kept, Member, Overlap, Result, Summary
+from .results import Cluster, Committed, InputProblem, Kept, Member, Overlap, Result, Summary
 from .stream import read_inputs
 from .verify import DUPLICATE, EXCERPT, OVERLAP
 
@@ -27,6 +27,7 @@ __all__ = [
     "EXCERPT",
     "OVERLAP",
     "Cluster",
+    "Committed",
     "DedupConfig",
     "DedupRun",
     "Index",

@@ -1,7 +1,7 @@
 """Record -> signatures and band keys, reusing the two-source pipeline's stages.
 
-Runs in worker processes: everything here is a pure function of the record and the
-config. A worker sends a chunk's results back as one :class:`Packed` (a few arrays for
+Runs in worker processes: everything here is a pure function of the record, the config
+and the MinHash permutations (passed in: the index's, never a per-process table). A worker sends a chunk's results back as one :class:`Packed` (a few arrays for
 the whole chunk, not the records' text the main process already holds): pickling a dozen
 small arrays per document cost the main process more than its index work.
 """
@@ -21,13 +21,15 @@ from ..normalize import normalize_text
 from ..segment import paragraphs
 from .config import DedupConfig
 from .records import Problem, Record
-from .shingle import (
-    I64,
-    U32,
-    document_keys,
-    document_shingles,
-    many_paragraph_keys,
-    many_signatures,
+from .shingle import I64, U32
+from .stages import (
+    DOCUMENT_SALT,
+    Permutations,
+    band_keys,
+    datasketch_permutations,
+    passage_keys,
+    shingle,
+    sign_paragraphs,
 )
 
 _HEAD = 160  # characters of a paragraph kept to quote a shared passage
@@ -57,9 +59,16 @@ class Prepared:
         return self.record.id
 
 
-def prepare(record: Record, config: DedupConfig) -> Prepared | Problem:
-    """Decode, strip chrome, split paragraphs, shingle and sign one record."""
-    return prepare_many([record], config)[0]
+def prepare(
+    record: Record, config: DedupConfig, permutations: Permutations | None = None
+) -> Prepared | Problem:
+    """Decode, strip chrome, split paragraphs, shingle and sign one record.
+
+    ``permutations`` default to datasketch's for ``config.seed`` (what a new index
+    records); a run on an existing index passes the index's own.
+    """
+    perms = permutations or datasketch_permutations(config.seed, config.num_perm)
+    return prepare_many([record], config, perms)[0]
 
 
 @dataclass(frozen=True)
@@ -86,7 +95,9 @@ def _lay_out(record: Record) -> _Laid | Problem:
     return _Laid(record, spans, _paragraph_texts(text, spans, layout.content))
 
 
-def prepare_many(records: Sequence[Record], config: DedupConfig) -> list[Prepared | Problem]:
+def prepare_many(
+    records: Sequence[Record], config: DedupConfig, permutations: Permutations
+) -> list[Prepared | Problem]:
     """Prepare a chunk of records: text work per record, numpy work once for the chunk.
 
     Shingling, signatures and band keys run over every paragraph of the chunk at once
@@ -100,12 +111,16 @@ def prepare_many(records: Sequence[Record], config: DedupConfig) -> list[Prepare
     texts = [t for d in docs for t in d.texts]
     para_at = np.zeros(len(docs) + 1, dtype=np.intp)
     np.cumsum([len(d.texts) for d in docs], out=para_at[1:])
-    shingles, bounds = document_shingles(texts, config)
-    doc_sigs, para_sigs = many_signatures(shingles, bounds, para_at, config)
-    doc_keys = document_keys(doc_sigs, config)
+    cfg = config
+    shingles, bounds = shingle(texts, cfg.cjk_ngram, cfg.word_ngram)
+    width = cfg.para_bands * cfg.para_rows
+    doc_sigs, para_sigs = sign_paragraphs(shingles, bounds, para_at, permutations, width)
+    doc_keys = band_keys(doc_sigs, cfg.bands, cfg.rows, DOCUMENT_SALT)
     owner = np.repeat(np.arange(len(docs)), np.diff(para_at))
-    eligible = np.diff(bounds) >= config.min_paragraph_shingles
-    p_keys, p_at = many_paragraph_keys(para_sigs, eligible, owner, len(docs), config)
+    eligible = np.diff(bounds) >= cfg.min_paragraph_shingles
+    p_keys, p_at = passage_keys(
+        para_sigs, eligible, owner, len(docs), cfg.para_bands, cfg.para_rows
+    )
     out_docs: list[Prepared | Problem] = []
     for d, doc in enumerate(docs):
         r = doc.record
@@ -145,9 +160,10 @@ def _paragraph_texts(text: str, spans: list[tuple[int, int]], content: Sequence[
     return out
 
 
-def warm_up(config: DedupConfig) -> None:
-    """Build the per-process caches (permutations, character tables) before forking."""
-    prepare(Record("warm-up", "标题\n\n一段中文正文，用来预热。A line of text.", ""), config)
+def warm_up(config: DedupConfig, permutations: Permutations) -> None:
+    """Build the tokeniser's constant tables once, before the workers fork."""
+    record = Record("warm-up", "标题\n\n一段中文正文，用来预热。A line of text.", "")
+    prepare_many([record], config, permutations)
 
 
 @dataclass(frozen=True)
@@ -173,9 +189,11 @@ class Packed:
     heads: tuple[tuple[str, ...], ...]
 
 
-def prepare_packed(records: Sequence[Record], config: DedupConfig) -> Packed:
+def prepare_packed(
+    records: Sequence[Record], config: DedupConfig, permutations: Permutations
+) -> Packed:
     """Prepare a chunk in a worker and pack it for the trip back."""
-    done = prepare_many(records, config)
+    done = prepare_many(records, config, permutations)
     ok = [d for d in done if isinstance(d, Prepared)]
 
     def lay(arrays: list[U32] | list[I64], dtype: type[np.generic]) -> tuple[Any, I64]:

@@ -16,41 +16,56 @@ index and each member is related to the representative chosen by ``keep``.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import json
 import os
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import replace
-from datetime import UTC, datetime
 from functools import partial
 from multiprocessing.pool import AsyncResult
-from typing import IO, TypeVar
+from typing import IO
 
 import numpy as np
 
-from ..errors import InputError
+from ..errors import InputError, ReconcileError
 from ..load import decode_bytes
 from . import _prepare
-from ._prepare import Packed, Prepared, prepare_packed, unpack, warm_up
+from ._prepare import Packed, Prepared, prepare_packed, warm_up
+from ._run import (
+    batched,
+    chunk_records,
+    fewer_collections,
+    ignore_interrupts,
+    in_order,
+    interrupts_deferred,
+    merge,
+    popleft,
+    same_content,
+    stamp,
+    twice,
+)
+from .clusters import relate
 from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
-from .results import Cluster, InputProblem, Kept, Member, Overlap, Result, Summary
-from .shingle import adopt_permutations, permutations
+from .results import Committed, InputProblem, Kept, Result, Summary
+from .stages import (
+    Permutations,
+    datasketch_permutations,
+    permutations_from_json,
+    permutations_to_json,
+)
 from .stored import StoredDoc
-from .verify import DUPLICATE, OVERLAP, Match, classify, shared_passages
+from .verify import strongest
 
-_T = TypeVar("_T")
 _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
 _PERMUTATIONS_KEY = "permutations"  # the MinHash permutations, recorded with the index
 _OUTPUT_CHUNK = 500  # clusters read back per round trip when the run's output is written
-_GC_THRESHOLD = 200_000  # allocations between young-generation collections during a run
 
 
 class DedupRun:
@@ -68,7 +83,7 @@ class DedupRun:
         >>> db = os.path.join(tempfile.mkdtemp(), "feed.db")
         >>> with SqliteIndex(db, cfg.params()) as index:
         ...     [c.to_json()["members"] for c in DedupRun(recs, cfg, index)]
-        [[{'id': 'a', 'relation': 'representative', 'similarity': 1.0}, {'id': 'b', 'relation': 'duplicate', 'similarity': 1.0}]]
+        [[{'id': 'a', 'relation': 'representative', 'similarity': 1.0, 'matched_with': None}, {'id': 'b', 'relation': 'duplicate', 'similarity': 1.0, 'matched_with': 'a', 'match_relation': 'duplicate', 'jaccard': 1.0, 'estimated_jaccard': 1.0, 'containment': 1.0}]]
     """
 
     def __init__(
@@ -79,6 +94,7 @@ class DedupRun:
         *,
         emit: str = "clusters",
         progress: Callable[[int], None] | None = None,
+        on_commit: Callable[[list[Committed]], None] | None = None,
     ) -> None:
         if emit not in ("clusters", "unique"):
             raise ValueError(f"emit must be 'clusters' or 'unique', got {emit!r}")
@@ -88,6 +104,7 @@ class DedupRun:
         self.summary = Summary()
         self._records = records
         self._progress = progress
+        self._on_commit = on_commit
         self._cache: dict[int, StoredDoc] = {}
         self._spool: IO[bytes] | None = None
         self._spool_at: dict[int, tuple[int, int]] = {}
@@ -97,17 +114,23 @@ class DedupRun:
     def __iter__(self) -> Iterator[Result]:
         started = time.perf_counter()
         try:
-            with _fewer_collections():
-                self._adopt_permutations()
+            with fewer_collections():
+                self._perms = index_permutations(self.index, self.config)
                 with self.index.batch():
                     self.run = self.index.new_run()
                 if self.emit == "unique":
                     # Closed in the finally below: its life is the generator's.
                     self._spool = tempfile.TemporaryFile()  # noqa: SIM115
-                for batch in _batched(self._prepared(), self.config.batch_size):
-                    yield from self._index_batch(batch)
-                    if self._progress is not None:
-                        self._progress(self.summary.read)
+                # Closed explicitly below: an interrupted run must stop its worker pool
+                # now, not whenever the suspended generator is collected.
+                prepared = self._prepared()
+                try:
+                    for batch in batched(prepared, self.config.batch_size):
+                        yield from self._index_batch(batch)
+                        if self._progress is not None:
+                            self._progress(self.summary.read)
+                finally:
+                    prepared.close()
                 yield from self._output()
         finally:
             if self._spool is not None:
@@ -117,48 +140,35 @@ class DedupRun:
 
     # -- signatures ------------------------------------------------------------------
 
-    def _adopt_permutations(self) -> None:
-        """Sign with the permutations recorded in the index; record them in a new one."""
-        cfg = self.config
-        stored = self.index.get_meta(_PERMUTATIONS_KEY)
-        if stored is None:
-            a, b = permutations(cfg.seed, cfg.num_perm)
-            value = json.dumps({"a": a.tolist(), "b": b.tolist()})
-            self.index.set_meta(_PERMUTATIONS_KEY, value)
-            # Another worker may have recorded its own first: the index's copy wins.
-            stored = self.index.get_meta(_PERMUTATIONS_KEY) or value
-        recorded = json.loads(stored)
-        adopt_permutations(cfg.seed, cfg.num_perm, recorded["a"], recorded["b"])
-
-    def _prepared(self) -> Iterator[Prepared | Problem]:
-        chunks = _batched(iter(self._records), _CHUNK)
+    def _prepared(self) -> Generator[Prepared | Problem]:
+        chunks = batched(iter(self._records), _CHUNK)
+        perms = self._perms
         if self.config.workers <= 1:
             for chunk in chunks:
-                yield from _in_order(chunk, _prepare.prepare_many(_records(chunk), self.config))
+                done = _prepare.prepare_many(chunk_records(chunk), self.config, perms)
+                yield from in_order(chunk, done)
             return
         import multiprocessing
 
-        warm_up(self.config)  # once here, inherited by the forked workers
+        warm_up(self.config, perms)  # once here, inherited by the forked workers
 
         ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        work = partial(prepare_packed, config=self.config)
+        # The permutations travel with every task (1 KB): a worker holds no state of
+        # its own, so a pool can never sign with another run's permutations.
+        work = partial(prepare_packed, config=self.config, permutations=perms)
         # Pool.imap would let the workers run arbitrarily far ahead of the index (its
         # result queue is unbounded): at a million documents the backlog alone outgrew
         # the memory budget. A few chunks in flight per worker keep both sides busy.
         in_flight = 3 * self.config.workers
-        # The permutations this run adopted from the index: forked workers inherit them,
-        # spawned ones (no fork on Windows) are handed them.
-        perms = permutations(self.config.seed, self.config.num_perm)
-        init_args = (self.config.seed, self.config.num_perm, perms[0].tolist(), perms[1].tolist())
-        with ctx.Pool(self.config.workers, adopt_permutations, init_args) as pool:
+        with ctx.Pool(self.config.workers, ignore_interrupts) as pool:
             pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]] = deque()
             for chunk in chunks:
                 # Only records travel to the workers; read problems stay here.
-                pending.append((chunk, pool.apply_async(work, (_records(chunk),))))
+                pending.append((chunk, pool.apply_async(work, (chunk_records(chunk),))))
                 if len(pending) >= in_flight:
-                    yield from _merge(*_popleft(pending))
+                    yield from merge(*popleft(pending))
             while pending:
-                yield from _merge(*_popleft(pending))
+                yield from merge(*popleft(pending))
 
     # -- one batch ---------------------------------------------------------------------
 
@@ -171,40 +181,48 @@ class DedupRun:
             if isinstance(item, Problem):
                 problems.append(item)
             elif item.id in first_at:
-                problems.append(_twice(item, first_at[item.id]))
+                problems.append(twice(item, first_at[item.id]))
             else:
                 first_at[item.id] = item.record.origin
                 docs.append(item)
-        with self.index.batch():
-            known = self.index.find_ids([d.id for d in docs])
-            new: list[Prepared] = []
-            for d in docs:
-                old = known.get(d.id)
-                if old is None:
-                    new.append(d)
-                elif old.run == self.run or old.seq in self._again:
-                    problems.append(_twice(d, None))
-                elif _same_content(d, old):
-                    # Fed again (a re-run, or a run resumed after a crash): already indexed,
-                    # so reported in its cluster, not signed into the index twice.
-                    self._again.add(old.seq)
-                    self._again_clusters.add(old.cluster)
-                else:
-                    problems.append(
-                        Problem(
-                            d.record.origin,
-                            f"id {d.id!r} is already indexed with different text; "
-                            "remove it first (--remove) to index the new version",
-                            d.id,
+        batch_again: list[str] = []
+        # From the write to the report of what was written, Ctrl-C waits: the output's
+        # committed lines then always match the index, batch for batch.
+        with ExitStack() as atomic:
+            with self.index.batch():
+                known = self.index.find_ids([d.id for d in docs])
+                new: list[Prepared] = []
+                for d in docs:
+                    old = known.get(d.id)
+                    if old is None:
+                        new.append(d)
+                    elif old.run == self.run or old.seq in self._again:
+                        problems.append(twice(d, None))
+                    elif same_content(d, old):
+                        # Fed again (a re-run, or a run resumed after a crash): already indexed,
+                        # so reported in its cluster, not signed into the index twice.
+                        batch_again.append(d.id)
+                        self._again.add(old.seq)
+                        self._again_clusters.add(old.cluster)
+                    else:
+                        problems.append(
+                            Problem(
+                                d.record.origin,
+                                f"id {d.id!r} is already indexed with different text; "
+                                "remove it first (--remove) to index the new version",
+                                d.id,
+                            )
                         )
-                    )
-            stored = self._assign(new) if new else []
-            self.index.add(stored)
+                stored, met = self._assign(new) if new else ([], {})
+                atomic.enter_context(interrupts_deferred())
+                self.index.add(stored)
+            self.summary.indexed += len(stored)
+            if self._on_commit is not None:
+                self._on_commit(self._committed(stored, met, batch_again))
         self._remember(stored)
         if self._spool is not None:
             for d, s in zip(new, stored, strict=True):
                 self._spool_record(s.seq, d.record)
-        self.summary.indexed += len(stored)
         self.summary.again = len(self._again)
         self.summary.errors += len(problems)
         if problems and self.config.strict:
@@ -213,7 +231,25 @@ class DedupRun:
         for p in problems:
             yield InputProblem(p)
 
-    def _assign(self, docs: list[Prepared]) -> list[StoredDoc]:
+    def _committed(
+        self, stored: list[StoredDoc], known: dict[int, StoredDoc], again: list[str]
+    ) -> list[Committed]:
+        """What the batch just committed, document by document (for ``on_commit``)."""
+
+        def name(seq: int | None) -> str | None:
+            doc = known.get(seq) if seq is not None else None
+            return doc.id if doc is not None else None
+
+        out = [Committed(i, "again") for i in again]
+        for d in stored:
+            if d.relation is None:
+                out.append(Committed(d.id, "new", overlap_with=name(d.overlap)))
+            else:
+                out.append(Committed(d.id, d.relation, name(d.via), d.similarity, name(d.overlap)))
+        return out
+
+    def _assign(self, docs: list[Prepared]) -> tuple[list[StoredDoc], dict[int, StoredDoc]]:
+        """Verify and place the batch's new documents; also every document they met."""
         first = self.index.allocate(len(docs))
         batch_keys = np.concatenate([d.keys for d in docs])
         # Unique and sorted: the index probes its B-tree in key order.
@@ -257,7 +293,7 @@ class DedupRun:
                 passages=(),
                 length=d.length,
                 published=d.record.published,
-                stamp=_stamp(d.record.published, now),
+                stamp=stamp(d.record.published, now),
                 run=self.run,
                 signature=d.signature,
                 shingles=d.shingles,
@@ -265,20 +301,9 @@ class DedupRun:
                 spans=d.spans,
                 keys=d.keys,
             )
-            best: Match | None = None
-            shared: Match | None = None
-            for cand_seq, _ in hits.most_common(self.config.max_candidates) if hits else ():
-                cand = known.get(cand_seq)
-                if cand is None:
-                    continue  # removed since its keys were read
-                match = self._verify(doc, cand, d.heads)
-                if match is None:
-                    continue
-                if match.relation == OVERLAP:
-                    if shared is None or match.rank > shared.rank:
-                        shared = match
-                elif best is None or match.rank > best.rank:
-                    best = match
+            cands = (known.get(c) for c, _ in hits.most_common(self.config.max_candidates))
+            # A candidate removed since its keys were read is None.
+            best, shared = strongest(doc, (c for c in cands if c is not None), self.config, d.heads)
             if best is not None:
                 doc = replace(
                     doc,
@@ -299,16 +324,7 @@ class DedupRun:
                 local.setdefault(local_keys[at], []).append(seq)
                 at += 1
             out.append(doc)
-        return out
-
-    def _verify(self, doc: StoredDoc, cand: StoredDoc, heads: tuple[str, ...]) -> Match | None:
-        relation, score = classify(doc, cand, self.config)
-        if relation is not None:
-            return Match(cand, relation, score)
-        passages = shared_passages(doc, cand, self.config, heads)
-        if passages:
-            return Match(cand, OVERLAP, score, passages)
-        return None
+        return out, known
 
     def _remember(self, stored: list[StoredDoc]) -> None:
         for s in stored:
@@ -338,7 +354,8 @@ class DedupRun:
         for _, members in self._clusters(extra):
             if not members:
                 continue
-            rel, rep = self._relate(members)
+            rel, rep, counts = relate(members, self.config, self.run, self._again, self._id_of)
+            self.summary.relations.update(counts)
             self.summary.clusters += 1
             if self.emit == "clusters":
                 yield rel
@@ -346,6 +363,11 @@ class DedupRun:
                 kept.append(rep.seq)
         for seq in sorted(kept):
             yield Kept(self._read_spool(seq))
+
+    def _id_of(self, seq: int) -> str | None:
+        """The id of an overlap partner outside the cluster (``None`` once removed)."""
+        other = self.index.fetch([seq]).get(seq)
+        return other.id if other is not None else None
 
     def _clusters(self, extra: set[int]) -> Iterator[tuple[int, list[StoredDoc]]]:
         """This run's clusters, then those of ``extra`` it did not add to.
@@ -375,48 +397,28 @@ class DedupRun:
             obj["id"], obj["text"], "", obj.get("title"), obj.get("published"), obj.get("source")
         )
 
-    def _relate(self, members: list[StoredDoc]) -> tuple[Cluster, StoredDoc]:
-        """Members related to the representative ``keep`` picks, and the overlaps."""
-        rep = _representative(members, self.config)
-        by_seq = {m.seq: m for m in members}
-        again = self._again
-        out = [
-            Member(
-                rep.id, "representative", 1.0, earlier=rep.run != self.run, again=rep.seq in again
-            )
-        ]
-        for m in members:
-            if m is rep:
-                continue
-            earlier = m.run != self.run
-            if m.via == rep.seq and m.relation is not None:
-                # Verified against the representative itself when it was indexed.
-                out.append(Member(m.id, m.relation, m.similarity, earlier, again=m.seq in again))
-            else:
-                relation, score = classify(m, rep, self.config)
-                via_id = None
-                if relation is None:
-                    # Close to another member (a chain), not to the representative; the
-                    # cluster's opener is related the way the representative joined it.
-                    link = m if m.relation is not None else rep
-                    via = by_seq.get(link.via) if link.via is not None else None
-                    relation = link.relation or DUPLICATE
-                    via_id = via.id if via is not None else None
-                out.append(Member(m.id, relation, score, earlier, via_id, m.seq in again))
-            if not earlier:
-                self.summary.relations[out[-1].relation] += 1
-        overlaps = []
-        for m in members:
-            # This run's overlaps, and those of documents fed again (their line repeats
-            # what the earlier run reported).
-            if m.overlap is None or (m.run != self.run and m.seq not in again):
-                continue
-            other = by_seq.get(m.overlap) or self.index.fetch([m.overlap]).get(m.overlap)
-            with_id = other.id if other is not None else "(removed)"
-            overlaps.append(Overlap(m.id, with_id, m.overlap_similarity, m.passages))
-            if m.run == self.run:
-                self.summary.relations[OVERLAP] += 1
-        return Cluster(rep.id, tuple(out), tuple(overlaps)), rep
+
+def index_permutations(index: Index, config: DedupConfig) -> Permutations:
+    """The permutations recorded in the index (recording datasketch's in a new one).
+
+    An index's signatures stay comparable even if a later datasketch drew other
+    permutations for the same seed (its 2.0 release changed the scheme once already).
+    They belong to the run that asked alone: another run in the same process, on
+    another index, signs with that index's. Every engine that writes to an index signs
+    with these.
+    """
+    stored = index.get_meta(_PERMUTATIONS_KEY)
+    if stored is None:
+        value = permutations_to_json(datasketch_permutations(config.seed, config.num_perm))
+        index.set_meta(_PERMUTATIONS_KEY, value)
+        # Another worker may have recorded its own first: the index's copy wins.
+        stored = index.get_meta(_PERMUTATIONS_KEY) or value
+    try:
+        return permutations_from_json(stored, config.num_perm)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ReconcileError(
+            f"index {index.location}: its recorded MinHash permutations are damaged ({exc})"
+        ) from None
 
 
 def deduplicate(
@@ -426,6 +428,7 @@ def deduplicate(
     *,
     emit: str = "clusters",
     progress: Callable[[int], None] | None = None,
+    on_commit: Callable[[list[Committed]], None] | None = None,
 ) -> DedupRun:
     """Deduplicate ``records`` against ``index`` (and each other); iterate the result.
 
@@ -435,89 +438,4 @@ def deduplicate(
         >>> for result in run: print(result.to_json())  # doctest: +SKIP
         >>> run.summary.clusters  # doctest: +SKIP
     """
-    return DedupRun(records, config, index, emit=emit, progress=progress)
-
-
-def _representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
-    if config.keep == "longest":
-        return max(members, key=lambda m: (m.length, -m.seq))
-    if config.keep == "earliest":
-        return min(members, key=lambda m: (m.published is None, m.stamp, m.seq))
-    return min(members, key=lambda m: m.seq)
-
-
-def _stamp(published: str | None, now: float) -> float:
-    """Publication time as epoch seconds when it parses (ISO 8601), else ``now``."""
-    if published:
-        try:
-            when = datetime.fromisoformat(published.replace("Z", "+00:00"))
-        except ValueError:
-            return now
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        return when.timestamp()
-    return now
-
-
-_gc_raised = 0  # runs in progress in this process (generators may interleave)
-_gc_saved = gc.get_threshold()
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Raise the cycle collector's young-generation threshold while any run is going.
-
-    A run allocates millions of short-lived containers while it holds a large cache of
-    documents: at the default threshold the collector kept rescanning that cache and
-    took a fifth of the main process's time. Nothing here makes cycles that need prompt
-    collection. The thresholds the process had are restored when the last run ends.
-    """
-    global _gc_raised, _gc_saved
-    if _gc_raised == 0:
-        _gc_saved = gc.get_threshold()
-        gc.set_threshold(max(_gc_saved[0], _GC_THRESHOLD), *_gc_saved[1:])
-    _gc_raised += 1
-    try:
-        yield
-    finally:
-        _gc_raised -= 1
-        if _gc_raised == 0:
-            gc.set_threshold(*_gc_saved)
-
-
-def _twice(doc: Prepared, first: str | None) -> Problem:
-    where = f" (first: {first})" if first else ""
-    return Problem(doc.record.origin, f"id {doc.id!r} appears twice in this input{where}", doc.id)
-
-
-def _same_content(doc: Prepared, old: StoredDoc) -> bool:
-    """The same shingles paragraph by paragraph: chrome or whitespace may differ."""
-    return np.array_equal(doc.shingles, old.shingles) and np.array_equal(doc.bounds, old.bounds)
-
-
-def _popleft(
-    pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]],
-) -> tuple[list[Record | Problem], Packed]:
-    chunk, result = pending.popleft()
-    return chunk, result.get()
-
-
-def _records(chunk: list[Record | Problem]) -> list[Record]:
-    return [r for r in chunk if isinstance(r, Record)]
-
-
-def _in_order(
-    chunk: list[Record | Problem], prepared: list[Prepared | Problem]
-) -> list[Prepared | Problem]:
-    """A chunk's read problems and its records' results, back in input order."""
-    done = iter(prepared)
-    return [next(done) if isinstance(r, Record) else r for r in chunk]
-
-
-def _merge(chunk: list[Record | Problem], packed: Packed) -> list[Prepared | Problem]:
-    return _in_order(chunk, unpack(_records(chunk), packed))
-
-
-def _batched(items: Iterator[_T], n: int) -> Iterator[list[_T]]:
-    while batch := list(itertools.islice(items, n)):
-        yield batch
+    return DedupRun(records, config, index, emit=emit, progress=progress, on_commit=on_commit)

@@ -20,6 +20,10 @@ class Member:
     member and is not itself close enough to the representative, ``via`` names that member.
     ``earlier`` marks documents indexed by an earlier run; ``again`` those of them this run
     was given again (same id, same text), which are reported but not indexed twice.
+
+    ``match`` is why the member is in the cluster at all: the indexed document it matched
+    when it was indexed, with the scores of that pair. ``None`` for the document that
+    opened the cluster (it matched nothing).
     """
 
     id: str
@@ -28,6 +32,7 @@ class Member:
     earlier: bool = False
     via: str | None = None
     again: bool = False
+    match: MatchScores | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -41,7 +46,34 @@ class Member:
             out["via"] = self.via
         if self.again:
             out["again"] = True
+        out["matched_with"] = None if self.match is None else self.match.with_id
+        if self.match is not None:
+            out.update(self.match.to_json())
         return out
+
+
+@dataclass(frozen=True)
+class MatchScores:
+    """The verified match that placed a document: with whom, how, and the scores.
+
+    ``relation`` is ``duplicate`` (``jaccard`` >= the duplicate threshold) or ``excerpt``
+    (``containment`` >= the excerpt threshold); ``estimated_jaccard`` is the share of
+    equal MinHash values, what LSH saw of the pair before exact verification.
+    """
+
+    with_id: str
+    relation: str
+    jaccard: float
+    estimated_jaccard: float
+    containment: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "match_relation": self.relation,
+            "jaccard": round(self.jaccard, 4),
+            "estimated_jaccard": round(self.estimated_jaccard, 4),
+            "containment": round(self.containment, 4),
+        }
 
 
 @dataclass(frozen=True)
@@ -112,6 +144,33 @@ class InputProblem:
     def to_json(self) -> dict[str, Any]:
         p = self.problem
         return {"error": p.message, "input": p.origin, "id": p.id}
+
+
+@dataclass(frozen=True)
+class Committed:
+    """A document as its batch entered the index: final, no later batch changes it.
+
+    ``relation`` is ``duplicate`` or ``excerpt`` of ``matched_with``, ``new`` when the
+    document opened a cluster, or ``again`` when an earlier run had indexed it already.
+    Clusters never merge, so these lines, read in order, rebuild every cluster of the
+    committed batches (follow ``matched_with``) even when the run never finishes.
+    """
+
+    id: str
+    relation: str
+    matched_with: str | None = None
+    similarity: float | None = None
+    overlap_with: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"committed": self.id, "relation": self.relation}
+        if self.matched_with is not None:
+            out["matched_with"] = self.matched_with
+        if self.similarity is not None:
+            out["similarity"] = round(self.similarity, 4)
+        if self.overlap_with is not None:
+            out["overlap_with"] = self.overlap_with
+        return out
 
 
 Result = Cluster | Kept | InputProblem

@@ -11,18 +11,14 @@ Tokens are found and hashed in numpy, a whole document at once: a class table ov
 code points marks CJK characters and word characters, and each token's hash is a
 polynomial in its code points (wrapping 64-bit arithmetic) with the MurmurHash3
 finaliser, so no Python string is made per token. N-grams are combined with 64-bit
-multiply-add and the same finaliser, and the upper 32 bits are the shingle hash. Signatures use datasketch's ``affine32`` MinHash
-permutations for the configured seed and are bit-for-bit what
-``datasketch.MinHash(..., scheme="affine32").update_batch`` computes for the same shingle
-hashes (pinned by a test); we compute them for a whole document at once so that
-paragraph signatures come out of the same matrix with one ``minimum.reduceat``.
+multiply-add and the same finaliser, and the upper 32 bits are the shingle hash.
+Signatures and band keys are in :mod:`reconcile.dedup.stages`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
@@ -91,7 +87,8 @@ def fmix64(h: U64) -> U64:
     return h ^ (h >> np.uint64(33))
 
 
-def _fmix32(h: U32) -> U32:
+def fmix32(h: U32) -> U32:
+    """MurmurHash3's 32-bit finaliser, element-wise."""
     h = h ^ (h >> np.uint32(16))
     h = h * np.uint32(0x85EBCA6B)
     h = h ^ (h >> np.uint32(13))
@@ -123,6 +120,13 @@ def shingle_hashes(text: str, config: DedupConfig) -> U32:
 
 
 def document_shingles(paragraphs: Sequence[str], config: DedupConfig) -> tuple[U32, U32]:
+    """:func:`paragraph_shingles` with the n-gram lengths of ``config``."""
+    return paragraph_shingles(paragraphs, config.cjk_ngram, config.word_ngram)
+
+
+def paragraph_shingles(
+    paragraphs: Sequence[str], cjk_ngram: int, word_ngram: int
+) -> tuple[U32, U32]:
     """Every paragraph's shingle set at once: ``(shingles, bounds)``.
 
     ``shingles[bounds[i]:bounds[i + 1]]`` is paragraph ``i``'s sorted set, exactly what
@@ -136,7 +140,7 @@ def document_shingles(paragraphs: Sequence[str], config: DedupConfig) -> tuple[U
         return np.empty(0, np.uint32), np.zeros(n_para + 1, np.uint32)
     hashes: list[U64] = []
     owners: list[U64] = []
-    for n, mask in ((config.cjk_ngram, cjk), (config.word_ngram, ~cjk)):
+    for n, mask in ((cjk_ngram, cjk), (word_ngram, ~cjk)):
         if count < n or not mask.any():
             continue
         m = count - n + 1
@@ -174,14 +178,15 @@ _LENGTH_MIX = np.uint64(0xD1B54A32D192ED03)
 def _classes() -> npt.NDArray[np.uint8]:
     """Class of every BMP code point: a word character (``[^\\W_]``), CJK, or other.
 
-    Built once per process (before the workers fork) by running the token regex's two
-    character classes over the whole BMP; code points above it are classified one by
-    one, they are rare in news text.
+    Built on first use by running the token regex's two character classes over the
+    whole BMP (a constant of the tokeniser, read-only, so no call can change it for
+    another); code points above it are classified one by one, they are rare in news text.
     """
     bmp = "".join(map(chr, range(0x10000)))
     table = np.zeros(0x10000, dtype=np.uint8)
     table[[m.start() for m in _WORD_CHAR.finditer(bmp)]] = _WORD
     table[[m.start() for m in _IS_CJK.finditer(bmp)]] = _CJK_CHAR
+    table.flags.writeable = False
     return table
 
 
@@ -192,21 +197,18 @@ def _char_class(ch: str) -> int:
     return _WORD if _TOKEN.match(ch) else _OTHER
 
 
-_POWERS = np.empty(0, dtype=np.uint64)
-
-
 def _powers(n: int) -> U64:
-    """``_BASE ** 1 .. _BASE ** n`` modulo 2**64 (one table, grown as longer tokens come)."""
-    global _POWERS
-    if len(_POWERS) < n:
-        size = max(n, 2 * len(_POWERS), 64)
-        out = np.empty(size, dtype=np.uint64)
-        acc = 1
-        for i in range(size):
-            acc = (acc * int(_BASE)) & 0xFFFFFFFFFFFFFFFF
-            out[i] = acc
-        _POWERS = out
-    return _POWERS[:n]
+    """``_BASE ** 1 .. _BASE ** n`` modulo 2**64 (numpy's uint64 products wrap)."""
+    if n <= len(_POWER_TABLE):
+        return _POWER_TABLE[:n]
+    # A token longer than the table (a run of digits or a URL-like word): computed for
+    # this call only, so no call leaves state behind for the next.
+    return np.cumprod(np.full(n, _BASE, dtype=np.uint64), dtype=np.uint64)
+
+
+# Read-only: a constant of the hash, shared by every call and never grown.
+_POWER_TABLE = np.cumprod(np.full(256, _BASE, dtype=np.uint64), dtype=np.uint64)
+_POWER_TABLE.flags.writeable = False
 
 
 def token_hash(token: str) -> int:
@@ -268,127 +270,3 @@ def _token_hashes(paragraphs: Sequence[str]) -> tuple[U64, I64, npt.NDArray[np.b
     offsets = np.cumsum([0] + [len(p) + 1 for p in lowered[:-1]])
     para = (np.searchsorted(offsets, starts, side="right") - 1).astype(np.uint64)
     return hashes, starts.astype(np.int64), cjk, para
-
-
-_PERMUTATIONS: dict[tuple[int, int], tuple[U32, U32]] = {}
-
-
-def permutations(seed: int, num_perm: int) -> tuple[U32, U32]:
-    """datasketch's ``affine32`` permutation parameters ``(a, b)`` for this seed.
-
-    The ones recorded with the index in use (:func:`adopt_permutations`) when there are,
-    else datasketch's own (importing datasketch costs ~0.6 s, scipy included).
-    """
-    key = (seed, num_perm)
-    if key not in _PERMUTATIONS:
-        from datasketch import MinHash
-
-        perm = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
-        _PERMUTATIONS[key] = (
-            np.asarray(perm[0], dtype=np.uint32),
-            np.asarray(perm[1], dtype=np.uint32),
-        )
-    return _PERMUTATIONS[key]
-
-
-def adopt_permutations(seed: int, num_perm: int, a: Sequence[int], b: Sequence[int]) -> None:
-    """Sign with the permutations an index recorded when it was built.
-
-    An index's signatures stay comparable even if a later datasketch drew other
-    permutations for the same seed (its 2.0 release changed the scheme once already).
-    """
-    if len(a) != num_perm or len(b) != num_perm:
-        raise ValueError(f"recorded permutations are not {num_perm} long")
-    _PERMUTATIONS[(seed, num_perm)] = (np.asarray(a, np.uint32), np.asarray(b, np.uint32))
-
-
-@dataclass(frozen=True)
-class Signatures:
-    """MinHash signatures of a document and of each of its paragraphs."""
-
-    document: U32  # (num_perm,)
-    # (paragraphs, para_bands * para_rows): only the permutations the paragraph bands use;
-    # an empty paragraph's row is all 0xFFFFFFFF.
-    paragraphs: U32
-
-
-def signatures(shingles: U32, bounds: U32, config: DedupConfig) -> Signatures:
-    """Signatures from paragraph shingle sets laid end to end (``bounds`` = start offsets).
-
-    ``bounds`` has one entry per paragraph plus the total length at the end.
-    """
-    docs, paras = many_signatures(shingles, bounds, np.array([0, len(bounds) - 1]), config)
-    return Signatures(docs[0], paras)
-
-
-def many_signatures(
-    shingles: U32, bounds: U32, doc_bounds: npt.NDArray[np.intp], config: DedupConfig
-) -> tuple[U32, U32]:
-    """Signatures of several documents' paragraphs at once: ``(documents, paragraphs)``.
-
-    ``bounds`` delimits every paragraph's shingles as in :func:`signatures`;
-    ``doc_bounds[d]:doc_bounds[d + 1]`` are document ``d``'s paragraphs. An empty document
-    or paragraph gets all 0xFFFFFFFF. One permutation matrix and two ``minimum.reduceat``
-    calls serve a whole chunk of documents: per-document numpy calls cost more than the
-    arithmetic.
-    """
-    a, b = permutations(config.seed, config.num_perm)
-    width = config.para_bands * config.para_rows
-    hv = _fmix32(shingles)
-    # One row per permutation, the shingles along it: both the products and the
-    # reductions then run over contiguous memory (about ten times faster than the
-    # shingle-major layout for a chunk's ~25k shingles).
-    matrix = a[:, None] * hv[None, :] + b[:, None]
-    documents = _segment_minima(matrix, bounds[doc_bounds].astype(np.intp))
-    return documents, _segment_minima(matrix[:width], bounds.astype(np.intp))
-
-
-def _segment_minima(matrix: U32, edges: npt.NDArray[np.intp]) -> U32:
-    """Row ``i``: the column-wise minimum of ``matrix[:, edges[i]:edges[i + 1]]``."""
-    out = np.full((len(edges) - 1, len(matrix)), np.uint32(0xFFFFFFFF), np.uint32)
-    nonempty = edges[1:] > edges[:-1]
-    if nonempty.any():
-        # reduceat cannot express an empty segment: those rows keep the fill.
-        out[nonempty] = np.minimum.reduceat(matrix, edges[:-1][nonempty], axis=1).T
-    return out
-
-
-def _band_keys(sig: U32, bands: int, rows: int, salt: int) -> I64:
-    """One 64-bit key per band of each signature row (``sig`` is 1-D or 2-D)."""
-    block = sig[..., : bands * rows].reshape(*sig.shape[:-1], bands, rows).astype(np.uint64)
-    # Each row position has its own multiplier, so the sum is order-sensitive; one mix
-    # per value and one per band, a handful of array operations in all.
-    position = _MIX[(np.arange(rows) + 2) % 7]
-    band = np.arange(bands, dtype=np.uint64) * _MIX[0] + np.full(bands, salt, np.uint64) * _MIX[1]
-    acc = fmix64(fmix64(block * position).sum(axis=-1, dtype=np.uint64) + band)
-    keys: I64 = acc.view(np.int64)
-    return keys
-
-
-def document_keys(sig: U32, config: DedupConfig) -> I64:
-    """The document's LSH band keys (``bands`` of them)."""
-    return _band_keys(sig, config.bands, config.rows, salt=1)
-
-
-def many_paragraph_keys(
-    paras: U32,
-    eligible: npt.NDArray[np.bool_],
-    owner: npt.NDArray[np.intp],
-    n_docs: int,
-    config: DedupConfig,
-) -> tuple[I64, npt.NDArray[np.intp]]:
-    """Band keys of the passage-sized (``eligible``) paragraphs of several documents.
-
-    ``owner[i]`` is paragraph ``i``'s document; document ``d``'s keys are
-    ``keys[at[d]:at[d + 1]]``, sorted and unique.
-    """
-    keys = _band_keys(paras[eligible], config.para_bands, config.para_rows, salt=2)
-    docs = np.repeat(owner[eligible], config.para_bands)
-    flat = keys.ravel()
-    order = np.lexsort((flat, docs))
-    flat, docs = flat[order], docs[order]
-    keep = np.ones(len(flat), dtype=bool)
-    keep[1:] = (flat[1:] != flat[:-1]) | (docs[1:] != docs[:-1])
-    flat, docs = flat[keep], docs[keep]
-    at = np.searchsorted(docs, np.arange(n_docs + 1))
-    return flat, at

@@ -67,7 +67,9 @@ def read_jsonl(fh: IO[bytes], name: str, config: DedupConfig) -> Iterator[Record
         try:
             obj = json.loads(line.strip())
         except json.JSONDecodeError as exc:
-            yield Problem(origin, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            # Some of json's messages end in "at" ("Unterminated string starting at").
+            what = exc.msg.removesuffix(" at")
+            yield Problem(origin, f"not valid JSON ({what} at column {exc.colno})")
             continue
         if not isinstance(obj, dict):
             yield Problem(origin, "not a JSON object")
@@ -76,10 +78,15 @@ def read_jsonl(fh: IO[bytes], name: str, config: DedupConfig) -> Iterator[Record
 
 
 def _json_record(obj: dict[str, Any], origin: str, config: DedupConfig) -> Record | Problem:
-    raw_id = obj.get(config.id_field)
-    if raw_id is None or isinstance(raw_id, (dict, list)) or str(raw_id) == "":
-        return Problem(origin, f"record has no {config.id_field!r} field")
-    doc_id = str(raw_id)
+    field = config.id_field
+    if field not in obj:
+        return Problem(origin, f"record has no {field!r} field")
+    doc_id = document_id(obj[field])
+    if doc_id is None:
+        what = _JSON_KINDS.get(type(obj[field]), "not a string")
+        return Problem(origin, f"record's {field!r} is {what}; an id is a string or an integer")
+    if not doc_id.strip():
+        return Problem(origin, f"record's {field!r} is empty")
     text = obj.get(config.text_field)
     if not isinstance(text, str) or not text.strip():
         return Problem(origin, f"record has no text in field {config.text_field!r}", doc_id)
@@ -91,6 +98,35 @@ def _json_record(obj: dict[str, Any], origin: str, config: DedupConfig) -> Recor
         published=_opt(obj.get(config.published_field)),
         source=_opt(obj.get(config.source_field)),
     )
+
+
+# How a JSON value that cannot be an id is named in the message.
+_JSON_KINDS: dict[type, str] = {
+    type(None): "null",
+    bool: "a boolean",
+    float: "a number with a fraction",
+    dict: "an object",
+    list: "an array",
+}
+
+
+def document_id(value: object) -> str | None:
+    """The id a JSON value names: strings as they are, integers as their digits.
+
+    Ids are one key space of strings (the index keys documents by text), so an integer
+    id ``7`` is reported back as ``"7"`` and is the same document as ``"7"``. Anything
+    else (``null``, booleans, fractions, objects, arrays) is no id: ``True`` must not
+    become the id ``"True"`` nor ``1.0`` the id ``"1.0"``.
+
+    Example:
+        >>> document_id(7), document_id("a-7"), document_id(None), document_id(True)
+        ('7', 'a-7', None, None)
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def _opt(value: Any) -> str | None:
