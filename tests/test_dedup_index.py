@@ -9,8 +9,12 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import reconcile.dedup._prepare as prep
@@ -69,12 +73,15 @@ def test_remove_by_id_takes_documents_and_their_keys_out(tmp_path: Path) -> None
     db = tmp_path / "feed.db"
     rows = bbc_rows()[:50]
     run(records(rows), db)
+    keys = _band_keys(db)
     with SqliteIndex(db, CFG.params()) as index:
+        gone = {d.seq for d in index.find_ids([rows[0]["id"], rows[1]["id"]]).values()}
+        assert gone <= _seqs_found(index, keys)
         assert index.remove([rows[0]["id"], rows[1]["id"], "no-such-id"]) == 2
         assert index.count() == 48
-    con = sqlite3.connect(db)
-    orphans = con.execute("SELECT count(*) FROM bands WHERE seq NOT IN (SELECT seq FROM docs)")
-    assert orphans.fetchone()[0] == 0
+        assert not gone & _seqs_found(index, keys)
+    with SqliteIndex(db, CFG.params()) as index:  # and still out when opened again
+        assert _seqs_found(index, keys) == _doc_seqs(db)
     # A reprint of a removed story starts its own cluster; of a kept one, joins it.
     again = [Record("r0", rows[0]["text"], "x"), Record("r2", rows[2]["text"], "x")]
     assert cluster_of(run(again, db)) == {"r0": "r0", "r2": rows[2]["id"]}
@@ -190,13 +197,8 @@ def test_a_killed_run_leaves_every_committed_batch_and_nothing_else(tmp_path: Pa
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     (count,) = con.execute("SELECT count(*) FROM docs").fetchone()
     assert 200 <= count < 3000 and count % 25 == 0  # whole batches only
-    assert con.execute(
-        "SELECT count(*) FROM docs WHERE seq NOT IN (SELECT seq FROM bands)"
-    ).fetchone() == (0,)
-    assert con.execute(
-        "SELECT count(*) FROM bands WHERE seq NOT IN (SELECT seq FROM docs)"
-    ).fetchone() == (0,)
     con.close()
+    assert _band_seqs(db) == _doc_seqs(db)  # every committed document's keys, no others
     # The index opens cleanly and the rest of the feed goes in on the next run.
     cfg = DedupConfig(workers=1, batch_size=25)
     from reconcile.dedup import read_inputs
@@ -237,3 +239,243 @@ def test_the_index_records_its_permutations_and_later_runs_sign_with_them(tmp_pa
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert json.loads(out) == [30, False]
+
+
+def _band_parts(db: Path) -> list[tuple[bytes, bytes]]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT keys, seqs FROM band_parts ORDER BY run, part").fetchall()
+    finally:
+        con.close()
+
+
+def _band_keys(db: Path) -> list[int]:
+    """Every band key stored, read straight from the file."""
+    return sorted({k for keys, _ in _band_parts(db) for k in np.frombuffer(keys, "<i8").tolist()})
+
+
+def _band_seqs(db: Path) -> set[int]:
+    return {s for _, seqs in _band_parts(db) for s in np.frombuffer(seqs, "<u4").tolist()}
+
+
+def _doc_seqs(db: Path) -> set[int]:
+    con = sqlite3.connect(db)
+    try:
+        return {r[0] for r in con.execute("SELECT seq FROM docs")}
+    finally:
+        con.close()
+
+
+def _seqs_found(index: SqliteIndex, keys: list[int]) -> set[int]:
+    return {s for seqs in index.lookup(keys).values() for s in seqs}
+
+
+# -- misuse of the index file, through the command line --------------------------------
+
+
+def _dedup_cli(feed: Path, db: Path | str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from reconcile.cli import main
+
+    res = CliRunner().invoke(main, ["dedup", str(feed), "--index", str(db)])
+    assert "Traceback" not in res.output
+    assert not isinstance(res.exception, Exception) or isinstance(res.exception, SystemExit)
+    return res.exit_code, res.stderr.strip()
+
+
+@contextmanager
+def _read_only(path: Path) -> Iterator[None]:
+    """``path`` made unwritable: immutable for root (who ignores modes), else mode 0o555."""
+    if os.geteuid() == 0:
+        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
+        if done.returncode != 0:
+            message = f"chattr +i is not supported here: {done.stderr.decode().strip()}"
+            if os.environ.get("CI") == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+    else:
+        mode = path.stat().st_mode
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+
+
+def test_a_read_only_index_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    feed = write_jsonl(tmp_path / "feed.jsonl", bbc_rows()[:5])
+    more = write_jsonl(tmp_path / "more.jsonl", bbc_rows()[5:8])
+    db = tmp_path / "idx" / "feed.db"
+    db.parent.mkdir()
+    assert _dedup_cli(feed, db)[0] == 0
+    assert not Path(f"{db}-wal").exists()
+    with _read_only(db.parent):  # the file is writable, its directory (for the WAL) not
+        code, err = _dedup_cli(more, db)
+    assert code == 2 and err.startswith("Error: ") and "must be writable" in err
+    with _read_only(db):
+        code, err = _dedup_cli(more, db)
+    assert code == 2
+    assert err.startswith(f"Error: index {db} is read-only (")
+    with SqliteIndex(db, CFG.params()) as index:
+        assert index.count() == 5  # nothing lost, nothing half-written
+
+
+def test_an_index_in_a_missing_directory_says_so(tmp_path: Path) -> None:
+    feed = write_jsonl(tmp_path / "feed.jsonl", bbc_rows()[:2])
+    db = tmp_path / "nowhere" / "feed.db"
+    code, err = _dedup_cli(feed, db)
+    assert (code, err) == (
+        2,
+        f"Error: cannot create index {db}: directory {db.parent} does not exist",
+    )
+    assert not db.parent.exists()
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    feed = write_jsonl(tmp_path / "feed.jsonl", bbc_rows()[:2])
+    other = tmp_path / "app.db"
+    con = sqlite3.connect(other)
+    con.executescript("CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ann');")
+    con.close()
+    before = other.read_bytes()
+    code, err = _dedup_cli(feed, other)
+    assert code == 2
+    assert err == (
+        f"Error: {other} is a SQLite database of another program (tables: users), "
+        "not a reconcile dedup index; refusing to change it: use a new file"
+    )
+    assert other.read_bytes() == before
+    text = tmp_path / "notes.db"
+    text.write_text("not a database at all\n" * 100)
+    code, err = _dedup_cli(feed, text)
+    assert (code, err) == (2, f"Error: {text}: not a usable dedup index (file is not a database)")
+    # An empty file is a new index.
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert _dedup_cli(feed, empty)[0] == 0
+
+
+# -- band runs --------------------------------------------------------------------------
+
+
+def test_band_runs_answer_lookups_like_a_plain_table_through_merges_and_removals() -> None:
+    from reconcile.dedup.index import _runs
+
+    rng = np.random.default_rng(7)
+    table: dict[int, set[int]] = {}
+    runs: list[_runs.Run] = []
+    dead = np.zeros(0, dtype=np.int64)
+    seq = 0
+    # Batches of ~40 keys a document drawn from a small key space, so keys repeat across
+    # runs; enough batches that tiers 0 and 1 both fill and merge.
+    for batch in range(80):
+        docs = np.arange(seq, seq + 50)
+        seq += 50
+        keys = rng.integers(-(2**62), 2**62, size=(50, 40)) % 5000
+        pairs = np.repeat(docs, 40), keys.ravel().astype(np.int64)
+        for s, k in zip(*(a.tolist() for a in pairs), strict=True):
+            table.setdefault(k, set()).add(s)
+        runs.append(_runs.make_run(batch, pairs[1], pairs[0]))
+        if batch % 9 == 4:  # remove a few documents now and then
+            gone = rng.choice(seq, size=5, replace=False).astype(np.int64)
+            dead = np.union1d(dead, gone)
+        while (group := _runs.plan_merge(runs)) is not None:
+            merged = _runs.merge(1000 + batch, group, dead)
+            runs = [r for r in runs if r not in group] + [merged]
+    assert len(runs) < 80 and max(r.tier for r in runs) >= 1  # merges happened
+    query = np.arange(-10, 5010, dtype=np.int64)
+    found = _runs.lookup(runs, query, dead)
+    dead_set = set(dead.tolist())
+    expected = {k: sorted(s - dead_set) for k, s in table.items() if s - dead_set}
+    assert found == expected
+
+
+def test_a_rolled_back_batch_leaves_no_band_keys_behind(tmp_path: Path) -> None:
+    db = tmp_path / "feed.db"
+    run(records(bbc_rows()[:20]), db)
+    keys = _band_keys(db)
+    with SqliteIndex(db, CFG.params()) as index:
+        before = index.lookup(keys)
+        doc = next(iter(index.fetch([1]).values()))
+        with pytest.raises(KeyboardInterrupt), index.batch():
+            first = index.allocate(1)
+            ghost = replace(doc, seq=first, id="ghost", keys=np.array(keys[:5], np.int64))
+            index.add([ghost])
+            assert first in _seqs_found(index, keys[:5])  # seen inside the batch
+            raise KeyboardInterrupt
+        assert index.lookup(keys) == before
+    with SqliteIndex(db, CFG.params()) as index:
+        assert index.lookup(keys) == before
+
+
+def test_a_second_connection_sees_the_first_ones_batches(tmp_path: Path) -> None:
+    db = tmp_path / "feed.db"
+    run(records(bbc_rows()[:10]), db)
+    with SqliteIndex(db, CFG.params()) as reader:
+        keys = _band_keys(db)
+        assert _seqs_found(reader, keys) == set(range(1, 11))
+        run(records(bbc_rows()[10:20]), db)  # another connection writes
+        assert _seqs_found(reader, _band_keys(db)) == set(range(1, 21))
+        with SqliteIndex(db, CFG.params()) as other:
+            other.remove([bbc_rows()[0]["id"]])
+        assert 1 not in _seqs_found(reader, keys)
+
+
+def test_an_index_with_a_band_table_is_converted_when_opened(tmp_path: Path) -> None:
+    # The layout before band runs: one (key, seq) row per band key.
+    db = tmp_path / "feed.db"
+    run(records(bbc_rows()[:30]), db)
+    keys = _band_keys(db)
+    with SqliteIndex(db, CFG.params()) as index:
+        expected = index.lookup(keys)
+    pairs = [(k, s) for k, seqs in expected.items() for s in seqs]
+    con = sqlite3.connect(db)
+    con.executescript(
+        "CREATE TABLE bands (key INTEGER NOT NULL, seq INTEGER NOT NULL, "
+        "PRIMARY KEY (key, seq)) WITHOUT ROWID; DROP TABLE band_parts; DROP TABLE band_runs; "
+        "DELETE FROM meta WHERE key = 'runs_gen';"
+    )
+    con.executemany("INSERT INTO bands VALUES (?, ?)", pairs)
+    con.commit()
+    con.close()
+    with SqliteIndex(db, CFG.params()) as index:
+        assert index.lookup(keys) == expected
+    con = sqlite3.connect(db)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    con.close()
+    assert "bands" not in tables and "band_runs" in tables
+    # and it goes on finding duplicates
+    again = [Record("copy", bbc_rows()[3]["text"], "x")]
+    assert cluster_of(run(again, db)) == {"copy": bbc_rows()[3]["id"]}
+
+
+def test_a_large_runs_prefix_directory_finds_what_a_binary_search_finds() -> None:
+    from reconcile.dedup.index import _runs
+
+    rng = np.random.default_rng(3)
+    lim = np.iinfo(np.int64)
+    keys = rng.integers(lim.min, lim.max, size=300_000, dtype=np.int64)
+    keys = np.concatenate([keys, keys[:20_000], [lim.min, lim.max, lim.max]])  # repeats
+    run_ = _runs.make_run(1, keys, np.arange(len(keys)))
+    assert run_.directory is not None
+    query = np.unique(
+        np.concatenate(
+            [rng.choice(keys, 5000), rng.integers(lim.min, lim.max, 5000), [lim.min, lim.max]]
+        ).astype(np.int64)
+    )
+    expected = np.searchsorted(run_.keys, query, side="left")
+    assert np.array_equal(run_.lower_bound(query), expected)
+
+
+def test_run_lookups_return_every_document_of_a_common_key() -> None:
+    from reconcile.dedup.index import _runs
+
+    keys = np.array([5] * 30 + [7, 9, 9], dtype=np.int64)
+    run_ = _runs.make_run(1, keys, np.arange(len(keys)))
+    found = _runs.lookup([run_], np.array([5, 6, 9, 10], np.int64), np.array([3], np.int64))
+    assert found == {5: [s for s in range(30) if s != 3], 9: [31, 32]}

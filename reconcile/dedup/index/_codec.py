@@ -16,8 +16,8 @@ def i64(data: bytes) -> I64:
 
 
 def pack_u32(arr: U32) -> bytes:
-    return arr.astype("<u4").tobytes()
+    return arr.astype("<u4", copy=False).tobytes()  # no copy when already u32
 
 
 def pack_i64(arr: I64) -> bytes:
-    return arr.astype("<i8").tobytes()
+    return arr.astype("<i8", copy=False).tobytes()
