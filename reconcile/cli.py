@@ -641,15 +641,21 @@ def _interruptible() -> Iterator[threading.Event]:
         yield event  # signals can only be handled on the main thread
         return
 
+    fired = []
+
     def first(signum: int, frame: object) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        fired.append(signum)
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, first)
     try:
         yield event
     finally:
-        signal.signal(signal.SIGINT, previous)
+        # Once interrupted, the process only reports and exits: a second Ctrl-C arriving
+        # now must not find the default handler again and kill it mid-message (exit -2).
+        if not fired:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _spark_run(inputs: tuple[str, ...], cfg: Any, index: Any) -> Any:
