@@ -199,8 +199,10 @@ def test_no_traceback_for_unreadable_file(tmp_path: Path) -> None:
     path = write(tmp_path, EN.encode())
     path.chmod(0)
     try:
-        if path.open("rb"):  # running as root: permissions do not apply
-            pytest.skip("cannot make a file unreadable as this user")
+        with path.open("rb"):
+            # Root (as on CI) reads it all the same: use a file that fails to read for
+            # anyone instead, so the test runs everywhere and never skips.
+            path = Path("/proc/self/mem")
     except PermissionError:
         pass
     assert error_of(path).startswith(f"{path}: cannot read (")
