@@ -31,13 +31,15 @@ redis:
 	  fi; }
 
 # The HTML page tests open the page in Debian's headless Chromium (selenium drives the
-# system chromedriver; nothing is downloaded) with the Noto CJK fonts for Chinese text.
+# system chromedriver; nothing is downloaded) with the Noto CJK fonts for Chinese text;
+# the pager test needs the real less.
 browser:
 	@{ command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && \
+	   command -v less >/dev/null 2>&1 && \
 	   fc-list 2>/dev/null | grep -q "Noto Sans CJK"; } || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium chromium-driver fonts-noto-cjk >/dev/null; \
+	      chromium chromium-driver fonts-noto-cjk less >/dev/null; \
 	  else \
 	    echo "chromium, chromium-driver or fonts-noto-cjk missing and not root: the browser tests will be skipped"; \
 	  fi; }
