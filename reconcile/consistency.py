@@ -339,7 +339,7 @@ def _greedy(
 def _reason(a: Fact, b: Fact) -> str:
     """What differs, in the editor's words: the value, and the qualifier or period.
 
-    ``Manchester United: 5% (over) in A, 4.75% in B``;
+    ``shares: 5% (over) in A, 4.75% (no qualifier) in B``;
     ``规模以上高技术制造业增加值: 7.5% (今年1—2月) in A, 7.5% (今年1—3月) in B``.
     """
     subject = a.subject or b.subject or a.kind

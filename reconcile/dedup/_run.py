@@ -128,3 +128,31 @@ def merge(chunk: list[Record | Problem], packed: Packed) -> list[Prepared | Prob
 def batched(items: Iterator[_T], n: int) -> Iterator[list[_T]]:
     while batch := list(itertools.islice(items, n)):
         yield batch
+
+
+def new_stored(p: Prepared, seq: int, now: float, run: int) -> StoredDoc:
+    """A prepared document as the index stores it, opening a cluster of its own.
+
+    Both engines make their index rows here, so a Spark backfill and a streaming run
+    store the same thing.
+    """
+    return StoredDoc(
+        seq=seq,
+        id=p.id,
+        cluster=seq,
+        relation=None,
+        similarity=1.0,
+        via=None,
+        overlap=None,
+        overlap_similarity=0.0,
+        passages=(),
+        length=p.length,
+        published=p.record.published,
+        stamp=stamp(p.record.published, now),
+        run=run,
+        signature=p.signature,
+        shingles=p.shingles,
+        bounds=p.bounds,
+        spans=p.spans,
+        keys=p.keys,
+    )

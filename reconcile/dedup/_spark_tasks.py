@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from ._prepare import Prepared, prepare_many
-from ._run import stamp
+from ._prepare import prepare_many
+from ._run import new_stored
 from .clusters import relate
 from .config import DedupConfig
 from .records import Problem, Record
@@ -76,31 +76,10 @@ def prepare_partition(
             p = prepared[seq]
             yield (
                 seq,
-                p if isinstance(p, Problem) else (_stored(p, seq, now, run), p.heads, item.origin),
+                p
+                if isinstance(p, Problem)
+                else (new_stored(p, seq, now, run), p.heads, item.origin),
             )
-
-
-def _stored(p: Prepared, seq: int, now: float, run: int) -> StoredDoc:
-    return StoredDoc(
-        seq=seq,
-        id=p.id,
-        cluster=seq,
-        relation=None,
-        similarity=1.0,
-        via=None,
-        overlap=None,
-        overlap_similarity=0.0,
-        passages=(),
-        length=p.length,
-        published=p.record.published,
-        stamp=stamp(p.record.published, now),
-        run=run,
-        signature=p.signature,
-        shingles=p.shingles,
-        bounds=p.bounds,
-        spans=p.spans,
-        keys=p.keys,
-    )
 
 
 def renumber(first: int, pair: tuple[Doc, int]) -> tuple[int, Doc]:

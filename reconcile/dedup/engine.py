@@ -43,9 +43,9 @@ from ._run import (
     in_order,
     interrupts_deferred,
     merge,
+    new_stored,
     popleft,
     same_content,
-    stamp,
     twice,
 )
 from .clusters import relate
@@ -281,26 +281,7 @@ class DedupRun:
                 if k in local:
                     proposed += local[k]
             hits = Counter(proposed)
-            doc = StoredDoc(
-                seq=seq,
-                id=d.id,
-                cluster=seq,
-                relation=None,
-                similarity=1.0,
-                via=None,
-                overlap=None,
-                overlap_similarity=0.0,
-                passages=(),
-                length=d.length,
-                published=d.record.published,
-                stamp=stamp(d.record.published, now),
-                run=self.run,
-                signature=d.signature,
-                shingles=d.shingles,
-                bounds=d.bounds,
-                spans=d.spans,
-                keys=d.keys,
-            )
+            doc = new_stored(d, seq, now, self.run)
             cands = (known.get(c) for c, _ in hits.most_common(self.config.max_candidates))
             # A candidate removed since its keys were read is None.
             best, shared = strongest(doc, (c for c in cands if c is not None), self.config, d.heads)

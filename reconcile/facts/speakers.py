@@ -111,7 +111,7 @@ _ZH_CONTINUES = re.compile(
     r"他指出|她指出|他介绍|她介绍|他强调|她强调)|我们"
 )
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
-# 据国家统计局数据, 据商务部介绍: the source before the word that says how it was told.
+# 据国家统计局数据, 据海关总署介绍: the source before the word that says how it was told.
 _ZH_ACCORDING = re.compile(
     rf"据(?P<src>[{_CJK}·]{{0,12}})(?:的)?(?:介绍|统计|数据|消息|报道|显示|称|表示|透露|测算|调查|监测|预测|分析|公布|通报|发布|了解)"
 )

@@ -52,7 +52,7 @@ _ZH_EVENT_LEAD = re.compile(
 def zh_event(text: str, m: _Mention) -> str | None:
     """What a Chinese date or duration belongs to: the rest of its clause, or the next one.
 
-    ``今年1月，工信部…发布了《…》``: the date opens its clause, so the event is the clause
+    ``今年1月，该部…发布了《…》``: the date opens its clause, so the event is the clause
     that follows; ``会议于3月26日举行``: the words before it and after it in its clause.
     """
     ce = _clause_end(text, m.end)
