@@ -43,7 +43,7 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
         if prev is not None and _CONVERSION_GAP.match(text[prev.end : m.start]):
             m.subject, m.change = prev.subject, prev.change
         elif zh:
-            _zh_subject(text, m, v)
+            _zh_subject(text, m, v, [o for o in ms if o is not m])
         else:
             _en_subject(text, m, v)
             m.subject = en_subject(text, m, v.en_change)

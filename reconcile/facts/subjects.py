@@ -17,9 +17,44 @@ _ZH_PART_OF = re.compile(
 )
 
 
-def _zh_subject(text: str, m: _Mention, v: _Vocab) -> None:
+# Words after a subject that say how sure, when or how much, not what: 预计…将增长, 也将,
+# 仍然会, 更明显低于. Chinese writes them between the subject and its verb, so a run of them
+# at the end of the words before a figure is cut, and the first one ends a clause's subject.
+_ZH_MODAL_WORDS = (
+    "预计|预测|估计|有望|或将|将会|仍然|仍将|已经|可能|将|会|也|仍|还|已|再|又|均|都|"
+    "更|明显|显著|大幅|略|稍|较|进一步"
+)
+_ZH_MODAL_TAIL = re.compile(f"(?:{_ZH_MODAL_WORDS})+$")
+_ZH_MODAL_HEAD = re.compile("^(?:据预测|预计|预测|估计)")
+# A figure inside a subject is another claim's value or a comparison base: 从2011年的7.1%,
+# 在2012年, 比上年. It goes, with the word that introduces it and a following 的.
+_ZH_FIGURE_LEAD = re.compile(
+    "(?:(?<![同环])比|较|与|(?<!比)同|在|于|从|自|由|到|至|截至|截止|低于|高于)$"
+)
+
+
+def _zh_without(text: str, start: int, end: int, others: list[_Mention]) -> str:
+    """``text[start:end]`` without the other figures in it, nor their lead-in words."""
+    out = []
+    at = start
+    for o in sorted(others, key=lambda o: o.start):
+        if o.end <= start or o.start >= end:
+            continue
+        piece = text[at : max(at, o.start - o.before_len)]
+        out.append(_ZH_FIGURE_LEAD.sub("", piece))
+        at = min(end, o.end)
+        if text.startswith("的", at) and at < end:
+            at += 1
+    out.append(text[at:end])
+    return "".join(out)
+
+
+def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = None) -> None:
     cs = _clause_start(text, m.start)
-    pre = text[cs : m.start - m.before_len]
+    pre = _zh_without(text, cs, m.start - m.before_len, others or [])
+    said = list(v.zh_speech.finditer(pre))
+    if said:
+        pre = pre[said[-1].end() :]  # 报告称中国经济增长…: the subject follows the verb of saying
     verbs = list(v.zh_change.finditer(pre))
     if verbs:
         last = verbs[-1]
@@ -30,7 +65,7 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab) -> None:
             pre = pre[: last.start()]
     if m.kind == "count":
         # 41个工业大类行业中有39个…: a part of a counted whole counts the same thing.
-        whole = _ZH_PART_OF.search(pre)
+        whole = _ZH_PART_OF.search(text[cs : m.start - m.before_len])
         if whole is not None:
             m.subject = whole.group("noun")
             return
@@ -39,9 +74,34 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab) -> None:
         if follow:
             m.subject = follow
             return
-    m.subject = _clean_zh(pre, v)
+    pre = _ZH_MODAL_HEAD.sub("", _ZH_MODAL_TAIL.sub("", _ZH_FIGURE_LEAD.sub("", pre)))
+    if m.kind in ("count", "amount") and "、" in pre:
+        pre = pre[pre.rfind("、") + 1 :]  # 餐馆、供餐人数500人: the item next to the figure
+    m.subject = _clean_zh(_ZH_MODAL_TAIL.sub("", pre), v)
+    if m.subject is None and text.startswith("的", m.end):
+        m.subject = _zh_follow(text, m.end + 1)  # 低于7.5%的增长率: what the figure is of
     if m.subject is None and (m.qualifier or m.kind == "percent"):
         m.subject = _zh_follow(text, m.end)  # 超九成工业大类…
+    if m.subject is None and cs > 0:
+        # ，从6.1%降至5.6%: a clause without a subject continues the one before it.
+        m.subject = _zh_clause_subject(text[_clause_start(text, cs - 1) : cs - 1], v)
+
+
+_ZH_SUBJECT_END = re.compile(f"{_ZH_MODAL_WORDS}|[为是达在于从将对]")
+
+
+def _zh_clause_subject(clause: str, v: _Vocab) -> str | None:
+    """The subject a clause opens with: its words up to the first modal, verb or figure."""
+    clause = v.zh_leaders.sub("", clause.strip())
+    cut = len(clause)
+    for pat in (_ZH_SUBJECT_END, v.zh_change):
+        hit = pat.search(clause)
+        if hit is not None:
+            cut = min(cut, hit.start())
+    digit = re.search(r"\d", clause)
+    if digit is not None:
+        cut = min(cut, digit.start())
+    return _clean_zh(clause[:cut], v) if cut >= 2 else None
 
 
 _ZH_EVENT_LEAD = re.compile(
@@ -76,6 +136,8 @@ _ZH_FOLLOW_STOP = re.compile(
     # 中 ends the counted thing only as "among" (行业中有), not inside 中央企业; a figure
     # after it (15家中央企业2010年…) starts another phrase.
     r"基础上|之中|中(?=[有的,，、])|里|的|等|和|与|及|实现|保持|均|都|增长|增速|超过|是|有望|将|已|"
+    # verbs that follow the counted thing: 第26次南极考察队乘雪龙号出征
+    r"乘|被|把|赴|前往|进行|开展|举行|召开|出征|参加|抵达|降至|升至|增至|下降|上升|下滑|"
     r"[、,，;；。:：“”\d]"
 )
 
@@ -86,6 +148,10 @@ def _zh_follow(text: str, end: int) -> str | None:
         rest = rest[1:]
     if rest[:1] in ("个", "位", "名", "家", "项", "条", "批", "次", "届"):
         rest = rest[1:]  # 第五个国家级新区: the measure word, then the thing
+    if rest[:1] in ("“", "《", '"'):
+        close = rest.find("”" if rest[0] == "“" else "》" if rest[0] == "《" else '"', 1)
+        if close > 2:
+            return rest[1:close]  # 第一个“南极特别保护区”: the quoted name is the thing
     stop = _ZH_FOLLOW_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
