@@ -104,32 +104,51 @@ def _zh_clause_subject(clause: str, v: _Vocab) -> str | None:
     return _clean_zh(clause[:cut], v) if cut >= 2 else None
 
 
+# Words that finish a date or a time of day rather than start its event: 6月底前, 2009年初,
+# 5月中下旬, 3月26日上午10时许, 以来, 期间.
 _ZH_EVENT_LEAD = re.compile(
-    r"^(?:[,，、的]|起|至今|以来|前后|期间|当天|上午|下午|晚间|晚上|早上|中午|凌晨|起来)+"
+    r"^(?:[,，、的]|初|底|末|中下旬|上中旬|[上中下]旬|[上下]半年|前后|以前|之前|前|起|至今|以来|期间|"
+    r"当天|上午|下午|晚间|晚上|早上|中午|凌晨|起来|\d{1,2}[时点:：](?:\d{1,2}分?)?许?|左右|许)+"
+)
+# Forecast and modal words inside an event phrase: 中国经济预计将增长 -> 中国经济增长.
+_ZH_EVENT_MODAL = re.compile(
+    "据预测|预计|预测|估计|有望|或将|将会|仍然会|仍将|已经|可能|(?<!即)将(?!军|领)"
 )
 
 
-def zh_event(text: str, m: _Mention) -> str | None:
+def zh_event(text: str, m: _Mention, others: list[_Mention] | None = None) -> str | None:
     """What a Chinese date or duration belongs to: the rest of its clause, or the next one.
 
     ``今年1月，该部…发布了《…》``: the date opens its clause, so the event is the clause
     that follows; ``会议于3月26日举行``: the words before it and after it in its clause.
+    Other figures and forecast words leave the phrase (``2012年中国经济预计将增长8.3%`` ->
+    中国经济增长); a date that is a comparison base (``从2011年的6.9%降至4%``) dates the
+    clause's subject.
     """
+    others = [o for o in (others or []) if o is not m]
     ce = _clause_end(text, m.end)
-    rest = _ZH_EVENT_LEAD.sub("", text[m.end : ce])
+    rest = _ZH_EVENT_LEAD.sub("", _zh_without(text, m.end, ce, others))
     if len(rest) < 2 and ce < len(text):
         nxt = _clause_end(text, ce + 1)
-        rest = text[ce + 1 : nxt]
+        rest = _zh_without(text, ce + 1, nxt, others)
     cs = _clause_start(text, m.start)
     # 比去年12月增加3类, 按可比口径比2019年增长: the words that make the date a comparison
     # base or a place in time are not part of the event.
-    head = re.sub("(?:比|较|与|同|在|于|从|自|至|到|截止|截至)+$", "", text[cs : m.start])
-    phrase = (head[-14:] + rest).strip()
+    head = re.sub(
+        "(?:比|较|与|同|在|于|从|自|至|到|截止|截至)+$", "", _zh_without(text, cs, m.start, others)
+    )
+    said = list(_ZH_SAID.finditer(head))
+    if said:
+        head = head[said[-1].end() :]  # 报告称预测2012年…: what is said, not the saying
+    phrase = _ZH_EVENT_MODAL.sub("", head[-20:] + rest).strip()
     book = phrase.find("《")
     if len(phrase) > 24 and book >= 2:
         phrase = phrase[:book]  # 发布了《…》: the act, not the long title
     phrase = phrase[:24]
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
+
+
+_ZH_SAID = re.compile("(?:报告|报道|消息)?(?:称|说|表示|指出|认为|预测|预计)")
 
 
 _ZH_FOLLOW_STOP = re.compile(
