@@ -45,7 +45,7 @@ _ZH_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年"
 _REL_YEAR = "(?:今年|去年|明年|前年|上年|当年)"
 _DASH = "[—–\\-~至到]"
 # Characters a Chinese fact can start with (numerals, 第, 百分之, 前/头两个月, 今年/去年…).
-_FIRST_CHARS = "零〇一二两三四五六七八九十百千万亿第百前头今去明上下当"
+_FIRST_CHARS = "零〇一二两三四五六七八九十百千万亿第百前头今去明上下当首"
 
 
 def _alt(words: Sequence[str]) -> str:

@@ -65,11 +65,13 @@ def _vocab() -> _Vocab:
     date_zh = (
         # Spaces between digits and 年/月/日 survive normalisation (4 月 12 日).
         rf"{_REL_YEAR}?(?:{_ZH_YEAR}\s?)?{_ZH_MON}\s?(?:{_DASH}{_ZH_MON}\s?)?月份?"
-        rf"(?:\s?{_ZH_MON}\s?[日号])?(?:以来)?"
+        # 11月29日至12月3日: a span of days is one date; 6月底, 5月中下旬: part of a month.
+        rf"(?:\s?{_ZH_MON}\s?[日号](?:\s?(?:{_DASH}|至)\s?(?:{_ZH_MON}\s?月\s?)?{_ZH_MON}\s?[日号])?"
+        rf"|初|底|末|中下旬|[上中下]旬)?(?:以来)?"
         rf"|{_REL_YEAR}?[前头](?:两|二|三|四|五|六|七|八|九|十|十一|\d{{1,2}})个月"
         rf"|{_REL_YEAR}?(?:{_ZH_YEAR})?第?[一二三四1-4]季度"
         rf"|{_REL_YEAR}?(?:{_ZH_YEAR})?[上下]半年"
-        rf"|{_ZH_YEAR}(?:以来)?"
+        rf"|{_ZH_YEAR}(?:初|底|末)?(?:以来)?"
     )
     date_en = (
         rf"\b(?:{_EN_MONTH})\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{{2}})?\b"
@@ -113,7 +115,8 @@ def _vocab() -> _Vocab:
         rf"|(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)"
         rf"|(?P<bp>{_AR}|{_ENW})\sbasis\spoints?\b"
         r"|(?P<cheng>[一二两三四五六七八九])成(?![为立功果本交员长绩就效了])"
-        rf"|(?P<az>{_NUM})\s?(?P<azc>{zh_cur})"
+        # 11.4 亿英镑: machine-translated text puts a space before 亿; 700余万元.
+        rf"|(?P<az>{_NUM}|{_AR}\s[万亿]+)\s?(?P<azq>[余多])?(?P<azc>{zh_cur})"
         r"|(?P<cur>[£$€¥])\s?(?P<ae>" + _AR + r")(?:\s?(?P<mag>bn|mn|m|k|tn|trn|billion|million|"
         r"trillion|thousand)\b)?"
         rf"|\b(?P<ae2>{_AR}|{_ENW})\s?(?P<mag2>billion|million|trillion|thousand|bn|m)?\s"
@@ -131,7 +134,9 @@ def _vocab() -> _Vocab:
         # Index points: 上涨25.3点 (the classifier wants a market verb before it).
         rf"|(?P<ipz>{_AR})点(?![钟半多])"
         rf"|(?P<durz>{_ZHN}|\d{{1,2}})多?年(?![代级度初底末前后内来])"
-        rf"|(?P<cz>{_NUM})\s?(?P<mw>{measure})"
+        rf"|(?P<cz>{_NUM})\s?(?P<czq>[余多])?(?P<mw>{measure})"
+        # 首个, 首次: a claim of being the first (首次降息, 我国首个…站).
+        r"|(?P<first>首)(?=[个次家位批座届])"
         rf"|\b(?P<oe>{en_ord}|\d+(?:st|nd|rd|th))\b"
         rf"|(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)"
         rf"|(?<![\w.,$£€])(?P<ipt>{_AR})\s(?:index\s)?points?\b"
@@ -178,7 +183,8 @@ def _vocab() -> _Vocab:
             rf"(?:(?:{_alt(zh['subject_trailers'])})|(?:(?:较|比(?![重例率]))[^,，;]*?))+$"  # 同比, 较去年全年
         ),
         zh_leaders=re.compile(
-            rf"^(?:(?:{_alt(zh['subject_leaders'])})|从[{_CJK}]{{1,6}}[看来]|(?:{date_zh}))+"
+            # 在 leads 在…方面 but starts 在线 (online).
+            rf"^(?:(?!在线)(?:{_alt(zh['subject_leaders'])})|从[{_CJK}]{{1,6}}[看来]|(?:{date_zh}))+"
         ),
         generic=frozenset(zh["generic_subjects"]),
         list_heads=tuple(sorted(zh["list_heads"], key=len, reverse=True)),

@@ -31,15 +31,18 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
     prev_subject: str | None = None
     prev: _Mention | None = None
     for m in ms:
+        if m.kind != "date":
+            # Qualifiers first: a subject or event leaves out every figure of the sentence
+            # with the qualifier written before it (约7个百分点).
+            _qualify(text, m, v, zh)
+    for m in ms:
         if m.kind in EVENT_KINDS:
             # A date, duration, score or age belongs to an event, not to the quantity the
             # figures around it measure: it neither takes nor passes on their subject.
             m.subject = zh_event(text, m, ms) if zh else en_event(text, m)
             if m.kind != "date":
-                _qualify(text, m, v, zh)
                 m.period = _period_for(text, m, dates)
             continue
-        _qualify(text, m, v, zh)
         if prev is not None and _CONVERSION_GAP.match(text[prev.end : m.start]):
             m.subject, m.change = prev.subject, prev.change
         elif zh:

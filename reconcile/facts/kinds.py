@@ -111,6 +111,12 @@ _IN_NAME = re.compile(
     r"[A-Z][\w'-]*\s$"
 )
 _MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$")
+# 26点的跳空缺口, 64点的下跌幅度: what follows makes the points an index's.
+_MARKET_AFTER = re.compile(r"的?(?:跳空)?(?:缺口|跌幅|涨幅|下跌|上涨|下跌幅度|上涨幅度)")
+# 为期一年, 长达一年: 一年 is a length of time only after words that measure one.
+_ONE_YEAR_LEAD = re.compile("(?:为期|长达|整整|历时|用了|花了|超过|不到|近|约)$")
+# A date followed by 电/讯 is a news agency's dateline (中新网6月1日电, 中国网6月11日讯).
+_DATELINE_AFTER = re.compile(r"\s?[电讯]")
 
 
 def _en_rank(text: str, s: int, e: int, word: str) -> bool:
@@ -188,7 +194,9 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         a, b = int(g["sc1"]), int(g["sc2"])
         return _Mention("score", float(a * 1000 + b), "score", s, e)
     if g["ipz"] is not None:
-        if not _MARKET_BEFORE.search(text[max(0, s - 4) : s]):
+        if not (
+            _MARKET_BEFORE.search(text[max(0, s - 4) : s]) or _MARKET_AFTER.match(text[e : e + 6])
+        ):
             return None
         val = _num(g["ipz"])
         return None if val is None else _Mention("index", val, "points", s, e)
@@ -198,8 +206,12 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
     if g["durz"] is not None:
         raw = g["durz"]
         val = _num(raw)
-        if val is None or raw == "一" or (s > 0 and text[s - 1] in "第近去今明前"):
+        if val is None or (s > 0 and text[s - 1] in "第近去今明前"):
             return None
+        if raw == "一" and not _ONE_YEAR_LEAD.search(text[max(0, s - 3) : s]):
+            return None  # 新的一年, 一年一度: a year, not a length of time stated
+        if len(raw) == 2 and raw.startswith("0"):
+            return _Mention("date", float((2000 + int(raw)) * 10000), "date", s, e)  # 09年
         return _Mention("duration", val, "年", s, e)
     if g["dur"] is not None:
         raw = g["dur"].lower()
@@ -212,6 +224,8 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         unit = "century" if unit.startswith("centur") else unit.rstrip("s")
         return _Mention("duration", val, unit, s, e)
     if g["date"]:
+        if _DATELINE_AFTER.match(text[e : e + 2]):
+            return None  # 新华网北京6月7日电: the dateline dates the report, not a claim
         key = period_key(g["date"])
         if key is None:
             return None
@@ -228,9 +242,11 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         val = _num(g["cheng"])
         return None if val is None else _Mention("percent", val * 10, "%", s, e)
     if g["az"] is not None:
-        val = _num(g["az"])
+        val = _num(g["az"].replace(" ", ""))
         unit = v.zh_currency.get(g["azc"], g["azc"])
-        return None if val is None else _Mention("amount", val, unit, s, e)
+        if val is None:
+            return None
+        return _Mention("amount", val, unit, s, e, qualifier=g["azq"])
     if g["cur"] is not None or g["cur2"] is not None:
         raw = g["ae"] if g["cur"] is not None else g["ae2"]
         val = _num(raw)
@@ -261,7 +277,11 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         if mw == "个" and text[e : e + 1] == "字" and not raw[0].isdigit():
             return None  # “稳”“进”两个字: words of a slogan, not a count
         kind = "duration" if mw in ("个月", "天", "小时", "周") else "count"
-        return _Mention(kind, val, mw, s, e)
+        if mw == "期" and text[e : e + 2] in ("工程", "项目"):
+            kind = "ordinal"  # 二期工程: the second phase, not two of them
+        return _Mention(kind, val, mw, s, e, qualifier=g["czq"])
+    if g["first"] is not None:
+        return _Mention("ordinal", 1.0, "ordinal", s, e + 1)
     if g["ce"] is not None:
         if g["ce"][0].isdigit() and _IN_NAME.search(text[max(0, s - 30) : s]):
             return None  # Doom 3, Half-Life 2, Chapter 11: part of a name

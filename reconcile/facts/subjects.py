@@ -75,7 +75,7 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
             m.subject = follow
             return
     pre = _ZH_MODAL_HEAD.sub("", _ZH_MODAL_TAIL.sub("", _ZH_FIGURE_LEAD.sub("", pre)))
-    if m.kind in ("count", "amount") and "、" in pre:
+    if m.kind in ("count", "amount") and "、" in pre and not pre.endswith("等"):
         pre = pre[pre.rfind("、") + 1 :]  # 餐馆、供餐人数500人: the item next to the figure
     m.subject = _clean_zh(_ZH_MODAL_TAIL.sub("", pre), v)
     if m.subject is None and text.startswith("的", m.end):
@@ -135,7 +135,9 @@ def zh_event(text: str, m: _Mention, others: list[_Mention] | None = None) -> st
     # 比去年12月增加3类, 按可比口径比2019年增长: the words that make the date a comparison
     # base or a place in time are not part of the event.
     head = re.sub(
-        "(?:比|较|与|同|在|于|从|自|至|到|截止|截至)+$", "", _zh_without(text, cs, m.start, others)
+        "(?:比|较|与|同|在|于|从|自|至|到|截止|截至|为期|长达|历时)+$",
+        "",
+        _zh_without(text, cs, m.start, others),
     )
     said = list(_ZH_SAID.finditer(head))
     if said:
