@@ -126,6 +126,19 @@ def _zh_speaker_verb(text: str, v: _Vocab) -> bool:
     return v.zh_speech.search(text) is not None
 
 
+def _sentence_only(text: str, v: _Vocab) -> bool:
+    """Whether a sentence's source states only it: 数据显示…, or 据X报道/据X消息 naming X.
+
+    据介绍/据了解 name no one new and continue a statement; 据新华社报道 cites a source
+    for the news that opens the report, after which the reporter writes on.
+    """
+    if _ZH_DATA_SHOWS.search(text) and not _zh_speaker_verb(text, v):
+        return True
+    return bool(_zh_according(text)) and not _zh_speaker_verb(
+        _ZH_ACCORDING.sub("", text, count=1), v
+    )
+
+
 def _zh_according(text: str) -> str | None:
     """``据X…`` names X; ``据介绍``/``据了解`` names no one new (empty string)."""
     m = _ZH_ACCORDING.search(text)
@@ -267,13 +280,9 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
             if seg.paragraph != paragraph and not _ZH_CONTINUES.search(seg.text):
                 current = None  # a new paragraph of narration: the reporter's own voice
             paragraph = seg.paragraph
-            if (
-                sp is not None
-                and _ZH_DATA_SHOWS.search(seg.text)
-                and not _zh_speaker_verb(seg.text, v)
-            ):
-                # 卓创资讯统计数据显示…: the data source states this sentence only; what
-                # follows is the reporter's again.
+            if sp is not None and _sentence_only(seg.text, v):
+                # 卓创资讯统计数据显示…, 据新华社报道…: the source states this sentence only;
+                # what follows is the reporter's again.
                 out.append(sp)
                 current = None
                 continue
