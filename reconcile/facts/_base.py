@@ -74,16 +74,29 @@ class _Mention:
 _CLAUSE_BREAKS = frozenset(',，;；:：。!?！？“”"()（）')
 
 
+def _breaks(text: str, j: int) -> bool:
+    if text[j] in _CLAUSE_BREAKS:
+        return True
+    # A space between Chinese characters separates the parts of a headline
+    # (中国经济走过黄金十年　转型将造福世界经济); Chinese prose has no other spaces there.
+    return (
+        text[j] == " "
+        and 0 < j < len(text) - 1
+        and "\u4e00" <= text[j - 1] <= "\u9fff"
+        and "\u4e00" <= text[j + 1] <= "\u9fff"
+    )
+
+
 def _clause_start(text: str, i: int) -> int:
     j = i - 1
-    while j >= 0 and text[j] not in _CLAUSE_BREAKS:
+    while j >= 0 and not _breaks(text, j):
         j -= 1
     return j + 1
 
 
 def _clause_end(text: str, i: int) -> int:
     j = i
-    while j < len(text) and text[j] not in _CLAUSE_BREAKS:
+    while j < len(text) and not _breaks(text, j):
         j += 1
     return j
 

@@ -39,7 +39,7 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
         if m.kind in EVENT_KINDS:
             # A date, duration, score or age belongs to an event, not to the quantity the
             # figures around it measure: it neither takes nor passes on their subject.
-            m.subject = zh_event(text, m, ms) if zh else en_event(text, m)
+            m.subject = zh_event(text, m, v, ms) if zh else en_event(text, m)
             if m.kind != "date":
                 m.period = _period_for(text, m, dates)
             continue

@@ -37,11 +37,15 @@ def _zh_without(text: str, start: int, end: int, others: list[_Mention]) -> str:
     """``text[start:end]`` without the other figures in it, nor their lead-in words."""
     out = []
     at = start
+    removed = False
     for o in sorted(others, key=lambda o: o.start):
         if o.end <= start or o.start >= end:
             continue
         piece = text[at : max(at, o.start - o.before_len)]
+        if removed and piece in ("和", "与", "及", "、", "或", "至", "到", "—", "-"):
+            piece = ""  # 在2011年下半年和2012年上半年: nothing of the list is left
         out.append(_ZH_FIGURE_LEAD.sub("", piece))
+        removed = True
         at = min(end, o.end)
         if text.startswith("的", at) and at < end:
             at += 1
@@ -116,7 +120,9 @@ _ZH_EVENT_MODAL = re.compile(
 )
 
 
-def zh_event(text: str, m: _Mention, others: list[_Mention] | None = None) -> str | None:
+def zh_event(
+    text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = None
+) -> str | None:
     """What a Chinese date or duration belongs to: the rest of its clause, or the next one.
 
     ``今年1月，该部…发布了《…》``: the date opens its clause, so the event is the clause
@@ -126,12 +132,31 @@ def zh_event(text: str, m: _Mention, others: list[_Mention] | None = None) -> st
     clause's subject.
     """
     others = [o for o in (others or []) if o is not m]
-    ce = _clause_end(text, m.end)
-    rest = _ZH_EVENT_LEAD.sub("", _zh_without(text, m.end, ce, others))
-    if len(rest) < 2 and ce < len(text):
-        nxt = _clause_end(text, ce + 1)
-        rest = _zh_without(text, ce + 1, nxt, others)
+    rest = ""
+    at = m.end
+    for _ in range(3):
+        # Times of day and brackets after a date (今天（11月29日）上午11:15，…) are skipped
+        # to the clause that says what happened.
+        lead = _ZH_EVENT_LEAD.match(text[at:])
+        at += lead.end() if lead else 0
+        ce = _clause_end(text, at)
+        rest = _ZH_EVENT_LEAD.sub("", _zh_without(text, at, ce, others))
+        if len(rest) >= 2 or ce >= len(text):
+            break
+        at = ce + 1
     cs = _clause_start(text, m.start)
+    if (
+        _ZH_EVENT_BASE.search(text[cs : m.start])
+        and text.startswith("的", m.end)
+        and (subj := _zh_clause_subject(text[cs : m.start], v)) is not None
+    ):
+        return subj  # 增长率将从2011年的6.9%降至4%: the year dates the clause's subject
+    if re.match("^(?:为期|长达|历时)$", text[max(0, cs) : m.start][-2:]) and text.startswith(
+        "的", m.end
+    ):
+        follow = _zh_follow(text, m.end + 1)
+        if follow:
+            return follow  # 为期一年的增持计划: the length of the plan
     # 比去年12月增加3类, 按可比口径比2019年增长: the words that make the date a comparison
     # base or a place in time are not part of the event.
     head = re.sub(
@@ -143,6 +168,14 @@ def zh_event(text: str, m: _Mention, others: list[_Mention] | None = None) -> st
     if said:
         head = head[said[-1].end() :]  # 报告称预测2012年…: what is said, not the saying
     phrase = _ZH_EVENT_MODAL.sub("", head[-20:] + rest).strip()
+    if not head and cs > 0 and (_ZH_STARTS_WITH_VERB.match(rest) or v.zh_change.match(rest)):
+        # 2013年将增长4.8%: an event without its own subject goes on the clause before.
+        prior = _zh_clause_subject(text[_clause_start(text, cs - 1) : cs - 1], v)
+        phrase = (prior or "") + phrase
+    pp = _ZH_EVENT_PP.search(phrase, 2)
+    if pp is not None and pp.end() < len(phrase):
+        # 劳工在日本国会前游行示威: the event is who did what, not where it happened.
+        phrase = phrase[: pp.start()] + phrase[pp.end() :]
     book = phrase.find("《")
     if len(phrase) > 24 and book >= 2:
         phrase = phrase[:book]  # 发布了《…》: the act, not the long title
@@ -150,6 +183,10 @@ def zh_event(text: str, m: _Mention, others: list[_Mention] | None = None) -> st
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
 
 
+_ZH_STARTS_WITH_VERB = re.compile(f"(?:{_ZH_MODAL_WORDS}|继续)")
+_ZH_EVENT_BASE = re.compile("(?:从|比|较|与|到|至|低于|高于)$")
+# A prepositional phrase after an event's subject says where, how or by whom.
+_ZH_EVENT_PP = re.compile("在[^，,]{2,12}(?:下|中|上|里|时|后|前)")
 _ZH_SAID = re.compile("(?:报告|报道|消息)?(?:称|说|表示|指出|认为|预测|预计)")
 
 
