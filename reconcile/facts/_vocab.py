@@ -113,6 +113,7 @@ def _vocab() -> _Vocab:
         rf"|百分之(?P<pz>{_NUM})"
         rf"|(?P<pn>{_NUM}|{_ENW})\s?(?:%|\s?per\s?cent\b|\s?percent\b)"
         rf"|(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)"
+        rf"|(?P<bpz>{_NUM})\s?个?基点"
         rf"|(?P<bp>{_AR}|{_ENW})\sbasis\spoints?\b"
         r"|(?P<cheng>[一二两三四五六七八九])成(?![为立功果本交员长绩就效了])"
         # 11.4 亿英镑: machine-translated text puts a space before 亿; 700余万元.
@@ -192,7 +193,11 @@ def _vocab() -> _Vocab:
         en_copulas=frozenset(en["copulas"]),
         en_count_stop=frozenset(en["count_stopwords"]),
         en_determiners=frozenset(en["determiners"]),
-        zh_speech=re.compile(rf"(?:{_alt(zh_verbs)})(?![为明])"),
+        # 简称/号称/堪称 name things and 对…来说/可以说 frame a view: neither reports speech.
+        zh_speech=re.compile(
+            rf"(?<![简号堪俗统昵又人])(?<!来)(?<!可以)(?<!应该)(?<!就是)(?<!比如)(?<!或者)"
+            rf"(?:{_alt(zh_verbs)})(?![为明])"
+        ),
         zh_titles=zh_titles,
         zh_non_names=frozenset(zh["non_names"]),
         en_speech=en_speech,

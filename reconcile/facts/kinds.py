@@ -171,8 +171,8 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         if g["age"] is not None:
             s = m.start("age")  # "aged 44": the figure is the fact, "aged" says its kind
         return None if val is None else _Mention("age", val, "years", s, e)
-    if g["bp"] is not None:
-        val = _num(g["bp"])
+    if g["bp"] is not None or g["bpz"] is not None:
+        val = _num(g["bp"] or g["bpz"])
         return None if val is None else _Mention("points", val / 100, "pp", s, e)
     if g["mg"] is not None or g["mg2"] is not None or g["mg3"] is not None:
         val = _num(g["mg"] or g["mg2"] or g["mg3"])

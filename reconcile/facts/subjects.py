@@ -120,9 +120,7 @@ _ZH_EVENT_MODAL = re.compile(
 )
 
 
-def zh_event(
-    text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = None
-) -> str | None:
+def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = None) -> str | None:
     """What a Chinese date or duration belongs to: the rest of its clause, or the next one.
 
     ``今年1月，该部…发布了《…》``: the date opens its clause, so the event is the clause
@@ -196,7 +194,7 @@ _ZH_FOLLOW_STOP = re.compile(
     r"基础上|之中|中(?=[有的,，、])|里|的|等|和|与|及|实现|保持|均|都|增长|增速|超过|是|有望|将|已|"
     # verbs that follow the counted thing: 第26次南极考察队乘雪龙号出征
     r"乘|被|把|赴|前往|进行|开展|举行|召开|出征|参加|抵达|降至|升至|增至|下降|上升|下滑|"
-    r"[、,，;；。:：“”\d]"
+    r"[、,，;；。:：“”()（）\d]"
 )
 
 
@@ -204,8 +202,23 @@ def _zh_follow(text: str, end: int) -> str | None:
     rest = text[end : end + 24]
     if rest.startswith("是"):
         rest = rest[1:]
-    if rest[:1] in ("个", "位", "名", "家", "项", "条", "批", "次", "届"):
-        rest = rest[1:]  # 第五个国家级新区: the measure word, then the thing
+    if rest[:1] in (
+        "个",
+        "位",
+        "名",
+        "家",
+        "项",
+        "条",
+        "批",
+        "次",
+        "届",
+        "档",
+        "代",
+        "波",
+        "轮",
+        "季",
+    ):
+        rest = rest[1:]  # 第五个国家级新区, 第一档电量: the measure word, then the thing
     if rest[:1] in ("“", "《", '"'):
         close = rest.find("”" if rest[0] == "“" else "》" if rest[0] == "《" else '"', 1)
         if close > 2:
