@@ -21,10 +21,12 @@ _ZH_PART_OF = re.compile(
 # 仍然会, 更明显低于. Chinese writes them between the subject and its verb, so a run of them
 # at the end of the words before a figure is cut, and the first one ends a clause's subject.
 _ZH_MODAL_WORDS = (
-    "预计|预测|估计|有望|或将|将会|仍然|仍将|已经|可能|将|会|也|仍|还|已|再|又|均|都|"
+    "预计|预测|估计|有望|或将|将会|仍然|仍将|已经|可能|将|会|也|仍|还|已|再|又|(?<!平)均|都|"
     "更|明显|显著|大幅|略|稍|较|进一步"
 )
 _ZH_MODAL_TAIL = re.compile(f"(?:{_ZH_MODAL_WORDS})+$")
+_ZH_NOUN_SUFFIX = frozenset("率幅速额量值")
+_ZH_QUOTE_VERB = re.compile("(?:收盘)?报$")
 _ZH_MODAL_HEAD = re.compile("^(?:据预测|预计|预测|估计)")
 # A figure inside a subject is another claim's value or a comparison base: 从2011年的7.1%,
 # 在2012年, 比上年. It goes, with the word that introduces it and a following 的.
@@ -59,7 +61,10 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
     said = list(v.zh_speech.finditer(pre))
     if said:
         pre = pre[said[-1].end() :]  # 报告称中国经济增长…: the subject follows the verb of saying
-    verbs = list(v.zh_change.finditer(pre))
+    # 增长率, 增幅: a change verb that a noun suffix follows is part of the subject.
+    verbs = [
+        x for x in v.zh_change.finditer(pre) if pre[x.end() : x.end() + 1] not in _ZH_NOUN_SUFFIX
+    ]
     if verbs:
         last = verbs[-1]
         if m.kind in ("percent", "points", "amount") or last.end() == len(pre):
@@ -79,6 +84,7 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
             m.subject = follow
             return
     pre = _ZH_MODAL_HEAD.sub("", _ZH_MODAL_TAIL.sub("", _ZH_FIGURE_LEAD.sub("", pre)))
+    pre = _ZH_QUOTE_VERB.sub("", pre)  # 上证指数报2308.55点, 收盘报9.30元
     if m.kind in ("count", "amount") and "、" in pre and not pre.endswith("等"):
         pre = pre[pre.rfind("、") + 1 :]  # 餐馆、供餐人数500人: the item next to the figure
     m.subject = _clean_zh(_ZH_MODAL_TAIL.sub("", pre), v)
@@ -143,12 +149,12 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
             break
         at = ce + 1
     cs = _clause_start(text, m.start)
-    if (
-        _ZH_EVENT_BASE.search(text[cs : m.start])
-        and text.startswith("的", m.end)
-        and (subj := _zh_clause_subject(text[cs : m.start], v)) is not None
-    ):
-        return subj  # 增长率将从2011年的6.9%降至4%: the year dates the clause's subject
+    if _ZH_EVENT_BASE.search(text[cs : m.start]) and text.startswith("的", m.end):
+        subj = _zh_clause_subject(text[cs : m.start], v)
+        if subj is None and cs > 0:
+            subj = _zh_clause_subject(text[_clause_start(text, cs - 1) : cs - 1], v)
+        if subj is not None:
+            return subj  # 增长率将从2011年的6.9%降至4%: the year dates the clause's subject
     if re.match("^(?:为期|长达|历时)$", text[max(0, cs) : m.start][-2:]) and text.startswith(
         "的", m.end
     ):
