@@ -92,7 +92,7 @@ def test_sohu_ordinals_and_dates_as_written() -> None:
 def test_un_forecast_subjects_leave_out_other_figures_and_forecast_words() -> None:
     facts = _facts("sohu:374bc46e4bad368d-8c437189a1acd500")
     # 预计2012年该地区的平均增长率将从2011年的7.1%降至6.5%
-    seven = [f for f in facts if f.text == "７．１％"][0]
+    seven = next(f for f in facts if f.text == "７．１％")
     six = next(f for f in facts if f.text == "６．５％")
     assert seven.subject == six.subject == "该地区的平均增长率"
     base = [f for f in facts if f.text == "２０１１年" and f.start < seven.start][-1]
