@@ -71,34 +71,22 @@ class _Mention:
     before_len: int = 0  # length of a qualifier written before the figure
 
 
-_CLAUSE_BREAKS = frozenset(',，;；:：。!?！？“”"()（）')
-
-
-def _breaks(text: str, j: int) -> bool:
-    if text[j] in _CLAUSE_BREAKS:
-        return True
-    # A space between Chinese characters separates the parts of a headline
-    # (中国经济走过黄金十年　转型将造福世界经济); Chinese prose has no other spaces there.
-    return (
-        text[j] == " "
-        and 0 < j < len(text) - 1
-        and "\u4e00" <= text[j - 1] <= "\u9fff"
-        and "\u4e00" <= text[j + 1] <= "\u9fff"
-    )
+# Clause breaks: punctuation, and a space between Chinese characters, which separates the
+# parts of a headline (中国经济走过黄金十年　转型将造福世界经济); Chinese prose has no
+# other spaces there. One regex scan (C speed) instead of a loop over characters.
+_BREAK = '[,，;；:：。!?！？“”"()（）]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])'
+_NEXT_BREAK = re.compile(_BREAK)
+_LAST_BREAK = re.compile(f"(?s).*(?:{_BREAK})")
 
 
 def _clause_start(text: str, i: int) -> int:
-    j = i - 1
-    while j >= 0 and not _breaks(text, j):
-        j -= 1
-    return j + 1
+    m = _LAST_BREAK.match(text, 0, max(i, 0))
+    return m.end() if m else 0
 
 
 def _clause_end(text: str, i: int) -> int:
-    j = i
-    while j < len(text) and not _breaks(text, j):
-        j += 1
-    return j
+    m = _NEXT_BREAK.search(text, i)
+    return m.start() if m else len(text)
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
