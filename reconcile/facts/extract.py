@@ -10,7 +10,7 @@ from ._base import _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
 from .kinds import _mentions, _qualify
 from .periods import _is_topical, _period_for
-from .speakers import _en_person, speakers
+from .speakers import _en_person, headline_speaker, speakers
 from .subjects import (
     _CONVERSION_GAP,
     _distribute_en,
@@ -115,7 +115,8 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
     segments: list[tuple[Segment, str | None]] = list(zip(doc.segments, who, strict=True))
     title = _headline(doc) if headline else None
     if title is not None:
-        segments.insert(0, (title, None))  # headlines attribute nothing in their own voice
+        # A headline speaks in the outlet's voice unless it names who says it (X：…).
+        segments.insert(0, (title, headline_speaker(title.text)))
     person: str | None = None  # the last person named, for "the 27-year-old"
     for seg, speaker in segments:
         ms = _sentence_mentions(seg.text, v)

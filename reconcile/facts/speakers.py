@@ -297,3 +297,70 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
             prev_quote = (seg.paragraph, said)
         out.append(said)
     return tuple(out)
+
+
+# "蒲长城：去年…", "Orban: The first phase is over": a headline that opens with a name and a
+# colon reports what that person or body says. Section labels use the same form.
+_HEADLINE_ZH = re.compile(rf"^(?P<who>[{_CJK}·]{{2,10}})[：:]")
+_HEADLINE_EN = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s")
+_HEADLINE_LABELS = frozenset(
+    {
+        "快讯",
+        "独家",
+        "视频",
+        "图",
+        "组图",
+        "图文",
+        "专访",
+        "评论",
+        "社评",
+        "时评",
+        "直播",
+        "更新",
+        "最新",
+        "突发",
+        "关注",
+        "聚焦",
+        "热点",
+        "解读",
+        "观察",
+        "焦点",
+        "揭秘",
+        "调查",
+        "综述",
+        "述评",
+        "外媒",
+        "网友",
+        "记者",
+        "analysis",
+        "update",
+        "live",
+        "video",
+        "watch",
+        "breaking",
+        "exclusive",
+        "opinion",
+        "comment",
+        "review",
+        "interview",
+        "profile",
+        "factbox",
+        "timeline",
+        "explainer",
+        "preview",
+        "report",
+        "verdict",
+        "in pictures",
+    }
+)
+
+
+def headline_speaker(title: str) -> str | None:
+    """Who a headline attributes its claim to (``X：…``, ``X称…``), or ``None``."""
+    m = _HEADLINE_ZH.match(title) or _HEADLINE_EN.match(title)
+    if m is not None and m.group("who").lower() not in _HEADLINE_LABELS:
+        return m.group("who")
+    if _is_zh(title):
+        sp = _zh_own(title, _vocab())
+        return None if sp == _PRONOUN else sp
+    return None
