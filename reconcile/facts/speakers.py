@@ -16,16 +16,22 @@ _ZH_LOCATIVE = re.compile(
 _ZH_RUN = re.compile(rf"[{_CJK}、]+$")
 
 
-_ZH_ADVERBS = re.compile("(?:就|也|都|还|又|则|才|曾|再|更|已|已经|随后|此前|近日|日前)+$")
+_ZH_ADVERBS = re.compile(
+    "(?:就|也|都|还|又|则|才|曾|再|更|已|已经|随后|此前|近日|日前|昨日|今日|昨天|今天|当天|当日)+$"
+)
+# Connectives before a speaker: 但是他说 is 他, 而来自协会的X is X.
+_ZH_CONNECTIVE = re.compile("^(?:但是|但|而且|而|所以|因此|不过|并且|并|同时|来自)+")
 # A run ending in these is a phrase of narration, not a name ("只能说", "这个…说明").
 _ZH_NOT_SPEAKER = re.compile(
-    "(?:这个|那个|这|那|只能|可以|不能|应该|可能|不得不|必须|能|会|要|将|该|我们|你|人们|大家|一般|不难|有|可)$"
+    "(?:这个|那个|这|那|只能|可以|不能|应该|可能|不得不|必须|能|会|要|将|该|我们|你|人们|大家|一般|不难|有|可|"
+    # 换句话说, 所以说, 很难说, 或是说: a way of putting it; a run ending in 的 is a modifier.
+    "换句话|所以|或是|或者|很难|及时|因此|就是|还是|也是|最新|领先|回复|的)$"
 )
 
 
 # X对记者说 / X对《…》记者介绍说: the speaker comes before 对, with their title.
 _ZH_TOLD = re.compile(
-    rf"(?P<who>[{_CJK}]{{2,24}})对[^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
+    rf"(?P<who>[{_CJK}]{{2,24}})[对向][^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
 )
 # 卓创资讯统计数据显示: the source of the data states the figures.
 _ZH_DATA_SHOWS = re.compile(rf"(?P<src>[{_CJK}]{{2,12}}?)(?:的)?(?:统计|监测|调查)?数据显示")
@@ -50,7 +56,9 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
         if not run:
             continue
         # 李朝林就…说, 他也表示: adverbs between the speaker and the verb.
-        words = _ZH_ADVERBS.sub("", run.group(0).strip("、"))
+        words = _ZH_CONNECTIVE.sub("", _ZH_ADVERBS.sub("", run.group(0).strip("、")))
+        if words in ("他", "她", "他们", "她们", "其"):
+            return _PRONOUN  # 但是他说: whoever was named last
         if (
             not words
             or words in v.zh_non_names
@@ -113,13 +121,18 @@ _ZH_CONTINUES = re.compile(
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
 # 据国家统计局数据, 据海关总署介绍: the source before the word that says how it was told.
 _ZH_ACCORDING = re.compile(
-    rf"据(?P<src>[{_CJK}·]{{0,12}})(?:的)?(?:介绍|统计|数据|消息|报道|显示|称|表示|透露|测算|调查|监测|预测|分析|公布|通报|发布|了解)"
+    rf"据(?:[\d一二三四五六七八九十]+[月日]|今天|昨天|今日|昨日)*(?P<src>[{_CJK}·]{{0,12}})"
+    rf"(?:日前|近日|今天|昨天|今日|昨日)?(?:的)?"
+    rf"(?:介绍|统计|数据|消息|报道|显示|称|表示|透露|测算|调查|监测|预测|分析|公布|通报|发布|了解)"
 )
 # Organisations speak too (国家统计局表示); a run of more than four characters that ends
 # in one of these is an organisation's name, not a phrase of narration.
 _ZH_ORG = re.compile(
     rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
 )
+
+
+_ZH_SOURCE_TAIL = re.compile("(?:日前|近日|今天|昨天|今日|昨日)?(?:公布|发布|披露)?的?$")
 
 
 def _zh_speaker_verb(text: str, v: _Vocab) -> bool:
@@ -144,7 +157,8 @@ def _zh_according(text: str) -> str | None:
     m = _ZH_ACCORDING.search(text)
     if m is None:
         return None
-    return m.group("src")
+    # 据央行公布的数据, 据海关总署日前公布: the body, without when or how it published.
+    return _ZH_SOURCE_TAIL.sub("", m.group("src"))
 
 
 def _zh_own(text: str, v: _Vocab) -> str | None:
@@ -359,7 +373,11 @@ def headline_speaker(title: str) -> str | None:
     """Who a headline attributes its claim to (``X：…``, ``X称…``), or ``None``."""
     m = _HEADLINE_ZH.match(title) or _HEADLINE_EN.match(title)
     if m is not None and m.group("who").lower() not in _HEADLINE_LABELS:
-        return m.group("who")
+        who = m.group("who")
+        # A Chinese name has two to four characters; a longer run before the colon is a
+        # body (药监局, 国家统计局) or a feature's title (拆迁款瘦身记：…).
+        if not _is_zh(who) or len(who) <= 4 or _ZH_ORG.search(who):
+            return who
     if _is_zh(title):
         sp = _zh_own(title, _vocab())
         return None if sp == _PRONOUN else sp
