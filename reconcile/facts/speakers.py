@@ -25,7 +25,7 @@ _ZH_CONNECTIVE = re.compile("^(?:但是|但|而且|而|所以|因此|不过|并�
 _ZH_NOT_SPEAKER = re.compile(
     "(?:这个|那个|这|那|只能|可以|不能|应该|可能|不得不|必须|能|会|要|将|该|我们|你|人们|大家|一般|不难|有|可|"
     # 换句话说, 所以说, 很难说, 或是说: a way of putting it; a run ending in 的 is a modifier.
-    "换句话|所以|或是|或者|很难|及时|因此|就是|还是|也是|最新|领先|回复|的)$"
+    "换句话|所以|或是|或者|很难|及时|因此|就是|还是|也是|最新|领先|回复|的|正|消息)$"
 )
 
 
@@ -43,11 +43,13 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
         who = told.group("who")
         titles = list(v.zh_titles.finditer(who))
         name = who[titles[-1].end() :] if titles else who[-4:]
+        if titles and not name and titles[-1].start() > 0:
+            name = who[titles[-1].start() - 1 :]  # 潘主任向记者表示: surname and title
         if 2 <= len(name) <= 4 and not _ZH_NOT_SPEAKER.search(name):
             return name
     shows = _ZH_DATA_SHOWS.search(text)
     if shows is not None and shows.group("src") not in v.zh_non_names:
-        return shows.group("src")
+        return _ZH_SOURCE_TAIL.sub("", shows.group("src")) or None
     for m in v.zh_speech.finditer(text):
         pre = text[max(0, m.start() - 40) : m.start()]
         pre = _ZH_LOCATIVE.sub("", pre)
