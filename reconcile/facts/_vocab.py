@@ -71,7 +71,7 @@ def _vocab() -> _Vocab:
         rf"|{_REL_YEAR}?[前头](?:两|二|三|四|五|六|七|八|九|十|十一|\d{{1,2}})个月"
         rf"|{_REL_YEAR}?(?:{_ZH_YEAR})?第?[一二三四1-4]季度"
         rf"|{_REL_YEAR}?(?:{_ZH_YEAR})?[上下]半年"
-        rf"|{_ZH_YEAR}(?:初|底|末)?(?:以来)?"
+        rf"|{_ZH_YEAR}(?:初|底|末)?(?:\s?(?:至|到|{_DASH})\s?{_ZH_YEAR})?(?:以来)?"
     )
     date_en = (
         rf"\b(?:{_EN_MONTH})\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{{2}})?\b"
@@ -111,13 +111,14 @@ def _vocab() -> _Vocab:
         r"|(?P<zday>(?<![\d.])\d{1,2})日(?![本元报])"
         rf"|\baged\s(?P<age>\d{{1,3}}|{_ENW})\b|(?P<age2>\d{{1,3}}|{_ENW})-year-old\b"
         rf"|百分之(?P<pz>{_NUM})"
-        rf"|(?P<pn>{_NUM}|{_ENW})\s?(?:%|\s?per\s?cent\b|\s?percent\b)"
+        # 30%到60%: a Chinese range of percentages is one fact (its low end is the value).
+        rf"|(?P<pn>{_NUM}|{_ENW})\s?(?:%(?:\s?[到至~～]\s?{_AR}\s?%)?|\s?per\s?cent\b|\s?percent\b)"
         rf"|(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)"
         rf"|(?P<bpz>{_NUM})\s?个?基点"
         rf"|(?P<bp>{_AR}|{_ENW})\sbasis\spoints?\b"
         r"|(?P<cheng>[一二两三四五六七八九])成(?![为立功果本交员长绩就效了])"
         # 11.4 亿英镑: machine-translated text puts a space before 亿; 700余万元.
-        rf"|(?P<az>{_NUM}|{_AR}\s[万亿]+)\s?(?P<azq>[余多])?(?P<azc>{zh_cur})"
+        rf"|(?P<az>{_NUM}|{_AR}\s[万亿]+)\s?(?P<azq>[余多])?(?P<azm>[万亿]*)(?P<azc>{zh_cur})"
         r"|(?P<cur>[£$€¥])\s?(?P<ae>" + _AR + r")(?:\s?(?P<mag>bn|mn|m|k|tn|trn|billion|million|"
         r"trillion|thousand)\b)?"
         rf"|\b(?P<ae2>{_AR}|{_ENW})\s?(?P<mag2>billion|million|trillion|thousand|bn|m)?\s"
@@ -136,6 +137,8 @@ def _vocab() -> _Vocab:
         rf"|(?P<ipz>{_AR})点(?![钟半多])"
         rf"|(?P<durz>{_ZHN}|\d{{1,2}})多?年(?![代级度初底末前后内来])"
         rf"|(?P<cz>{_NUM})\s?(?P<czq>[余多])?(?P<mw>{measure})"
+        # 50万叙利亚人, 7.45万民众: tens of thousands of something, no measure word.
+        rf"|(?P<czw>{_AR}\s?[万亿])(?=[{_CJK}])"
         # 首个, 首次: a claim of being the first (首次降息, 我国首个…站).
         r"|(?P<first>首)(?=[个次家位批座届])"
         rf"|\b(?P<oe>{en_ord}|\d+(?:st|nd|rd|th))\b"

@@ -114,7 +114,9 @@ _MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|
 # 26点的跳空缺口, 64点的下跌幅度: what follows makes the points an index's.
 _MARKET_AFTER = re.compile(r"的?(?:跳空)?(?:缺口|跌幅|涨幅|下跌|上涨|下跌幅度|上涨幅度)")
 # 为期一年, 长达一年: 一年 is a length of time only after words that measure one.
-_ONE_YEAR_LEAD = re.compile("(?:为期|长达|整整|历时|用了|花了|超过|不到|近|约)$")
+_ONE_YEAR_LEAD = re.compile("(?:为期|长达|整整|历时|用了|花了|超过|不到|近|约|过去)$")
+# A stock quote a Chinese page inserts after a company name: (price, change, change%).
+_TICKER = re.compile(r"[(（]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+%\s*[)）]")
 # A date followed by 电/讯 is a news agency's dateline (中新网6月1日电, 中国网6月11日讯).
 _DATELINE_AFTER = re.compile(r"\s?[电讯]")
 
@@ -233,6 +235,8 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         value = float((year or 0) * 10000 + (m1 or 0) * 100 + (day or 0))
         return _Mention("date", value, "date", s, e)
     if g["pz"] is not None or g["pn"] is not None:
+        if _TICKER.search(text[max(0, s - 24) : e + 2]):
+            return None  # 工商银行（4.20，0.03，0.72%）: a quote the page inserts, not a claim
         val = _num(g["pz"] or g["pn"])
         return None if val is None else _Mention("percent", val, "%", s, e)
     if g["pt"] is not None:
@@ -242,7 +246,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         val = _num(g["cheng"])
         return None if val is None else _Mention("percent", val * 10, "%", s, e)
     if g["az"] is not None:
-        val = _num(g["az"].replace(" ", ""))
+        val = _num(g["az"].replace(" ", "") + (g["azm"] or ""))  # 40余万元: 40万
         unit = v.zh_currency.get(g["azc"], g["azc"])
         if val is None:
             return None
@@ -261,7 +265,9 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None
         if g["oe"] is not None and not _en_rank(text, s, e, g["oe"]):
             return None
-        if g["oz"] is not None and text[e : e + 2] in ("时间", "线", "手", "批"):
+        if g["oz"] is not None and (
+            text[e : e + 2] in ("时间", "线", "手", "批") or text[e : e + 1] == "天"
+        ):
             return None  # 第一时间, 第一线: idioms, not positions
         rank = parse_ordinal(m.group(0))
         return None if rank is None else _Mention("ordinal", float(rank), "ordinal", s, e)
@@ -270,8 +276,16 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None
         raw = g["cz"]
         val = _num(raw)
-        # 一个/一批/一项 are articles, not counts; a figure written 1个 is kept.
-        if val is None or (raw == "一" and val == 1):
+        # 一个/一批/一项 are articles, not counts; a figure written 1个 is kept, and so is
+        # a length of time that is measured (过去一个月, 为期一天).
+        if val is None or (
+            raw == "一"
+            and val == 1
+            and not (
+                g["mw"] in ("个月", "天", "小时", "周")
+                and _ONE_YEAR_LEAD.search(text[max(0, s - 3) : s])
+            )
+        ):
             return None
         mw = g["mw"]
         if mw == "个" and text[e : e + 1] == "字" and not raw[0].isdigit():
@@ -280,6 +294,11 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         if mw == "期" and text[e : e + 2] in ("工程", "项目"):
             kind = "ordinal"  # 二期工程: the second phase, not two of them
         return _Mention(kind, val, mw, s, e, qualifier=g["czq"])
+    if g["czw"] is not None:
+        val = _num(g["czw"].replace(" ", ""))
+        if val is None or text[e : e + 1] in "元美欧英日港":
+            return None
+        return _Mention("count", val, "", s, e)
     if g["first"] is not None:
         return _Mention("ordinal", 1.0, "ordinal", s, e + 1)
     if g["ce"] is not None:
