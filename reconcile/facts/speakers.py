@@ -31,7 +31,7 @@ _ZH_NOT_SPEAKER = re.compile(
 
 # X对记者说 / X对《…》记者介绍说: the speaker comes before 对, with their title.
 _ZH_TOLD = re.compile(
-    rf"(?P<who>[{_CJK}]{{2,24}})[对向][^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
+    rf"(?P<who>[{_CJK}]{{2,24}})(?<![反相针面绝应])[对向][^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
 )
 # 卓创资讯统计数据显示: the source of the data states the figures.
 _ZH_DATA_SHOWS = re.compile(rf"(?P<src>[{_CJK}]{{2,12}}?)(?:的)?(?:统计|监测|调查)?数据显示")
