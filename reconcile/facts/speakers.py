@@ -48,6 +48,8 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
         if 2 <= len(name) <= 4 and not _ZH_NOT_SPEAKER.search(name):
             return name
     shows = _ZH_DATA_SHOWS.search(text)
+    if shows is not None and shows.group("src") in ("有关", "相关"):
+        return shows.group("src") + "数据"  # 有关数据显示: the data are the source named
     if shows is not None and shows.group("src") not in v.zh_non_names:
         return _ZH_SOURCE_TAIL.sub("", shows.group("src")) or None
     for m in v.zh_speech.finditer(text):
@@ -78,6 +80,10 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
             continue
         if 2 <= len(words) <= 4 and not any(words.startswith(n) for n in v.zh_non_names):
             return words
+        role = _ZH_ROLE.search(words)
+        if role is not None:
+            # 有银行业内人士表示, 上述…人士指出, 区国土资源管理分局负责人称
+            return re.sub("^(?:有|上述|该|一位|一名|多位|多名)", "", role.group(0))
         org = _ZH_ORG.search(words)
         if org is not None:
             return org.group(0)  # 国家统计局表示: organisations speak too
@@ -123,9 +129,12 @@ _ZH_CONTINUES = re.compile(
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
 # 据国家统计局数据, 据海关总署介绍: the source before the word that says how it was told.
 _ZH_ACCORDING = re.compile(
-    rf"据(?:[\d一二三四五六七八九十]+[月日]|今天|昨天|今日|昨日)*(?P<src>[{_CJK}·]{{0,12}})"
+    rf"据(?:[\d一二三四五六七八九十]+[月日]|今天|昨天|今日|昨日)*(?P<src>[{_CJK}·]{{0,12}}?)"
     rf"(?:日前|近日|今天|昨天|今日|昨日)?(?:的)?"
-    rf"(?:介绍|统计|数据|消息|报道|显示|称|表示|透露|测算|调查|监测|预测|分析|公布|通报|发布|了解)"
+    # The shortest source before the word: 据新华社电 names 新华社, not what follows;
+    # 统计局, 调查组 and 监测中心 are part of a name.
+    rf"(?:介绍|统计(?![局所处])|数据|消息|报道|显示|称|表示|透露|测算|调查(?![组队局])|"
+    rf"监测(?![中站])|预测|分析|公布|通报|发布|了解|电)"
 )
 # Organisations speak too (国家统计局表示); a run of more than four characters that ends
 # in one of these is an organisation's name, not a phrase of narration.
@@ -135,6 +144,13 @@ _ZH_ORG = re.compile(
 
 
 _ZH_SOURCE_TAIL = re.compile("(?:日前|近日|今天|昨天|今日|昨日)?(?:公布|发布|披露)?的?$")
+
+
+# People named by their role rather than their name: the run up to the role word.
+_ZH_ROLE = re.compile(
+    rf"[{_CJK}]{{0,10}}?(?:负责人|人士|专家|分析师|官员|工作人员|研究员|经济学家|"
+    rf"律师|医生|教授|网友|村民|居民|知情人)$"
+)
 
 
 def _zh_speaker_verb(text: str, v: _Vocab) -> bool:
@@ -266,8 +282,8 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
                 if " " in sp and sp[0].isupper():
                     person = sp
         own.append(sp)
-        if _is_zh(seg.text) and sp is not None:
-            current = sp
+        if _is_zh(seg.text) and sp is not None and not _sentence_only(seg.text, v):
+            current = sp  # 据介绍/他说 later refer to a speaker, not to a cited source
     # A sentence the segmenter cut inside (at a ";" in brackets) is still one sentence:
     # its parts share the attribution one of them carries.
     start = 0
