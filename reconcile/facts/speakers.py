@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .._regex import compiled
 from ..models import Document
 from ._base import _CJK, _is_zh
-from ._vocab import _Vocab, _vocab
+from ._vocab import _Vocab, _vocab, en_speech
 
 # --- speakers ------------------------------------------------------------------------------
 
@@ -68,7 +69,7 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
             continue
         if 2 <= len(words) <= 4 and not any(words.startswith(n) for n in v.zh_non_names):
             return words
-        org = _ZH_ORG.search(words)
+        org = compiled(_ZH_ORG).search(words)
         if org is not None:
             return org.group(0)  # 国家统计局表示: organisations speak too
     return None
@@ -117,9 +118,8 @@ _ZH_ACCORDING = re.compile(
 )
 # Organisations speak too (国家统计局表示); a run of more than four characters that ends
 # in one of these is an organisation's name, not a phrase of narration.
-_ZH_ORG = re.compile(
-    rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
-)
+# (Compiled on first use: few sentences get this far.)
+_ZH_ORG = rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
 
 
 def _zh_speaker_verb(text: str, v: _Vocab) -> bool:
@@ -153,7 +153,7 @@ def _en_person(text: str) -> str | None:
 
 
 def _en_speaker(text: str, v: _Vocab) -> str | None:
-    for m in v.en_speech.finditer(text):
+    for m in en_speech().finditer(text):
         if m.group("pron") or m.group("pron2"):
             return _PRONOUN
         if m.group("role"):
