@@ -333,6 +333,16 @@ def _append_chunk(
         starts.extend(range(base + start, base + end))
         ends.extend(range(base + start + 1, base + end + 1))
         return
+    folded = chunk.translate(_FOLD)
+    if len(folded) == len(chunk) and _SLOW not in folded:
+        # Every character folds on its own to exactly one character (combining marks,
+        # format characters and folds to whitespace or to nothing map to _SLOW): what the
+        # loop below gives, offset for offset, in one str.translate. A Chinese paragraph
+        # with full-width punctuation took the loop, character by character.
+        out.append(folded)
+        starts.extend(range(base + start, base + end))
+        ends.extend(range(base + start + 1, base + end + 1))
+        return
     i = start
     while i < end:
         # A base character and the combining marks after it normalise together.
