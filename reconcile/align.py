@@ -23,17 +23,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from . import _data
 from .errors import ConfigError
 from .models import Pair, Segment
 from .normalize import is_wide
 
-_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'}
 )
 _LATIN_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,11 @@ def compare_key(text: str) -> str:
     they sit next to a CJK character (a layout choice, not a wording one).
     """
     text = text.translate(_QUOTES)
-    return re.sub(r"\s+", lambda m: "" if _touches_wide(text, m.start(), m.end()) else " ", text)
+    if text.isascii():
+        # No ASCII character is wide: every run is one space, without a Python call per run
+        # (a third of aligning a long English pair).
+        return _SPACES.sub(" ", text)
+    return _SPACES.sub(lambda m: "" if _touches_wide(text, m.start(), m.end()) else " ", text)
 
 
 def _touches_wide(text: str, a: int, b: int) -> bool:
@@ -136,13 +141,15 @@ def core(text: str) -> str:
     out: list[str] = []
     for m in _LATIN_WORD.finditer(t):
         word = m.group()
-        if any(is_wide(ch) for ch in word):
+        if not word.isascii() and any(is_wide(ch) for ch in word):  # ASCII is never wide
             out.append(word)
         elif word.lower() not in stop:
             out.append(word.lower())
     # CJK runs are kept whole (no spaces between them); Latin words are space-separated.
     joined = " ".join(out)
-    return re.sub(r"(?<=\W) | (?=\W)", "", joined) if any(is_wide(c) for c in joined) else joined
+    if joined.isascii() or not any(is_wide(c) for c in joined):
+        return joined
+    return re.sub(r"(?<=\W) | (?=\W)", "", joined)
 
 
 # Up to this many pairs a block is scored with plain rapidfuzz calls; above it with
@@ -171,11 +178,28 @@ def score_block(ca: Sequence[str], cb: Sequence[str], cfg: AlignConfig) -> Score
             limit = cfg.short_accept if short < cfg.short_len else cfg.accept
             score = fuzz.ratio(a, b, score_cutoff=limit)
             if short >= cfg.partial_min_len and score < 100:
-                part = fuzz.partial_ratio(a, b, score_cutoff=limit / cfg.partial_weight)
-                score = max(score, part * cfg.partial_weight)
+                cut = limit / cfg.partial_weight
+                if _partial_may_reach(a, b, short, cut):
+                    part = fuzz.partial_ratio(a, b, score_cutoff=cut)
+                    score = max(score, part * cfg.partial_weight)
             if score >= limit:
                 out[(x, y)] = float(score)
     return out
+
+
+def _partial_may_reach(a: str, b: str, short: int, cut: float) -> bool:
+    """Whether ``fuzz.partial_ratio(a, b)`` can reach ``cut``; False only when it cannot.
+
+    ``partial_ratio`` is the best Indel similarity ``2 * LCS / (short + len(w))`` of the
+    shorter string against a substring ``w`` of the longer. Every such LCS is at most
+    ``L``, the LCS of the whole strings, which bounds the similarity by
+    ``2L / (short + L)``. One bit-parallel LCS costs a fraction of ``partial_ratio``,
+    and most pairs of unrelated sentences fail the bound, so this skips most of its calls
+    (about three quarters of the time of scoring the seed pair) with identical scores.
+    """
+    lcs = LCSseq.similarity(a, b)
+    # The margin keeps float rounding of the bound from ever skipping a reachable score.
+    return 200.0 * lcs / (short + lcs) >= cut - 1e-6
 
 
 def _score_block_vectorised(ca: Sequence[str], cb: Sequence[str], cfg: AlignConfig) -> Scores:

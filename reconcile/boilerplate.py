@@ -233,13 +233,18 @@ def _width(s: str) -> int:
     high = _HIGH.findall(s)
     if not high:
         return len(s)
-    return len(s) + sum(w in "WF" for w in map(unicodedata.east_asian_width, high))
+    # One C-level pass: the widths are "W", "F", "Na", "H", "A" or "N", so the letters W
+    # and F of their concatenation count the wide characters (a generator of per-character
+    # tests was most of the boilerplate stage on Chinese pages).
+    widths = "".join(map(unicodedata.east_asian_width, high))
+    return len(s) + widths.count("W") + widths.count("F")
 
 
 def _is_body(ln: Line) -> bool:
     """A line that reads as article prose: long, with sentence punctuation, not a notice."""
     norm = ln.norm
-    if _width(norm) < 50 or not any(p in norm for p in "。!?;.,，、"):
+    # The width is at least the length: a long line needs no scan.
+    if (len(norm) < 50 and _width(norm) < 50) or not any(p in norm for p in "。!?;.,，、"):
         return False
     return not _is_disclaimer(norm, anywhere=True)
 

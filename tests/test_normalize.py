@@ -169,3 +169,38 @@ def test_any_slice_maps_back_to_original_that_normalises_to_it(
         return
     a, b = n.span(i, j)
     assert normalize_text(raw[a:b]) == piece.strip()
+
+
+def test_the_traditional_gate_never_skips_a_character_the_table_folds() -> None:
+    # to_simplified skips reading OpenCC's table for text that cannot hold a
+    # Traditional-only character; that test holds only for the table installed.
+    from reconcile.normalize import _TRADITIONAL_IN_GB2312, _may_be_traditional, _traditional
+
+    chars, _ = _traditional()
+    for ch in chars:
+        assert ord(ch) >= 0x3400, ch
+        assert _may_be_traditional(ch), ch
+        assert _may_be_traditional(f"1—2月{ch}增长7.5%"), ch
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        assert ch in _TRADITIONAL_IN_GB2312, ch
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("今年1—2月，规模以上工业增加值同比增长7.0%。", False),
+        ("“新质生产力”已经在实践中形成", False),
+        ("今年1—2月，規模以上工業增加值同比增長7.0%。", True),
+        ("之後", True),  # 後 is in GB2312 and still Traditional-only
+        ("增长\U0001f600", True),  # anything outside GB2312 may be: the table decides
+    ],
+)
+def test_traditional_gate(text: str, may: bool) -> None:
+    from reconcile.normalize import _may_be_traditional, to_simplified
+
+    assert _may_be_traditional(text) is may
+    if not may:
+        assert to_simplified(text) == text

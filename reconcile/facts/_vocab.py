@@ -49,9 +49,20 @@ class _Vocab:
     zh_speech: re.Pattern[str]
     zh_titles: re.Pattern[str]
     zh_non_names: frozenset[str]
-    en_speech: re.Pattern[str]
     en_non_names: frozenset[str]
     en_pronouns: frozenset[str]
+
+
+def _without_extensions(words: list[str]) -> list[str]:
+    """``words`` less those that start with another of them ("seventeenth" after "seven").
+
+    In a lookahead only whether some word matches counts, and wherever a word matches, so
+    does its prefix: the shorter list (261 characters instead of 544) matches exactly
+    where the full one does, and compiling the pattern is most of the facts stage's cost
+    on short reports.
+    """
+    unique = set(words)
+    return [w for w in unique if not any(o != w and w.startswith(o) for o in unique)]
 
 
 @cache
@@ -85,13 +96,15 @@ def _vocab() -> _Vocab:
     # Every English alternative below starts with one of these words: checking them once
     # per word start is far cheaper than trying each alternative at every word.
     en_starts = _alt(
-        [
-            *_EN_SMALL.split("|"),
-            *_EN_TENS.split("|"),
-            *EN_ORDINALS,
-            *_MONTHS,
-            *("aged", "magnitude", "number", "no"),
-        ]
+        _without_extensions(
+            [
+                *_EN_SMALL.split("|"),
+                *_EN_TENS.split("|"),
+                *EN_ORDINALS,
+                *_MONTHS,
+                *("aged", "magnitude", "number", "no"),
+            ]
+        )
     )
     months_full = (
         "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -152,29 +165,6 @@ def _vocab() -> _Vocab:
     )
     zh_titles = re.compile(_alt(zh["titles"]))
     zh_verbs = sorted(speech["zh"], key=len, reverse=True)
-    en_verbs = sorted(speech["en"] + speech["en_attribution"], key=len, reverse=True)
-    name = (
-        r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s)?[A-Z][\w'-]+"
-        r"(?:\s(?:[A-Z][\w'-]+|de|van|von|bin|of|for)){0,4}(?:\s\([A-Z]{2,6}\))?"
-    )
-    # Adverbs and auxiliaries between a speaker and the verb: "the Conservatives also said".
-    adv = r"(?:(?:also|later|previously|has|have|had|then|earlier|further|recently)\s)?"
-    roles = _alt(speech["en_roles"])
-    en_speech = re.compile(
-        rf"(?P<n1>{name}),?\s{adv}(?:{_alt(en_verbs)})\b"
-        # Inverted attribution ends the clause: '…," said Jonathan Loynes, chief …'; not
-        # "said Mr Brown would …", where Mr Brown is the subject of what was said.
-        rf"|\b(?:said|says|told|added)\s(?:[a-z]+\s){{0,2}}(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
-        rf"|\b[Aa]ccording to\s(?:(?:the|a|an)\s)?(?:[a-z]+\s){{0,2}}(?P<n3>{name})"
-        rf"|\b[Aa]ccording to\s(?P<role2>(?:(?:the|a|an)\s)?(?:[a-zA-Z'-]+\s){{0,2}}"
-        rf"(?:{roles}))\b"
-        rf"|\b(?P<pron>he|she|they|we|i|it)\s{adv}(?:{_alt(en_verbs)})\b"
-        r"|\b[Aa]ccording to (?P<pron2>its|his|her|their)\b"
-        # Lower-case speakers are roles and bodies: "a bank spokesman said", "analysts say".
-        # Matched from the role word on (scanning every word for the words before it
-        # doubled the cost); speakers.py takes the two words before it from the text.
-        rf"|\b(?P<role>{roles})\s{adv}(?:{_alt(en_verbs)})\b"
-    )
     return _Vocab(
         pattern=pattern,
         zh_currency=dict(zh["currencies"]),
@@ -204,7 +194,39 @@ def _vocab() -> _Vocab:
         ),
         zh_titles=zh_titles,
         zh_non_names=frozenset(zh["non_names"]),
-        en_speech=en_speech,
         en_non_names=frozenset(en["non_names"]),
         en_pronouns=frozenset(en["pronouns"]),
+    )
+
+
+@cache
+def en_speech() -> re.Pattern[str]:
+    """English attributions ("X said", "according to X", "a bank spokesman said").
+
+    Compiled apart from ``_vocab``, on the first English sentence: it takes ~5 ms, and
+    a pair of Chinese reports never needs it.
+    """
+    speech = _data.load("speech")
+    en_verbs = sorted(speech["en"] + speech["en_attribution"], key=len, reverse=True)
+    name = (
+        r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s)?[A-Z][\w'-]+"
+        r"(?:\s(?:[A-Z][\w'-]+|de|van|von|bin|of|for)){0,4}(?:\s\([A-Z]{2,6}\))?"
+    )
+    # Adverbs and auxiliaries between a speaker and the verb: "the Conservatives also said".
+    adv = r"(?:(?:also|later|previously|has|have|had|then|earlier|further|recently)\s)?"
+    roles = _alt(speech["en_roles"])
+    return re.compile(
+        rf"(?P<n1>{name}),?\s{adv}(?:{_alt(en_verbs)})\b"
+        # Inverted attribution ends the clause: '…," said Jonathan Loynes, chief …'; not
+        # "said Mr Brown would …", where Mr Brown is the subject of what was said.
+        rf"|\b(?:said|says|told|added)\s(?:[a-z]+\s){{0,2}}(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
+        rf"|\b[Aa]ccording to\s(?:(?:the|a|an)\s)?(?:[a-z]+\s){{0,2}}(?P<n3>{name})"
+        rf"|\b[Aa]ccording to\s(?P<role2>(?:(?:the|a|an)\s)?(?:[a-zA-Z'-]+\s){{0,2}}"
+        rf"(?:{roles}))\b"
+        rf"|\b(?P<pron>he|she|they|we|i|it)\s{adv}(?:{_alt(en_verbs)})\b"
+        r"|\b[Aa]ccording to (?P<pron2>its|his|her|their)\b"
+        # Lower-case speakers are roles and bodies: "a bank spokesman said", "analysts say".
+        # Matched from the role word on (scanning every word for the words before it
+        # doubled the cost); speakers.py takes the two words before it from the text.
+        rf"|\b(?P<role>{roles})\s{adv}(?:{_alt(en_verbs)})\b"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .._regex import compiled
 from ..numbers import parse_number, parse_ordinal
 from ._base import _Mention
 from ._vocab import _Vocab
@@ -77,40 +78,38 @@ _MONTH_LEAD = frozenset(
         "to",
     ]
 )
+# The context patterns below are compiled on first use (``compiled``): most are English and
+# rare, so a Chinese report never needs them.
 # A score needs a game around it: "won 2-1", "a 3-0 win", "drew 1-1 with".
-_SCORE_BEFORE = re.compile(
+_SCORE_BEFORE = (
     r"(?:\b(?:won|win|wins|beat|beats|beaten|lost|lose|loses|drew|draw|draws|led|lead|leads|"
     r"trail|trailed|trailing|thrashed|edged|defeated|victory|defeat|score|scored|"
-    r"scoreline|by|a|an|the|at|to)\s|[比以])$",
-    re.I,
+    r"scoreline|by|a|an|the|at|to)\s|[比以])$"
 )
-_SCORE_AFTER = re.compile(
+_SCORE_AFTER = (
     r"^\s?(?:win|victory|defeat|draw|loss|lead|home|away|scoreline|aggregate|triumph|"
     r"success|thrashing|reverse|win|in\b|at\b|against|over|on\b|with|after|before|"
-    r"first-leg|second-leg|[负胜平战击])",
-    re.I,
+    r"first-leg|second-leg|[负胜平战击])"
 )
 # English ordinals are facts only as standings and ranks ("finished eighth", "the world's
 # third largest", "his eighth Budget"), not as "the first time" or "first home".
-_RANK_BEFORE = re.compile(
+_RANK_BEFORE = (
     r"(?:\b(?:finished|finish|finishing|ranked|ranks|rank|ranking|came|come|placed|place|"
     r"lies|lying|sits|sitting|stands|standing|seeded|slipped|climbed|moved|rose|fell|dropped|"
-    r"number|no\.?|his|her|its|their|our)\s|'s\s|’s\s)$",
-    re.I,
+    r"number|no\.?|his|her|its|their|our)\s|'s\s|’s\s)$"
 )
-_RANK_AFTER = re.compile(
+_RANK_AFTER = (
     r"^(?:[\s-](?:place|placed|largest|biggest|highest|lowest|most|best|worst|richest|"
-    r"oldest|busiest|fastest|strongest|seed|round|\w+est)\b|\s?[,.;]|$)",
-    re.I,
+    r"oldest|busiest|fastest|strongest|seed|round|\w+est)\b|\s?[,.;]|$)"
 )
 # A capitalised word right before a number, other than the sentence's first word or a
 # month: the number belongs to a name.
-_IN_NAME = re.compile(
+_IN_NAME = (
     r"(?<=[\w,;:\"“)] )(?!(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
     r"[A-Z][\w'-]*\s$"
 )
-_MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$")
+_MARKET_BEFORE = r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$"
 # 26点的跳空缺口, 64点的下跌幅度: what follows makes the points an index's.
 _MARKET_AFTER = re.compile(r"的?(?:跳空)?(?:缺口|跌幅|涨幅|下跌|上涨|下跌幅度|上涨幅度)")
 # 为期一年, 长达一年: 一年 is a length of time only after words that measure one.
@@ -133,14 +132,14 @@ def _en_rank(text: str, s: int, e: int, word: str) -> bool:
         return False  # "the 69th minute", "its 20th anniversary": when, not a standing
     if word[0].isdigit():
         return True  # 407th: a numeral ordinal is a position
-    if _RANK_BEFORE.search(before) and not (
+    if compiled(_RANK_BEFORE, re.I).search(before) and not (
         # "his first goal", "her first title": a debut, not a position; later ordinals
         # after a possessive ("Mr Brown's eighth Budget") count the occasions.
         word.lower() == "first" and re.search(r"(?:his|her|its|their|our|'s|’s)\s$", before, re.I)
     ):
         return True
     return (
-        _RANK_AFTER.match(after) is not None
+        compiled(_RANK_AFTER, re.I).match(after) is not None
         and re.search(r"\b(?:the|was|is|be|world's)\s$", before, re.I) is not None
     )
 
@@ -190,14 +189,16 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         return None if val is None else _Mention("ordinal", val, "ordinal", s, e)
     if g["sc1"] is not None:
         if not (
-            _SCORE_BEFORE.search(text[max(0, s - 12) : s]) or _SCORE_AFTER.match(text[e : e + 12])
+            compiled(_SCORE_BEFORE, re.I).search(text[max(0, s - 12) : s])
+            or compiled(_SCORE_AFTER, re.I).match(text[e : e + 12])
         ):
             return None
         a, b = int(g["sc1"]), int(g["sc2"])
         return _Mention("score", float(a * 1000 + b), "score", s, e)
     if g["ipz"] is not None:
         if not (
-            _MARKET_BEFORE.search(text[max(0, s - 4) : s]) or _MARKET_AFTER.match(text[e : e + 6])
+            compiled(_MARKET_BEFORE).search(text[max(0, s - 4) : s])
+            or _MARKET_AFTER.match(text[e : e + 6])
         ):
             return None
         val = _num(g["ipz"])
@@ -302,7 +303,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
     if g["first"] is not None:
         return _Mention("ordinal", 1.0, "ordinal", s, e + 1)
     if g["ce"] is not None:
-        if g["ce"][0].isdigit() and _IN_NAME.search(text[max(0, s - 30) : s]):
+        if g["ce"][0].isdigit() and compiled(_IN_NAME).search(text[max(0, s - 30) : s]):
             return None  # Doom 3, Half-Life 2, Chapter 11: part of a name
         noun = g["noun"].lower()
         raw = g["ce"].lower()

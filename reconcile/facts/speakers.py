@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .._regex import compiled
 from ..models import Document
 from ._base import _CJK, _is_zh
-from ._vocab import _Vocab, _vocab
+from ._vocab import _Vocab, _vocab, en_speech
 
 # --- speakers ------------------------------------------------------------------------------
 
@@ -84,7 +85,7 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
         if role is not None:
             # 有银行业内人士表示, 上述…人士指出, 区国土资源管理分局负责人称
             return re.sub("^(?:有|上述|该|一位|一名|多位|多名)", "", role.group(0))
-        org = _ZH_ORG.search(words)
+        org = compiled(_ZH_ORG).search(words)
         if org is not None:
             return org.group(0)  # 国家统计局表示: organisations speak too
     return None
@@ -138,9 +139,8 @@ _ZH_ACCORDING = re.compile(
 )
 # Organisations speak too (国家统计局表示); a run of more than four characters that ends
 # in one of these is an organisation's name, not a phrase of narration.
-_ZH_ORG = re.compile(
-    rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
-)
+# (Compiled on first use: few sentences get this far.)
+_ZH_ORG = rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
 
 
 _ZH_SOURCE_TAIL = re.compile("(?:日前|近日|今天|昨天|今日|昨日)?(?:公布|发布|披露)?的?$")
@@ -198,7 +198,7 @@ def _en_person(text: str) -> str | None:
 
 
 def _en_speaker(text: str, v: _Vocab) -> str | None:
-    for m in v.en_speech.finditer(text):
+    for m in en_speech().finditer(text):
         if m.group("pron") or m.group("pron2"):
             return _PRONOUN
         if m.group("role"):
@@ -394,7 +394,7 @@ def headline_speaker(title: str) -> str | None:
         who = m.group("who")
         # A Chinese name has two to four characters; a longer run before the colon is a
         # body (药监局, 国家统计局) or a feature's title (拆迁款瘦身记：…).
-        if not _is_zh(who) or len(who) <= 4 or _ZH_ORG.search(who):
+        if not _is_zh(who) or len(who) <= 4 or compiled(_ZH_ORG).search(who):
             return who
     if _is_zh(title):
         sp = _zh_own(title, _vocab())
