@@ -35,7 +35,17 @@ _ZH_TOLD = re.compile(
     rf"(?P<who>[{_CJK}]{{2,24}})(?<![反相针面绝应])[对向][^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
 )
 # 卓创资讯统计数据显示: the source of the data states the figures.
-_ZH_DATA_SHOWS = re.compile(rf"(?P<src>[{_CJK}]{{2,12}}?)(?:的)?(?:统计|监测|调查)?数据显示")
+_ZH_DATA_SHOWS = re.compile(
+    rf"(?P<src>[{_CJK}]{{2,12}}?)(?:的)?(?:(?:统计|监测|调查)?数据|信息|资料|报告|结果|公告|研究)显示"
+)
+# Financial news attributes forecasts with these verbs (鲁政委预计, 机构预测): the facts stage
+# takes their subject as the speaker only where it is a name, a role or a body.
+_ZH_FORECAST = re.compile("(?:预计|预测|估计|判断|测算)")
+# A run ending in these is the thing forecast (销售额预计), not who forecasts it.
+_ZH_NOT_NAME_END = re.compile(
+    "[额率量值数价长业品费年月日天周期度]$|今年|明年|全年|同比|环比|"
+    "(?:经济|市场|指数|物价|收入|投资|消费|出口|进口|规模|利润|增速|水平|形势|走势|地区|国家)$"
+)
 
 
 def _zh_speaker(text: str, v: _Vocab) -> str | None:
@@ -53,7 +63,18 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
         return shows.group("src") + "数据"  # 有关数据显示: the data are the source named
     if shows is not None and shows.group("src") not in v.zh_non_names:
         return _ZH_SOURCE_TAIL.sub("", shows.group("src")) or None
-    for m in v.zh_speech.finditer(text):
+    said = _zh_said_by(text, v, v.zh_speech)
+    if said is not None:
+        return said
+    forecast = _zh_said_by(text, v, _ZH_FORECAST)
+    if forecast is not None and forecast != _PRONOUN and not _ZH_NOT_NAME_END.search(forecast):
+        return forecast
+    return None
+
+
+def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
+    """The speaker named before one of ``verbs`` in ``text``, or ``None``."""
+    for m in verbs.finditer(text):
         pre = text[max(0, m.start() - 40) : m.start()]
         pre = _ZH_LOCATIVE.sub("", pre)
         pre = _ZH_LOCATIVE.sub("", pre)
@@ -163,8 +184,8 @@ def _sentence_only(text: str, v: _Vocab) -> bool:
     据介绍/据了解 name no one new and continue a statement; 据新华社报道 cites a source
     for the news that opens the report, after which the reporter writes on.
     """
-    if _ZH_DATA_SHOWS.search(text) and not _zh_speaker_verb(text, v):
-        return True
+    if (_ZH_DATA_SHOWS.search(text) or _ZH_FORECAST.search(text)) and not _zh_speaker_verb(text, v):
+        return True  # 数据显示…, 鲁政委预计…: a forecast is its forecaster's sentence only
     return bool(_zh_according(text)) and not _zh_speaker_verb(
         _ZH_ACCORDING.sub("", text, count=1), v
     )

@@ -155,9 +155,9 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
             subj = _zh_clause_subject(text[_clause_start(text, cs - 1) : cs - 1], v)
         if subj is not None:
             return subj  # 增长率将从2011年的6.9%降至4%: the year dates the clause's subject
-    if re.match("^(?:为期|长达|历时)$", text[max(0, cs) : m.start][-2:]) and text.startswith(
-        "的", m.end
-    ):
+    if (
+        m.kind == "duration" or re.match("^(?:为期|长达|历时)$", text[max(0, cs) : m.start][-2:])
+    ) and text.startswith("的", m.end):
         follow = _zh_follow(text, m.end + 1)
         if follow:
             return follow  # 为期一年的增持计划: the length of the plan
@@ -231,7 +231,15 @@ def _zh_follow(text: str, end: int) -> str | None:
             return rest[1:close]  # 第一个“南极特别保护区”: the quoted name is the thing
     stop = _ZH_FOLLOW_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
+    head = _ZH_HEAD_NOUN.search(phrase, 2)
+    if head is not None and head.end() < len(phrase):
+        # 叙利亚人需要人道主义援助, 南极考察队乘雪龙号: the counted people or body end at
+        # the noun that names them; what follows is what they do.
+        phrase = phrase[: head.end()]
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
+
+
+_ZH_HEAD_NOUN = re.compile("(?:警察|人|者|员|队|民|众|户|军|兵)")
 
 
 def _clean_zh(phrase: str, v: _Vocab) -> str | None:
