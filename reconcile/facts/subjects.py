@@ -80,6 +80,11 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
             return
     if m.kind in ("count", "ordinal", "duration"):
         follow = _zh_follow(text, m.end)
+        if follow and m.unit in _ZH_PEOPLE and not _ZH_PERSON_END.search(follow):
+            # 为11万人提供粮食援助: 人 counts people, and what follows is what is done
+            # for them; 500名日本警察 names who they are.
+            m.subject = m.unit
+            return
         if follow:
             m.subject = follow
             return
@@ -239,6 +244,8 @@ def _zh_follow(text: str, end: int) -> str | None:
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
 
 
+_ZH_PEOPLE = frozenset({"人", "名", "位", "人次"})
+_ZH_PERSON_END = re.compile("(?:警察|[人者员队民众户军兵子女童生师手官客工士])$")
 _ZH_HEAD_NOUN = re.compile("(?:警察|人|者|员|队|民|众|户|军|兵)")
 
 
