@@ -13,11 +13,18 @@ from .periods import period_key
 
 def _mentions(text: str, v: _Vocab) -> list[_Mention]:
     out: list[_Mention] = []
+    # A figure inside 《…》 belongs to a title (《2012年世界经济形势与展望》), not a claim.
+    titles = [(t.start(), t.end()) for t in _BOOK_TITLE.finditer(text)] if "《" in text else []
     for m in v.pattern.finditer(text):
+        if titles and any(a < m.start() and m.end() < b for a, b in titles):
+            continue
         got = _classify(m, text, v)
         if got is not None:
             out.append(got)
     return out
+
+
+_BOOK_TITLE = re.compile("《[^《》]{1,60}》")
 
 
 def _enumerates(text: str, start: int, end: int) -> bool:
@@ -209,7 +216,9 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
     if g["durz"] is not None:
         raw = g["durz"]
         val = _num(raw)
-        if val is None or (s > 0 and text[s - 1] in "第近去今明前"):
+        if val is None or (
+            s > 0 and text[s - 1] in "第近去今明前" and text[max(0, s - 2) : s] != "过去"
+        ):
             return None
         if raw == "一" and not _ONE_YEAR_LEAD.search(text[max(0, s - 3) : s]):
             return None  # 新的一年, 一年一度: a year, not a length of time stated
@@ -289,6 +298,8 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         ):
             return None
         mw = g["mw"]
+        if mw == "大" and val > 10:
+            return None  # 党的十六大: a congress's name, not sixteen of something (十大 is ten)
         if mw == "个" and text[e : e + 1] == "字" and not raw[0].isdigit():
             return None  # “稳”“进”两个字: words of a slogan, not a count
         kind = "duration" if mw in ("个月", "天", "小时", "周") else "count"
