@@ -71,7 +71,7 @@ def article(ref: str) -> str:
 
 
 def load(split: str) -> list[dict[str, object]]:
-    """The annotated articles of one split (``dev`` or ``test``)."""
+    """The annotated articles of one split (``dev``, ``test`` or ``test2``)."""
     with open(GOLD / f"facts-{split}.jsonl", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
