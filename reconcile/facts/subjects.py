@@ -181,8 +181,10 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
         # 2013年将增长4.8%: an event without its own subject goes on the clause before.
         prior = _zh_clause_subject(text[_clause_start(text, cs - 1) : cs - 1], v)
         phrase = (prior or "") + phrase
-    pp = _ZH_EVENT_PP.search(phrase, 2)
-    if pp is not None and pp.end() < len(phrase):
+    for _ in range(3):
+        pp = _ZH_EVENT_PP.search(phrase, 2)
+        if pp is None or pp.end() >= len(phrase):
+            break
         # 劳工在日本国会前游行示威: the event is who did what, not where it happened.
         phrase = phrase[: pp.start()] + phrase[pp.end() :]
     book = phrase.find("《")
@@ -204,7 +206,7 @@ _ZH_FOLLOW_STOP = re.compile(
     # after it (15家中央企业2010年…) starts another phrase.
     r"基础上|之中|中(?=[有的,，、])|里|的|等|和|与|及|实现|保持|均|都|增长|增速|超过|是|有望|将|已|"
     # verbs that follow the counted thing: 第26次南极考察队乘雪龙号出征
-    r"乘|被|把|赴|前往|进行|开展|举行|召开|出征|参加|抵达|降至|升至|增至|下降|上升|下滑|"
+    r"乘|被|把|赴|前往|进行|开展|举行|召开|出征|参加|抵达|降至|升至|增至|下降|上升|下滑|在(?!线)|"
     r"[、,，;；。:：“”()（）\d]"
 )
 
