@@ -175,7 +175,8 @@ def _vocab() -> _Vocab:
         zh_change=re.compile(rf"(?:{_alt(zh['change_verbs'])}|{_alt(zh['copulas'])})"),
         zh_trailers=re.compile(
             # 同比, 较去年全年, 比上年: a comparison base, not 加勒比国家 or 比重
-            rf"(?:(?:{_alt(zh['subject_trailers'])})|(?:(?:较|比)(?=[上去前今同年月\d])[^,，;]*?))+$"
+            # (均 as "all", not the end of 平均)
+            rf"(?:(?:{_alt(zh['subject_trailers'])})|(?<!平)均|(?:(?:较|比)(?=[上去前今同年月\d])[^,，;]*?))+$"
         ),
         zh_leaders=re.compile(
             # 在 leads 在…方面 but starts 在线 (online).

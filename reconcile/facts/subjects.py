@@ -110,9 +110,10 @@ def _zh_clause_subject(clause: str, v: _Vocab) -> str | None:
     clause = v.zh_leaders.sub("", clause.strip())
     cut = len(clause)
     for pat in (_ZH_SUBJECT_END, v.zh_change):
-        hit = pat.search(clause)
-        if hit is not None:
-            cut = min(cut, hit.start())
+        for hit in pat.finditer(clause):
+            if clause[hit.end() : hit.end() + 1] not in _ZH_NOUN_SUFFIX:  # 增长率 is a noun
+                cut = min(cut, hit.start())
+                break
     digit = re.search(r"\d", clause)
     if digit is not None:
         cut = min(cut, digit.start())
@@ -122,7 +123,7 @@ def _zh_clause_subject(clause: str, v: _Vocab) -> str | None:
 # Words that finish a date or a time of day rather than start its event: 6月底前, 2009年初,
 # 5月中下旬, 3月26日上午10时许, 以来, 期间.
 _ZH_EVENT_LEAD = re.compile(
-    r"^(?:[,，、的]|初|底|末|中下旬|上中旬|[上中下]旬|[上下]半年|前后|以前|之前|前|起|至今|以来|期间|"
+    r"^(?:[,，、的]|初|底|末|中(?![国央])|内|里|中下旬|上中旬|[上中下]旬|[上下]半年|前后|以前|之前|前|起|至今|以来|期间|"
     r"当天|上午|下午|晚间|晚上|早上|中午|凌晨|起来|\d{1,2}[时点:：](?:\d{1,2}分?)?许?|左右|许)+"
 )
 # Forecast and modal words inside an event phrase: 中国经济预计将增长 -> 中国经济增长.
@@ -143,19 +144,22 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     others = [o for o in (others or []) if o is not m]
     rest = ""
     at = m.end
+    cs = _clause_start(text, m.start)
+    opens = not text[cs : m.start].strip(" 在于从自截至今过去近最")
     for _ in range(3):
         # Times of day and brackets after a date (今天（11月29日）上午11:15，…) are skipped
-        # to the clause that says what happened.
+        # to the clause that says what happened; a date that ends its clause after the
+        # event (汤灿被判15年，…) does not reach into the next one.
         lead = _ZH_EVENT_LEAD.match(text[at:])
         at += lead.end() if lead else 0
         ce = _clause_end(text, at)
         rest = _ZH_EVENT_LEAD.sub("", _zh_without(text, at, ce, others))
-        if len(rest) >= 2 or ce >= len(text):
+        if len(rest) >= 2 or ce >= len(text) or not opens:
             break
         at = ce + 1
-    cs = _clause_start(text, m.start)
     if _ZH_EVENT_BASE.search(text[cs : m.start]) and text.startswith("的", m.end):
-        subj = _zh_clause_subject(text[cs : m.start], v)
+        own = _ZH_MODAL_HEAD.sub("", _zh_without(text, cs, m.start, others))
+        subj = _zh_clause_subject(own, v)
         if subj is None and cs > 0:
             subj = _zh_clause_subject(text[_clause_start(text, cs - 1) : cs - 1], v)
         if subj is not None:
