@@ -40,7 +40,7 @@ def _reconcile(a: str, b: str, encoding: Sequence[str], cfg: ReconcileConfig) ->
     try:
         with progress(f"reconcile: reading and aligning {a} and {b}…"):
             doc_a, doc_b = load_inputs([a, b], encodings_for(encoding, [a, b]))
-            return reconcile(doc_a, doc_b, cfg)
+            return reconcile(doc_a, doc_b, config=cfg)
     except ReconcileError as exc:
         raise InputFailure(str(exc)) from None
 

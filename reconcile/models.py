@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 # identical: the same text once normalised; variant: the same statement worded
 # differently; related: alike enough to show side by side, too loose to be one statement.
 Relation = Literal["identical", "variant", "related"]
+# A group of N sources: identical/variant as above, unique when one source alone states it.
+GroupRelation = Literal["identical", "variant", "unique"]
 
 
 @dataclass(frozen=True)
@@ -167,15 +170,74 @@ class FactDiff:
 
 
 @dataclass(frozen=True)
-class Result:
-    """Everything ``reconcile`` found about two documents; renderers read only this."""
+class Member:
+    """The sentences of one source in a group: one, or several for a split sentence."""
 
-    documents: tuple[Document, Document]
+    source: str
+    segments: tuple[str, ...]
+    indices: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Sentences of N sources that state the same thing, at most one member per source.
+
+    Attributes:
+        members: one per source that states it, in the order the documents were given.
+        relation: ``identical`` when every member reads the same (after normalisation),
+            ``variant`` when the wordings differ, ``unique`` for a single source.
+        score: the weakest link that holds the group together (100 when identical,
+            0 for a single source).
+        moved: some pair of its members was found out of the two sources' order (the
+            pairwise engine's flag, as ``Pair.moved``).
+        moved_in: the sources that state it somewhere else than the canonical order
+            puts it (outside the longest run of that source's groups that follows the
+            canonical order): where a reviewer would mark it as moved.
+        links: the pairwise matches that hold the group together, as
+            ``(source, source, score)`` in the order the documents were given; two
+            members without a link between them are joined through a third source.
+    """
+
+    members: tuple[Member, ...]
+    relation: GroupRelation
+    score: float
+    moved: bool = False
+    moved_in: tuple[str, ...] = ()
+    links: tuple[tuple[str, str, float], ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(m.source for m in self.members)
+
+    def member(self, source: str) -> Member | None:
+        return next((m for m in self.members if m.source == source), None)
+
+    def link_score(self, a: str, b: str) -> float | None:
+        """The score of the pairwise match between ``a`` and ``b``, if they have one."""
+        return next((s for x, y, s in self.links if {x, y} == {a, b}), None)
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything ``reconcile`` found about N >= 2 documents; renderers read only this.
+
+    ``groups`` (the N-way alignment, in canonical reading order) is there for any N;
+    ``pairs`` and ``fact_diff`` are the two-source views, filled only when N = 2 (they
+    are what the two-file outputs and the ``reconcile/1`` JSON are made of).
+    """
+
+    documents: tuple[Document, ...]
     pairs: tuple[Pair, ...]
     unique: Mapping[str, tuple[str, ...]]
     canonical: tuple[CanonicalSentence, ...]
     facts: tuple[Fact, ...] = ()
     fact_diff: FactDiff = field(default_factory=FactDiff)
+    groups: tuple[Group, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The source ids in the order the documents were given."""
+        return tuple(d.id for d in self.documents)
 
     def document(self, source_id: str) -> Document:
         for doc in self.documents:
@@ -184,6 +246,11 @@ class Result:
         raise KeyError(source_id)
 
     def segment(self, segment_id: str) -> Segment:
-        """Look a segment up by id (``A12``)."""
-        doc = self.document(segment_id[0])
-        return doc.segments[int(segment_id[1:])]
+        """Look a segment up by id (``A12``); the id is never parsed for its source."""
+        return self._segments[segment_id]
+
+    @cached_property
+    def _segments(self) -> Mapping[str, Segment]:
+        # Built once on first use; cached_property writes the instance dict directly,
+        # which a frozen dataclass allows.
+        return {s.id: s for d in self.documents for s in d.segments}

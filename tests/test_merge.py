@@ -31,7 +31,7 @@ def test_sources_are_named_and_variants_keep_the_other_reading() -> None:
 
 
 def test_prefer_b_uses_b_wording() -> None:
-    r = reconcile(MINISTRY, WEB, ReconcileConfig(prefer="B"))
+    r = reconcile(MINISTRY, WEB, config=ReconcileConfig(prefer="B"))
     first = next(c for c in r.canonical if "改造升级传统产业。" in c.text and len(c.text) < 20)
     assert first.text.startswith("首先是")
     assert first.alternatives[0].source == "A"

@@ -73,7 +73,8 @@ def conflicts_text(result: Result) -> str:
         subject = fa.subject or fb.subject or fa.kind
         qa = _quote(result, fa)
         qb = _quote(result, fb)
-        out.append(f"{subject}\tA: {fa.text}\tB: {fb.text}\tA: “{qa}”\tB: “{qb}”\n")
+        a, b = fa.source, fb.source
+        out.append(f"{subject}\t{a}: {fa.text}\t{b}: {fb.text}\t{a}: “{qa}”\t{b}: “{qb}”\n")
     return "".join(out)
 
 

@@ -109,11 +109,12 @@ def _header(result: Result, console: Console, width: int) -> Iterator[Text]:
         shared.append(f", {s.related} related (not merged)")
     if s.moved:
         shared.append(f", {s.moved} moved")
-    shared.append(f". A shares {s.shared['A']}/{s.total['A']} sentences, ")
-    shared.append(f"B {s.shared['B']}/{s.total['B']}. ")
-    shared.append(f"Only in A: {s.only['A']}", style=STYLE_A)
+    a, b = result.sources
+    shared.append(f". {a} shares {s.shared[a]}/{s.total[a]} sentences, ")
+    shared.append(f"{b} {s.shared[b]}/{s.total[b]}. ")
+    shared.append(f"Only in {a}: {s.only[a]}", style=STYLE_A)
     shared.append(", ")
-    shared.append(f"only in B: {s.only['B']}", style=STYLE_B)
+    shared.append(f"only in {b}: {s.only[b]}", style=STYLE_B)
     shared.append(".")
     yield from _wrap(shared, console, width)
     yield Text("")
@@ -134,7 +135,8 @@ def _rows(result: Result, full: bool) -> Iterator[_Row]:
 
     for c in result.canonical:
         if len(c.sources) == 2:
-            pair = pair_of[next(s for s in c.segments if s.startswith(result.documents[0].id))]
+            first = result.documents[0].id
+            pair = pair_of[next(s for s in c.segments if result.segment(s).source == first)]
             if pair.relation == "identical" and not pair.moved:
                 run.append(pair)
                 continue
@@ -176,8 +178,7 @@ def _pair_texts(result: Result, pair: Pair, markers: bool) -> tuple[Text, Text]:
 
 def _reading(result: Result, side: int, ids: tuple[str, ...]) -> str:
     """The sentences joined exactly as the merged text joins them (no false ``{+。 +}``)."""
-    doc = result.documents[side]
-    return join_sentences([doc.segments[int(i[1:])].text for i in ids])
+    return join_sentences([result.segment(i).text for i in ids])
 
 
 def _mark(pair: Pair) -> Text:
