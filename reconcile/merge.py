@@ -9,6 +9,7 @@ from .models import (
     CanonicalSentence,
     Document,
     Fact,
+    FactCluster,
     FactDiff,
     Group,
     Member,
@@ -152,6 +153,25 @@ def attach_conflicts(
     return tuple(out)
 
 
+def attach_disputes(
+    canonical: Sequence[CanonicalSentence], clusters: Sequence[FactCluster], facts: Sequence[Fact]
+) -> tuple[CanonicalSentence, ...]:
+    """``attach_conflicts`` for N sources: each merged sentence gets the fact clusters
+    whose values differ between its own readings."""
+    segment_of = {f.id: f.segment for f in facts}
+    disputed = [k for k in clusters if k.conflict]
+    out = []
+    for c in canonical:
+        mine = set(c.segments)
+        found = tuple(
+            k
+            for k in disputed
+            if sum(any(segment_of[f] in mine for f in v.facts) for v in k.values) > 1
+        )
+        out.append(replace(c, disputes=found) if found else c)
+    return tuple(out)
+
+
 def inline_figures(c: CanonicalSentence, facts: Mapping[str, Fact]) -> str:
     """The sentence's text with each conflicting figure shown with both values.
 
@@ -163,6 +183,15 @@ def inline_figures(c: CanonicalSentence, facts: Mapping[str, Fact]) -> str:
     text = c.text
     other = {sid for r in c.alternatives for sid in r.segments}
     tail: list[str] = []
+    # Two sources have their conflicts as pairs (``£5m [A] / £6m [B]``); the clusters
+    # say the same, so only one of the two is shown.
+    for d in () if c.conflicts else c.disputes:
+        both, mine = _values_here(c, d, facts, other)
+        written = normalize_text(mine.text) if mine is not None else ""
+        if written and written in text:
+            text = text.replace(written, both, 1)
+        else:
+            tail.append(both)
     for k in c.conflicts:
         fa, fb = facts[k.a], facts[k.b]
         both = f"{fa.text} [{fa.source}] / {fb.text} [{fb.source}]"
@@ -252,3 +281,23 @@ def _statements(g: Group, statement: float) -> list[list[Member]]:
     for m in g.members:
         parts.setdefault(find(m.source), []).append(m)
     return list(parts.values())
+
+
+def _values_here(
+    c: CanonicalSentence, d: FactCluster, facts: Mapping[str, Fact], other: set[str]
+) -> tuple[str, Fact | None]:
+    """``£5m [A] / £6m [B,C]`` for this sentence's readings, sources in document order,
+    and the fact as the merged text words it (``None`` if no reading here has one)."""
+    mine = set(c.segments)
+    rank = {s: k for k, s in enumerate(c.sources)}
+    parts: list[tuple[int, str]] = []
+    main: Fact | None = None
+    for v in d.values:
+        here = [facts[f] for f in v.facts if facts[f].segment in mine]
+        if not here:
+            continue
+        here.sort(key=lambda f: rank[f.source])
+        who = ",".join(f.source for f in here)
+        parts.append((rank[here[0].source], f"{here[0].text} [{who}]"))
+        main = main or next((f for f in here if f.segment not in other), None)
+    return " / ".join(p for _, p in sorted(parts)), main

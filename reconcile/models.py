@@ -127,8 +127,9 @@ class CanonicalSentence:
     """One sentence of the merged text with the sources that state it.
 
     ``text`` is the preferred source's reading; ``alternatives`` keeps the other
-    source's wording when the pair is a variant; ``conflicts`` are the fact conflicts
-    between its readings, which renderers show inline (``£5m [A] / £6m [B]``).
+    sources' wordings where they differ; ``conflicts`` are the fact conflicts between
+    its readings, which renderers show inline (``£5m [A] / £6m [B]``). With N > 2
+    sources ``disputes`` holds them instead, as fact clusters (``£5m [A] / £6m [B,C]``).
     """
 
     text: str
@@ -137,6 +138,7 @@ class CanonicalSentence:
     paragraph: int
     alternatives: tuple[Reading, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    disputes: tuple[FactCluster, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,47 @@ class FactDiff:
     conflicts: tuple[Conflict, ...] = ()
     compatible: tuple[tuple[str, str], ...] = ()
     unique: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FactValue:
+    """One value a claim is given: the facts (one per source) that give it so.
+
+    Facts are one value when the pairwise check finds them shared or compatible (the
+    same figure, or written differently: 7.5% and 百分之七点五, about 5% and 4.9%).
+    """
+
+    text: str
+    facts: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FactCluster:
+    """One claim across N sources: the facts of the sources that state it.
+
+    Attributes:
+        claim: what the facts are about (the subject, else the kind of figure).
+        facts: one fact id per source that states the claim, in source order.
+        sources: those sources, in the order the documents were given.
+        values: the distinct values, the one most sources give first.
+        majority: the value more sources give than any other, ``None`` on a tie.
+        outliers: the sources that give another value than the majority's.
+        reason: for a conflict, what differs and who says what, in the editor's words:
+            ``shares: 5% in A and C, 4.75% in B``; empty when the sources agree.
+    """
+
+    claim: str
+    facts: tuple[str, ...]
+    sources: tuple[str, ...]
+    values: tuple[FactValue, ...]
+    majority: FactValue | None = None
+    outliers: tuple[str, ...] = ()
+    reason: str = ""
+
+    @property
+    def conflict(self) -> bool:
+        return len(self.values) > 1
 
 
 @dataclass(frozen=True)
@@ -233,6 +276,7 @@ class Result:
     facts: tuple[Fact, ...] = ()
     fact_diff: FactDiff = field(default_factory=FactDiff)
     groups: tuple[Group, ...] = ()
+    fact_clusters: tuple[FactCluster, ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -244,6 +288,15 @@ class Result:
             if doc.id == source_id:
                 return doc
         raise KeyError(source_id)
+
+    def facts_only_in(self, source_id: str) -> tuple[str, ...]:
+        """Ids of the facts ``source_id`` alone states (no other source has the claim)."""
+        return tuple(k.facts[0] for k in self.fact_clusters if k.sources == (source_id,))
+
+    @property
+    def disputes(self) -> tuple[FactCluster, ...]:
+        """The fact clusters whose sources give different values."""
+        return tuple(k for k in self.fact_clusters if k.conflict)
 
     def segment(self, segment_id: str) -> Segment:
         """Look a segment up by id (``A12``); the id is never parsed for its source."""

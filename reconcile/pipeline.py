@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .align import AlignConfig
+from .claims import cluster_facts
 from .collate import collate, pairs_between
 from .consistency import CheckConfig, diff_facts
 from .document import load_document
 from .errors import ConfigError
 from .facts import extract_facts
-from .merge import attach_conflicts, merge, merge_groups, unique_segments
+from .merge import attach_conflicts, attach_disputes, merge, merge_groups, unique_segments
 from .models import Document, Result
 
 PathOrDoc = str | os.PathLike[str] | Document
@@ -116,10 +117,15 @@ def reconcile(*sources: PathOrDoc, config: ReconcileConfig | None = None) -> Res
         canonical = merge(doc_a, doc_b, pairs, prefer=prefer)
         fact_diff = diff_facts(doc_a, facts_by[0], doc_b, facts_by[1], pairs, cfg.check)
         canonical = attach_conflicts(canonical, facts, fact_diff)
-        return Result(docs, pairs, unique, canonical, facts, fact_diff, col.groups)
+        diffs = {(doc_a.id, doc_b.id): fact_diff}
+        clusters = cluster_facts(docs, facts_by, col, cfg.check, diffs)
+        canonical = attach_disputes(canonical, clusters, facts)
+        return Result(docs, pairs, unique, canonical, facts, fact_diff, col.groups, clusters)
     unique = {d.id: tuple(s for g in col.unique(d.id) for s in g.members[0].segments) for d in docs}
+    clusters = cluster_facts(docs, facts_by, col, cfg.check)
     canonical = merge_groups(docs, col.groups, prefer, cfg.align.statement)
-    return Result(docs, (), unique, canonical, facts, groups=col.groups)
+    canonical = attach_disputes(canonical, clusters, facts)
+    return Result(docs, (), unique, canonical, facts, groups=col.groups, fact_clusters=clusters)
 
 
 def _document(src: PathOrDoc, label: str, cfg: ReconcileConfig) -> Document:
