@@ -11,8 +11,13 @@ def render(result: Result) -> str:
     """Markdown: sources, the merged text with attributions, facts, removed chrome.
 
     Each sentence ends with ``[A+B]``, ``[A]`` or ``[B]``; where the sources word a
-    shared sentence differently, a footnote gives the other reading.
+    shared sentence differently, a footnote gives the other reading. More than two
+    sources: ``markdown_n.render``.
     """
+    if len(result.documents) > 2:
+        from .markdown_n import render as render_n
+
+        return render_n(result)
     s = summarize(result)
     facts = {f.id: f for f in result.facts}
     out: list[str] = []

@@ -144,6 +144,8 @@ def build(result: Result) -> Review:
     for f in result.facts:
         facts_by_segment[f.segment].append(f)
     conflicted = {fid for c in result.fact_diff.conflicts for fid in (c.a, c.b)}
+    # More than two sources have no pairs: their conflicts are the disputed clusters.
+    conflicted |= {fid for k in result.disputes for fid in k.facts}
     facts_by_id = {f.id: f for f in result.facts}
     pair_of = {sid: p for p in result.pairs for sid in (*p.a, *p.b)}
 
@@ -169,6 +171,8 @@ def build(result: Result) -> Review:
             cells.append(Cell(sid, ids, _spans(text, pieces, marks)))
         pair = pair_of.get(c.segments[0])
         kind: RowKind = "unique" if pair is None else pair.relation
+        if pair is None and len(c.sources) > 1:  # N sources: a group, not a pair
+            kind = "variant" if c.alternatives else "identical"
         row_facts = {f.id for i in c.segments for f in facts_by_segment.get(i, ())}
         rows.append(
             Row(

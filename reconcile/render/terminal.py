@@ -59,7 +59,13 @@ class _Row:
 
 
 def render(result: Result, console: Console, options: TerminalOptions | None = None) -> None:
-    """Print the review of ``result`` on ``console``."""
+    """Print the review of ``result`` on ``console`` (more than two sources:
+    ``terminal_n``, group by group)."""
+    if len(result.documents) > 2:
+        from .terminal_n import render as render_n
+
+        render_n(result, console, options)
+        return
     opts = options or TerminalOptions()
     width = console.width
     layout = opts.layout
