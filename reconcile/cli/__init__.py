@@ -7,7 +7,7 @@ commands on ``main``: ``report`` (diff, merge, check, facts), ``story``, ``dedup
 
 from __future__ import annotations
 
-from . import dedup, report
+from . import dedup, report, story
 from ._app import InputFailure, main
 
-__all__ = ["InputFailure", "dedup", "main", "report"]
+__all__ = ["InputFailure", "dedup", "main", "report", "story"]
