@@ -108,3 +108,14 @@ def test_long_labels_are_numbered_in_the_matrix_and_fit_80() -> None:
     # 069 and 311 are the same report filed twice: they share all twenty sentences.
     assert lines[at + 2].split()[1:5] == ["8", "20", "20", "19"]
     assert "[bbc-politics-294+bbc-politics-069+bbc-politics-311+bbc-politics-312] =" in out
+
+
+def test_html_page_for_three(three: Result) -> None:
+    from reconcile.render.html import render as render_html
+
+    page = render_html(three)
+    assert 'style="--n: 3"' in page  # one column per source
+    assert "⚠ 1 conflict" in page
+    assert "7.5% in A and B, 7.8% in C" in page  # the claim row names who says what
+    assert "7.5% [A,B] / 7.8% [C]" in page  # and the merged text shows both values
+    assert "<span>0 aligned groups" not in page  # groups of N count, not pairs
