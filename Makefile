@@ -57,7 +57,7 @@ test: lint redis browser java
 	$(BIN)/pytest -q
 
 golden: $(STAMP)
-	RECONCILE_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_render.py tests/test_readme_examples.py
+	RECONCILE_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_render.py tests/test_render_n.py tests/test_readme_examples.py
 	$(BIN)/reconcile merge fixtures/press-2024-03-26/ministry-report.txt fixtures/press-2024-03-26/web-report.txt -o reports/press-2024-03-26.md
 
 screenshot: $(STAMP) browser

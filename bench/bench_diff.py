@@ -106,7 +106,7 @@ def time_inprocess(a: str, b: str, cfg: ReconcileConfig, repeat: int) -> tuple[f
     pairs = 0
     for _ in range(repeat):
         t = time.perf_counter()
-        r = reconcile(from_text(a, "A"), from_text(b, "B"), cfg)
+        r = reconcile(from_text(a, "A"), from_text(b, "B"), config=cfg)
         dumps(r)
         times.append(time.perf_counter() - t)
         pairs = len(r.pairs)

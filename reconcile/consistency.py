@@ -322,9 +322,15 @@ def _greedy(
     # (two 今年1—2月) pair up in sequence.
     cands: list[tuple[float, int, int, int]] = []
     rest_a = [(i, a) for i, a in enumerate(fa) if a.fact.id not in matched_a]
-    rest_b = [(j, b) for j, b in enumerate(fb) if b.fact.id not in matched_b]
+    # Every score is None for facts of another kind or unit, so only those of the same
+    # are compared: the same candidates, without the product of two documents' facts
+    # (which N sources pay for every pair of documents).
+    rest_b: dict[tuple[str, str], list[tuple[int, _F]]] = {}
+    for j, b in enumerate(fb):
+        if b.fact.id not in matched_b:
+            rest_b.setdefault((b.fact.kind, b.fact.unit), []).append((j, b))
     for i, a in rest_a:
-        for j, b in rest_b:
+        for j, b in rest_b.get((a.fact.kind, a.fact.unit), ()):
             s = score(a, b)
             if s is not None:
                 cands.append((-s, abs(i - j), i, j))
@@ -342,16 +348,26 @@ def _reason(a: Fact, b: Fact) -> str:
     ``shares: 5% (over) in A, 4.75% (no qualifier) in B``;
     ``规模以上高技术制造业增加值: 7.5% (今年1—2月) in A, 7.5% (今年1—3月) in B``.
     """
-    subject = a.subject or b.subject or a.kind
-    same_period = (a.period or "") == (b.period or "")
-    shared = f" ({a.period})" if same_period and a.period else ""
+    return conflict_reason([(a, (a.source,)), (b, (b.source,))])
 
-    def side(f: Fact) -> str:
+
+def conflict_reason(sides: Sequence[tuple[Fact, Sequence[str]]]) -> str:
+    """The reason for any number of values: each as one fact writes it, and who gives it.
+
+    ``shares: 5% in A and C, 4.75% in B``. The two-source reason is the case of two
+    sides with one source each, so both read alike.
+    """
+    firsts = [f for f, _ in sides]
+    subject = next((f.subject for f in firsts if f.subject), None) or firsts[0].kind
+    same_period = len({f.period or "" for f in firsts}) == 1
+    shared = f" ({firsts[0].period})" if same_period and firsts[0].period else ""
+    qualifiers_differ = len({f.qualifier or "" for f in firsts}) > 1
+
+    def side(f: Fact, sources: Sequence[str]) -> str:
         notes = [n for n in (f.qualifier, None if same_period else f.period) if n]
-        if (a.qualifier or "") != (b.qualifier or "") and not f.qualifier:
+        if qualifiers_differ and not f.qualifier:
             notes.insert(0, "no qualifier")
-        return (
-            f"{f.text} ({', '.join(notes)}) in {f.source}" if notes else f"{f.text} in {f.source}"
-        )
+        who = " and ".join(sources)
+        return f"{f.text} ({', '.join(notes)}) in {who}" if notes else f"{f.text} in {who}"
 
-    return f"{subject}{shared}: {side(a)}, {side(b)}"
+    return f"{subject}{shared}: {', '.join(side(f, s) for f, s in sides)}"

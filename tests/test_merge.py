@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reconcile import ReconcileConfig, from_text, reconcile
+from reconcile import ReconcileConfig, Result, from_text, reconcile
 from reconcile.align import align
 from reconcile.merge import merge
 
@@ -31,7 +31,7 @@ def test_sources_are_named_and_variants_keep_the_other_reading() -> None:
 
 
 def test_prefer_b_uses_b_wording() -> None:
-    r = reconcile(MINISTRY, WEB, ReconcileConfig(prefer="B"))
+    r = reconcile(MINISTRY, WEB, config=ReconcileConfig(prefer="B"))
     first = next(c for c in r.canonical if "改造升级传统产业。" in c.text and len(c.text) < 20)
     assert first.text.startswith("首先是")
     assert first.alternatives[0].source == "A"
@@ -101,3 +101,41 @@ def test_a_figure_the_readings_differ_on_is_shown_inline_with_both_values() -> N
     # Agreeing sentences carry none.
     same = reconcile(from_text(text, "A"), from_text(text, "B"))
     assert all(c.conflicts == () for c in same.canonical)
+
+
+# --- N sources: the canonical text of a collation ------------------------------------
+
+
+def _pension() -> Result:
+    from .collate_support import PENSION, story_docs
+
+    return reconcile(*story_docs(PENSION))
+
+
+def test_n_sources_text_follows_every_source() -> None:
+    r = _pension()
+    moved = {(s, m.segments[0]) for g in r.groups for s in g.moved_in for m in g.members}
+    for doc in r.documents:
+        where = {sid: k for k, c in enumerate(r.canonical) for sid in c.segments}
+        pos = [where[s.id] for s in doc.segments if (doc.id, s.id) not in moved]
+        assert pos == sorted(pos), doc.id
+
+
+def test_n_sources_tags_and_other_wordings() -> None:
+    r = _pension()
+    c = next(c for c in r.canonical if "co-ordinate any" in c.text)
+    assert len(c.sources) == 4
+    # The first report (preferred: given first) says "any action"; the others' wording,
+    # "any industrial action", is kept as theirs.
+    assert "industrial" not in c.text
+    assert {a.source for a in c.alternatives} == set(c.sources[1:])
+    assert all("industrial" in a.text for a in c.alternatives)
+
+
+def test_n_sources_prefer_another_wording() -> None:
+    from .collate_support import PENSION, story_docs
+
+    r = reconcile(*story_docs(PENSION), config=ReconcileConfig(prefer=PENSION[-1]))
+    c = next(c for c in r.canonical if "co-ordinate any" in c.text)
+    assert "industrial" in c.text
+    assert PENSION[0] in {a.source for a in c.alternatives}

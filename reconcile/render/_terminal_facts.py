@@ -54,7 +54,7 @@ def facts_lines(result: Result, console: Console, width: int, full: bool) -> Ite
                 "  "
                 + (
                     c.reason
-                    or f"{fa.subject or fb.subject or fa.kind}: {fa.text} in A, {fb.text} in B"
+                    or f"{fa.subject or fb.subject or fa.kind}: {fa.text} in {fa.source}, {fb.text} in {fb.source}"
                 ),
                 style="bold",
             )
@@ -67,7 +67,7 @@ def facts_lines(result: Result, console: Console, width: int, full: bool) -> Ite
                 for k, line in enumerate(quote.wrap(console, width - 7, overflow="fold")):
                     mark = f"    {f.source}│ " if k == 0 else "     │ "
                     yield Text(mark, style=style) + line
-    for sid, style in (("A", STYLE_A), ("B", STYLE_B)):
+    for sid, style in zip(result.sources, (STYLE_A, STYLE_B), strict=False):
         ids = diff.unique.get(sid, ())
         if not ids:
             continue

@@ -73,10 +73,56 @@ def conflicts_text(result: Result) -> str:
         subject = fa.subject or fb.subject or fa.kind
         qa = _quote(result, fa)
         qb = _quote(result, fb)
-        out.append(f"{subject}\tA: {fa.text}\tB: {fb.text}\tA: “{qa}”\tB: “{qb}”\n")
+        a, b = fa.source, fb.source
+        out.append(f"{subject}\t{a}: {fa.text}\t{b}: {fb.text}\t{a}: “{qa}”\t{b}: “{qb}”\n")
     return "".join(out)
 
 
 def _quote(result: Result, f: Fact) -> str:
     seg = result.segment(f.segment)
     return result.document(f.source).quote(seg.start, seg.end).strip()
+
+
+def disputes_text(result: Result) -> str:
+    """N sources' conflicts: a header, then per claim its values with their sources and
+    the sentence of each value, quoted (``7.5% [A,B] / 7.8% [C]``)."""
+    facts = {f.id: f for f in result.facts}
+    out = ["claim\tvalues\tsentences\n"]
+    for k in result.disputes:
+        values = " / ".join(f"{v.text} [{','.join(v.sources)}]" for v in k.values)
+        quotes = "\t".join(
+            f"{'+'.join(v.sources)}: “{_quote(result, facts[v.facts[0]])}”" for v in k.values
+        )
+        out.append(f"{k.claim}\t{values}\t{quotes}\n")
+    return "".join(out)
+
+
+def clusters_text(result: Result) -> str:
+    """Every claim of N sources: one tab-separated line with each source's value (``-``
+    where it does not state it) and the verdict: agree, differ, or only one source."""
+    facts = {f.id: f for f in result.facts}
+    ids = result.sources
+    out = ["\t".join(("claim", *ids, "verdict")) + "\n"]
+    for k in result.fact_clusters:
+        value = {facts[f].source: facts[f].text for f in k.facts}
+        if len(k.sources) == 1:
+            verdict = f"only {k.sources[0]}"
+        elif not k.conflict:
+            verdict = "agree"
+        elif k.majority is not None:
+            verdict = f"differ: {', '.join(k.outliers)}"
+        else:
+            verdict = "differ: no majority"
+        cells = [value.get(sid, "-") for sid in ids]
+        out.append("\t".join((k.claim, *cells, verdict)) + "\n")
+    return "".join(out)
+
+
+def clusters_json(result: Result) -> str:
+    """The facts and fact clusters of N sources, as in the ``reconcile/2`` document."""
+    from .json import to_dict_2
+
+    full = to_dict_2(result)
+    body = {k: full[k] for k in ("schema", "sources", "facts", "fact_clusters", "fact_unique")}
+    body["sources"] = [{"id": s["id"], "path": s["path"]} for s in full["sources"]]
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"

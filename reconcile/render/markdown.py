@@ -11,8 +11,13 @@ def render(result: Result) -> str:
     """Markdown: sources, the merged text with attributions, facts, removed chrome.
 
     Each sentence ends with ``[A+B]``, ``[A]`` or ``[B]``; where the sources word a
-    shared sentence differently, a footnote gives the other reading.
+    shared sentence differently, a footnote gives the other reading. More than two
+    sources: ``markdown_n.render``.
     """
+    if len(result.documents) > 2:
+        from .markdown_n import render as render_n
+
+        return render_n(result)
     s = summarize(result)
     facts = {f.id: f for f in result.facts}
     out: list[str] = []
@@ -22,7 +27,7 @@ def render(result: Result) -> str:
     for doc in result.documents:
         out.append(f"- **{doc.id}** {_describe(doc)}")
     out.append("")
-    out.append(_shared_line(s) + "\n")
+    out.append(_shared_line(s, result.sources) + "\n")
     out.append("## Merged text\n")
     notes: list[str] = []
     paragraph: list[str] = []
@@ -67,14 +72,15 @@ def _describe(doc: Document) -> str:
     return " · ".join(bits)
 
 
-def _shared_line(s: Summary) -> str:
+def _shared_line(s: Summary, ids: tuple[str, ...]) -> str:
+    a, b = ids
     return (
         f"Shared: {s.pairs} aligned pairs ({s.identical} identical, {s.variant} variant"
         f"{f', {s.related} related but not the same statement' if s.related else ''}"
         f"{f', {s.moved} moved' if s.moved else ''}); "
-        f"A has {s.shared['A']} of {s.total['A']} sentences in common with B, "
-        f"B has {s.shared['B']} of {s.total['B']}. "
-        f"Only in A: {s.only['A']}; only in B: {s.only['B']}."
+        f"{a} has {s.shared[a]} of {s.total[a]} sentences in common with {b}, "
+        f"{b} has {s.shared[b]} of {s.total[b]}. "
+        f"Only in {a}: {s.only[a]}; only in {b}: {s.only[b]}."
     )
 
 
@@ -89,13 +95,13 @@ def _facts(result: Result) -> str:
         for c in diff.conflicts:
             fa, fb = facts[c.a], facts[c.b]
             out.append(
-                f"- **{_escape(fa.subject or fb.subject or '?')}**: A says **{fa.text}**, "
-                f"B says **{fb.text}** ({c.reason})\n"
-                f"  - A: {_quote(result, fa)}\n"
-                f"  - B: {_quote(result, fb)}"
+                f"- **{_escape(fa.subject or fb.subject or '?')}**: {fa.source} says **{fa.text}**, "
+                f"{fb.source} says **{fb.text}** ({c.reason})\n"
+                f"  - {fa.source}: {_quote(result, fa)}\n"
+                f"  - {fb.source}: {_quote(result, fb)}"
             )
         out.append("")
-    for sid in ("A", "B"):
+    for sid in result.sources:
         ids = diff.unique.get(sid, ())
         if ids:
             out.append(f"### Only in {sid}\n")

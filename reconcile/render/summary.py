@@ -32,3 +32,41 @@ def summarize(result: Result) -> Summary:
         shared={k: total[k] - only.get(k, 0) for k in total},
         only=only,
     )
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """Counts of the N-source review: who states what.
+
+    ``shared[(x, y)]`` is how many sentence groups both ``x`` and ``y`` state (the
+    diagonal: all of ``x``'s), the source × source matrix the reviews show.
+    """
+
+    groups: int
+    everywhere: int
+    several: int
+    single: int
+    moved: int
+    total: dict[str, int]
+    only: dict[str, int]
+    shared: dict[tuple[str, str], int]
+
+
+def summarize_groups(result: Result) -> GroupSummary:
+    ids = result.sources
+    shared = {(x, y): 0 for x in ids for y in ids}
+    for g in result.groups:
+        for x in g.sources:
+            for y in g.sources:
+                shared[(x, y)] += 1
+    sizes = [len(g.members) for g in result.groups]
+    return GroupSummary(
+        groups=len(result.groups),
+        everywhere=sum(1 for n in sizes if n == len(ids)),
+        several=sum(1 for n in sizes if 1 < n < len(ids)),
+        single=sum(1 for n in sizes if n == 1),
+        moved=sum(1 for g in result.groups if g.moved_in),
+        total={d.id: len(d.segments) for d in result.documents},
+        only={k: len(v) for k, v in result.unique.items()},
+        shared=shared,
+    )

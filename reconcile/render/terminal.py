@@ -59,7 +59,13 @@ class _Row:
 
 
 def render(result: Result, console: Console, options: TerminalOptions | None = None) -> None:
-    """Print the review of ``result`` on ``console``."""
+    """Print the review of ``result`` on ``console`` (more than two sources:
+    ``terminal_n``, group by group)."""
+    if len(result.documents) > 2:
+        from .terminal_n import render as render_n
+
+        render_n(result, console, options)
+        return
     opts = options or TerminalOptions()
     width = console.width
     layout = opts.layout
@@ -109,11 +115,12 @@ def _header(result: Result, console: Console, width: int) -> Iterator[Text]:
         shared.append(f", {s.related} related (not merged)")
     if s.moved:
         shared.append(f", {s.moved} moved")
-    shared.append(f". A shares {s.shared['A']}/{s.total['A']} sentences, ")
-    shared.append(f"B {s.shared['B']}/{s.total['B']}. ")
-    shared.append(f"Only in A: {s.only['A']}", style=STYLE_A)
+    a, b = result.sources
+    shared.append(f". {a} shares {s.shared[a]}/{s.total[a]} sentences, ")
+    shared.append(f"{b} {s.shared[b]}/{s.total[b]}. ")
+    shared.append(f"Only in {a}: {s.only[a]}", style=STYLE_A)
     shared.append(", ")
-    shared.append(f"only in B: {s.only['B']}", style=STYLE_B)
+    shared.append(f"only in {b}: {s.only[b]}", style=STYLE_B)
     shared.append(".")
     yield from _wrap(shared, console, width)
     yield Text("")
@@ -134,7 +141,8 @@ def _rows(result: Result, full: bool) -> Iterator[_Row]:
 
     for c in result.canonical:
         if len(c.sources) == 2:
-            pair = pair_of[next(s for s in c.segments if s.startswith(result.documents[0].id))]
+            first = result.documents[0].id
+            pair = pair_of[next(s for s in c.segments if result.segment(s).source == first)]
             if pair.relation == "identical" and not pair.moved:
                 run.append(pair)
                 continue
@@ -176,8 +184,7 @@ def _pair_texts(result: Result, pair: Pair, markers: bool) -> tuple[Text, Text]:
 
 def _reading(result: Result, side: int, ids: tuple[str, ...]) -> str:
     """The sentences joined exactly as the merged text joins them (no false ``{+。 +}``)."""
-    doc = result.documents[side]
-    return join_sentences([doc.segments[int(i[1:])].text for i in ids])
+    return join_sentences([result.segment(i).text for i in ids])
 
 
 def _mark(pair: Pair) -> Text:
@@ -227,7 +234,7 @@ def _side(
             cell = _wrap(
                 Text(_ids(c.segments) + "·", style="dim") + Text(c.text, style=style), console, col
             )
-            mark = Text(f"+{row.kind}", style=f"bold {style}")
+            mark = Text(f"+{_short(_label(result, row.kind))}", style=f"bold {style}")
             yield (
                 _columns(cell, mark, [], col) if row.kind == "A" else _columns([], mark, cell, col)
             )
@@ -261,22 +268,35 @@ def _stacked(
             head = Text(f"{_ids(row.pair.a)} ", style=STYLE_A) + _mark(row.pair)
             head += Text(f" {_ids(row.pair.b)}", style=STYLE_B)
             yield head
-            yield from _gutter(Text("A│", style=STYLE_A), ta, console, width)
-            yield from _gutter(Text("B│", style=STYLE_B), tb, console, width)
+            ida, idb = result.sources
+            yield from _gutter(Text(f"{ida}│", style=STYLE_A), ta, console, width)
+            yield from _gutter(Text(f"{idb}│", style=STYLE_B), tb, console, width)
         elif row.canonical is not None:
             c = row.canonical
             style = STYLE_A if row.kind == "A" else STYLE_B
-            yield Text(f"+{row.kind} {_ids(c.segments)} only in {row.kind}", style=f"bold {style}")
+            label = _label(result, row.kind)
+            yield Text(f"+{label} {_ids(c.segments)} only in {label}", style=f"bold {style}")
             yield from _gutter(
-                Text(f"{row.kind}│", style=style), Text(c.text, style=style), console, width
+                Text(f"{label}│", style=style), Text(c.text, style=style), console, width
             )
         yield Text("")
 
 
 def _gutter(mark: Text, text: Text, console: Console, width: int) -> Iterator[Text]:
     """Text with a source marker in a gutter, so wrapped lines stay indented."""
-    for k, line in enumerate(_wrap(text, console, width - 4)):
-        yield Text("  ") + (mark if k == 0 else Text(" │", style=mark.style)) + line
+    bar = Text(" " * (mark.cell_len - 1) + "│", style=mark.style)
+    for k, line in enumerate(_wrap(text, console, width - 2 - mark.cell_len)):
+        yield Text("  ") + (mark if k == 0 else bar) + line
+
+
+def _label(result: Result, side: str) -> str:
+    """The id of the source on ``side`` ("A": the first column, "B": the second)."""
+    return result.sources[0 if side == "A" else 1]
+
+
+def _short(label: str) -> str:
+    # The mark column between the two sides is _MARK_WIDTH cells wide.
+    return label if len(label) <= _MARK_WIDTH - 2 else label[: _MARK_WIDTH - 3] + "…"
 
 
 def _chrome(result: Result, width: int) -> Iterator[Text]:
