@@ -122,7 +122,9 @@ def _groups(r: Result) -> set[frozenset[tuple[str, tuple[str, ...]]]]:
     return {frozenset((m.source, m.segments) for m in g.members) for g in r.groups}
 
 
-@pytest.mark.parametrize("module", ["reconcile.pipeline", "reconcile.merge", "reconcile.claims"])
+@pytest.mark.parametrize(
+    "module", ["reconcile.pipeline", "reconcile.merge", "reconcile.claims", "reconcile.textdiff"]
+)
 def test_docstring_examples(module: str) -> None:
     import doctest
     import importlib
