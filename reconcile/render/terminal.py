@@ -24,6 +24,7 @@ from ..segment import join_sentences
 from ..textdiff import diff_pieces
 from ._terminal_facts import facts_lines
 from ._words import count
+from ._wrap import wrap
 from .summary import summarize
 
 Layout = Literal["auto", "side", "stacked"]
@@ -86,9 +87,7 @@ def render(result: Result, console: Console, options: TerminalOptions | None = N
 
 def _wrap(text: Text, console: Console, width: int) -> list[Text]:
     """``text`` cut into lines of at most ``width`` cells, between words where it can be."""
-    if width <= 0:
-        return [text]
-    return list(text.wrap(console, width, overflow="fold"))
+    return wrap(text, console, width)
 
 
 def _header(result: Result, console: Console, width: int) -> Iterator[Text]:

@@ -20,6 +20,7 @@ from ..merge import inline_figures
 from ..models import CanonicalSentence, Fact, Result
 from ..textdiff import inline_pieces
 from ._words import count
+from ._wrap import wrap
 from .summary import summarize_groups
 from .terminal import STYLE_DEL, STYLE_INS, TerminalOptions
 
@@ -43,7 +44,7 @@ def render(result: Result, console: Console, options: TerminalOptions | None = N
 
 
 def _wrap(text: Text, console: Console, width: int) -> list[Text]:
-    return list(text.wrap(console, max(width, 10), overflow="fold"))
+    return wrap(text, console, max(width, 10))
 
 
 def _tag(sources: Sequence[str], colour: dict[str, str]) -> Text:
