@@ -3,8 +3,8 @@
 The library API needs neither click nor rich::
 
     from reconcile import reconcile
-    result = reconcile("a.txt", "b.txt")
-    for pair in result.pairs:
+    result = reconcile("a.txt", "b.txt", "c.txt")   # two or more sources
+    for group in result.groups:                      # sentences stated alike, any subset
         ...
 """
 
@@ -17,7 +17,11 @@ from .models import (
     Conflict,
     Document,
     Fact,
+    FactCluster,
     FactDiff,
+    FactValue,
+    Group,
+    Member,
     Metadata,
     Pair,
     Reading,
@@ -35,8 +39,12 @@ __all__ = [
     "Conflict",
     "Document",
     "Fact",
+    "FactCluster",
     "FactDiff",
+    "FactValue",
+    "Group",
     "InputError",
+    "Member",
     "Metadata",
     "Pair",
     "Reading",

@@ -55,13 +55,18 @@ def encodings_for(values: Sequence[str], inputs: Sequence[str]) -> list[str | No
     return out
 
 
-def load_inputs(paths: Sequence[str], encodings: Sequence[str | None]) -> list[Document]:
-    """Prepared documents, ids A, B, … in order; ``-`` is standard input (at most once)."""
+def load_inputs(
+    paths: Sequence[str], encodings: Sequence[str | None], labels: Sequence[str] | None = None
+) -> list[Document]:
+    """Prepared documents, ids ``labels`` (default A, B, …) in order; ``-`` is standard
+    input (at most once)."""
+    from .pipeline import source_labels
+
     if sum(p == STDIN for p in paths) > 1:
         raise InputError("standard input ('-') can be only one of the inputs")
     docs = []
-    for k, (path, codec) in enumerate(zip(paths, encodings, strict=True)):
-        source_id = chr(ord("A") + k)
+    ids = labels if labels is not None else source_labels(len(paths))
+    for path, codec, source_id in zip(paths, encodings, ids, strict=True):
         if path == STDIN:
             data = sys.stdin.buffer.read()
             text, used = decode_bytes(data, name="<stdin>", encoding=codec)
@@ -69,6 +74,16 @@ def load_inputs(paths: Sequence[str], encodings: Sequence[str | None]) -> list[D
         else:
             docs.append(prepare(read_source(path, source_id, codec)))
     return docs
+
+
+def relabel(docs: Sequence[Document], labels: Sequence[str]) -> list[Document]:
+    """The documents prepared again under new ids (segment ids carry the source id)."""
+    from dataclasses import replace
+
+    return [
+        d if d.id == label else prepare(replace(d.source, id=label))
+        for d, label in zip(docs, labels, strict=True)
+    ]
 
 
 def same_file(a: str, b: str) -> bool:

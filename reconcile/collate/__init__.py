@@ -1,6 +1,6 @@
 """N-way collation: groups of sentences that N reports of one event share.
 
-Not yet wired into the CLI; see docs/collate.md for the design and the wiring plan.
+``reconcile.pipeline`` runs it for every reconciliation; docs/collate.md has the design.
 """
 
 from .engine import collate
