@@ -8,13 +8,16 @@ reports against one, the edited report the outlier.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from reconcile import from_text, reconcile
+from reconcile.cli import main
 from reconcile.models import Result
 from reconcile.render.html import render
 
@@ -82,6 +85,53 @@ def test_merged_text_tags_sentences_and_shows_every_value(pension_page: Path) ->
     assert "⚠ 800,000 [bbc-politics-069,bbc-politics-312] / 900,000 [bbc-politics-311]" in text
     # A sentence all four state carries the four badges (keys 1-4, the labels as titles).
     assert "[1+2+3+4]" in text
+
+
+@pytest.fixture(scope="module")
+def pension_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    tmp = tmp_path_factory.mktemp("pension")
+    paths = [tmp / f"{i}.txt" for i in PENSION]
+    for i, path in zip(PENSION, paths, strict=True):
+        path.write_text(bbc()[i]["text"], encoding="utf-8")
+    return paths
+
+
+def test_cli_diff_and_merge_write_one_n_source_page(
+    pension_files: list[Path], tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    args = [str(p) for p in pension_files[:3]]
+    out = tmp_path / "x.html"
+    r = runner.invoke(main, ["diff", *args, "--format", "html", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'id="align-data"' in page
+    assert page.count('<option value="') >= 3 + 2 + 1 + 3  # base, layout, show
+    merged = tmp_path / "merged.html"
+    r = runner.invoke(main, ["merge", *args, "-o", str(merged)])
+    assert r.exit_code == 0, r.output
+    assert '<section id="merged"' in merged.read_text(encoding="utf-8")
+    # Two files keep the two-source page.
+    r = runner.invoke(main, ["diff", *args[:2], "--format", "html"])
+    assert r.exit_code == 0 and 'id="align-data"' not in r.output
+
+
+def test_cli_story_writes_the_page(tmp_path: Path) -> None:
+    rows = [{"id": i, "text": bbc()[i]["text"]} for i in (*PENSION, "bbc-sport-010")]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    db = tmp_path / "feed.db"
+    runner = CliRunner()
+    r = runner.invoke(
+        main, ["dedup", str(feed), "--index", str(db), "--workers", "1", "-o", str(tmp_path / "c")]
+    )
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "story.html"
+    args = ["story", str(feed), "--index", str(db), PENSION[1], "--format", "html"]
+    r = runner.invoke(main, [*args, "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    page = out.read_text(encoding="utf-8")
+    assert 'id="align-data"' in page and "Stalemate in pension strike talks" in page
 
 
 # -- in the browser -----------------------------------------------------------------------
