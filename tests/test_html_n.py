@@ -234,6 +234,27 @@ def test_switching_the_base_source_redraws_the_marks(chrome: Any, pension_page: 
     assert _errors(chrome) == []
 
 
+def test_alike_readings_share_one_line_beside_the_base(chrome: Any, pension_page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(chrome, pension_page)
+    _select(chrome, "layout", "beside")
+    _select(chrome, "base", "0")  # the first report: it does not state the later talks
+    line = _cell(chrome, "bbc-politics-069", "will hold private talks")
+    badges = line.find_elements(By.CSS_SELECTOR, ".src .badge")
+    assert [b.get_attribute("title") for b in badges] == ["bbc-politics-069", EDITED]
+    # A link to the other source's sentence lands on the shared line, highlighted.
+    anchor = line.find_element(By.CSS_SELECTOR, f".anchor[id^='seg-{EDITED}']")
+    chrome.execute_script("window.scrollTo(0, 0)")
+    link = chrome.find_element(By.CSS_SELECTOR, f"a[data-go='{anchor.get_attribute('id')}']")
+    chrome.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    assert not _in_view(chrome, line)
+    link.click()
+    assert _in_view(chrome, line)
+    assert "flash" in (line.get_attribute("class") or "")
+    assert _errors(chrome) == []
+
+
 def test_each_source_s_own_sentences_can_be_listed(chrome: Any, pension_page: Path) -> None:
     from selenium.webdriver.common.by import By
 

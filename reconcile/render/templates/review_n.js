@@ -104,6 +104,39 @@
     drawText(d, cell, runs);
     return d;
   }
+  // Beside the base, sources that word the row alike share one line (ten sources would
+  // otherwise repeat a sentence nine times): their badges lead it, and each one's
+  // sentences and figures keep an anchor there, so every link still lands.
+  function drawOthers(row, base, cls) {
+    var others = el("div", "others");
+    var lines = [];
+    row.c.forEach(function (cell) {
+      if (cell[0] === base) { return; }
+      var moved = !!(row.m && row.m.indexOf(cell[0]) >= 0);
+      var same = lines.filter(function (l) { return l.text === cell[2] && l.moved === moved; })[0];
+      if (same) { same.cells.push(cell); }
+      else { lines.push({ text: cell[2], moved: moved, cells: [cell] }); }
+    });
+    lines.forEach(function (l) {
+      var d = drawCell(row, l.cells[0], base, cls);
+      var tag = d.querySelector(".src");
+      l.cells.slice(1).forEach(function (cell) {
+        tag.insertBefore(badge(cell[0]), tag.lastChild);
+        cell[1].forEach(function (sid) {
+          var a = el("span", "anchor");
+          a.id = "seg-" + sid;
+          d.insertBefore(a, d.firstChild);
+        });
+        cell[3].forEach(function (m) {
+          var a = el("span", "anchor");
+          a.id = "fig-" + m[2];
+          d.insertBefore(a, d.firstChild);
+        });
+      });
+      others.appendChild(d);
+    });
+    return others;
+  }
   function mark(row, index) {
     var label = row.k === "same" ? "=" : row.k === "var" ? "≈" : "+" + src[row.c[0][0]].k;
     var title = row.k === "same" ? "worded alike by every source stating it"
@@ -146,11 +179,7 @@
       if (beside) {
         var own = cellOf(row, base);
         line.appendChild(own ? drawCell(row, own, base, cls) : el("div", "cell empty"));
-        var others = el("div", "others");
-        row.c.forEach(function (cell) {
-          if (cell[0] !== base) { others.appendChild(drawCell(row, cell, base, cls)); }
-        });
-        line.appendChild(others);
+        line.appendChild(drawOthers(row, base, cls));
       } else {
         for (var i = 0; i < src.length; i++) {
           var cell = cellOf(row, i);
