@@ -339,3 +339,42 @@ def test_markup_in_inputs_does_nothing_in_the_browser(chrome: Any, evil_page: Pa
     options = chrome.find_elements(By.CSS_SELECTOR, "#base option")
     assert EVIL_LABEL + "a" in options[0].text
     assert _errors(chrome) == []
+
+
+def test_sentences_out_of_order_are_marked(chrome: Any, tmp_path: Path) -> None:
+    """C moves the last paragraph of A and B to the top: its copy is marked ↕, theirs not."""
+    from selenium.webdriver.common.by import By
+
+    paras = [
+        "Talks on pensions resumed in London on Monday morning.",
+        "The unions want the retirement age kept at sixty for council staff.",
+        "Ministers said the new rules would go ahead in April regardless.",
+        "A spokesman said both sides were still talking after the meeting.",
+    ]
+    a = "Title\n\n" + "\n\n".join(paras)
+    c = "Title\n\n" + "\n\n".join([paras[3], *paras[:3]])
+    result = reconcile(from_text(a, "A"), from_text(a, "B"), from_text(c, "C"))
+    page = tmp_path / "moved.html"
+    page.write_text(render(result), encoding="utf-8")
+    open_page(chrome, page)
+    moved = chrome.find_elements(By.CSS_SELECTOR, "#align .cell.moved")
+    assert [m.text for m in moved] == ["↕ " + paras[3]]
+    assert "c-2" in (moved[0].get_attribute("class") or "")  # C's column
+    row = moved[0].find_element(By.XPATH, "..")
+    assert "↕" in row.find_element(By.CSS_SELECTOR, ".mark").text
+    assert _errors(chrome) == []
+
+
+def test_print_shows_the_drawn_alignment(chrome: Any, pension_page: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(chrome, pension_page)
+    chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not chrome.find_element(By.CSS_SELECTOR, "nav.toc").is_displayed()
+        cells = chrome.find_elements(By.CSS_SELECTOR, "#align .cell:not(.empty)")
+        assert len(cells) > 40 and all(c.is_displayed() for c in cells[:5])
+        scroll = chrome.execute_script("return document.documentElement.scrollWidth")
+        assert scroll <= viewport_width(chrome)
+    finally:
+        chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
