@@ -2,7 +2,7 @@
 
 Built on the two-source check, never beside it: every pair of documents is checked by
 ``consistency.diff_facts`` on its own sentence pairs (the collation projected onto the
-two, ``collate.pairs_between``), with the same rules and thresholds. Its verdicts are
+two, ``collate.project.member_pairs``), with the same rules and thresholds. Its verdicts are
 the edges of a graph over all facts:
 
 - *shared* and *compatible* pairs (the same value, however written) and *conflicts*
@@ -22,8 +22,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 
-from .collate import Collation, pairs_between
+from .collate import Collation
 from .collate._index import digest
+from .collate.project import member_pairs
 from .consistency import CheckConfig, conflict_reason, diff_facts
 from .models import Document, Fact, FactCluster, FactDiff, FactValue
 
@@ -69,7 +70,7 @@ def cluster_facts(
         a, b = documents[p], documents[q]
         d = given.get((a.id, b.id)) or given.get((b.id, a.id))
         if d is None:
-            d = diff_facts(a, facts[p], b, facts[q], pairs_between(collation, a.id, b.id), cfg)
+            d = diff_facts(a, facts[p], b, facts[q], member_pairs(collation, a.id, b.id), cfg)
         found = [(_AGREE, x, y) for x, y in d.shared]
         found += [(_COMPATIBLE, x, y) for x, y in d.compatible]
         found += [(_CONFLICT, c.a, c.b) for c in d.conflicts]

@@ -322,9 +322,15 @@ def _greedy(
     # (two 今年1—2月) pair up in sequence.
     cands: list[tuple[float, int, int, int]] = []
     rest_a = [(i, a) for i, a in enumerate(fa) if a.fact.id not in matched_a]
-    rest_b = [(j, b) for j, b in enumerate(fb) if b.fact.id not in matched_b]
+    # Every score is None for facts of another kind or unit, so only those of the same
+    # are compared: the same candidates, without the product of two documents' facts
+    # (which N sources pay for every pair of documents).
+    rest_b: dict[tuple[str, str], list[tuple[int, _F]]] = {}
+    for j, b in enumerate(fb):
+        if b.fact.id not in matched_b:
+            rest_b.setdefault((b.fact.kind, b.fact.unit), []).append((j, b))
     for i, a in rest_a:
-        for j, b in rest_b:
+        for j, b in rest_b.get((a.fact.kind, a.fact.unit), ()):
             s = score(a, b)
             if s is not None:
                 cands.append((-s, abs(i - j), i, j))

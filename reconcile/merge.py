@@ -186,7 +186,7 @@ def inline_figures(c: CanonicalSentence, facts: Mapping[str, Fact]) -> str:
     # Two sources have their conflicts as pairs (``£5m [A] / £6m [B]``); the clusters
     # say the same, so only one of the two is shown.
     for d in () if c.conflicts else c.disputes:
-        both, mine = _values_here(c, d, facts, other)
+        both, mine = disputed_values(c, d, facts, other)
         written = normalize_text(mine.text) if mine is not None else ""
         if written and written in text:
             text = text.replace(written, both, 1)
@@ -283,11 +283,14 @@ def _statements(g: Group, statement: float) -> list[list[Member]]:
     return list(parts.values())
 
 
-def _values_here(
+def disputed_values(
     c: CanonicalSentence, d: FactCluster, facts: Mapping[str, Fact], other: set[str]
 ) -> tuple[str, Fact | None]:
     """``£5m [A] / £6m [B,C]`` for this sentence's readings, sources in document order,
-    and the fact as the merged text words it (``None`` if no reading here has one)."""
+    and the fact as the merged text words it (``None`` if no reading here has one).
+
+    Shared by the renderers so that every output writes a dispute the same way.
+    """
     mine = set(c.segments)
     rank = {s: k for k, s in enumerate(c.sources)}
     parts: list[tuple[int, str]] = []

@@ -135,3 +135,16 @@ def test_pension_figures_all_four_give_alike() -> None:
         if {facts[f].text for f in k.facts} == {"800,000"} and len(k.sources) == 4
     ]
     assert not k.conflict and k.majority is not None and not k.outliers
+
+
+def test_member_pairs_are_the_pairs_between_two_sources() -> None:
+    from reconcile.collate import collate, pairs_between
+    from reconcile.collate.project import member_pairs
+
+    col = collate(story_docs(PENSION))
+    for a in PENSION:
+        for b in PENSION:
+            if a != b:
+                assert [(p.a, p.b) for p in member_pairs(col, a, b)] == [
+                    (p.a, p.b) for p in pairs_between(col, a, b)
+                ]

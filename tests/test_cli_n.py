@@ -150,3 +150,14 @@ def test_two_files_are_unchanged_by_the_n_commands(runner: CliRunner) -> None:
         main, ["diff", str(MINISTRY), str(WEB), "--format", "json", "--schema", "2"]
     )
     assert json.loads(res.stdout)["schema"] == "reconcile/2"
+
+
+@pytest.mark.parametrize("layout", ["side", "stacked"])
+def test_two_files_with_labels_side_by_side(runner: CliRunner, layout: str) -> None:
+    args = ["diff", str(MINISTRY), str(WEB), "--label", "gov", "--label", "jiemian"]
+    res = runner.invoke(main, [*args, "--layout", layout, "--width", "80"])
+    assert res.exit_code == 0, res.output
+    assert "gov shares 22/61 sentences" in res.stdout
+    # The mark between the columns is cut to fit; stacked rows name the source in full.
+    assert ("+jiem…" if layout == "side" else "only in jiemian") in res.stdout
+    assert max(cell_len(line) for line in res.stdout.splitlines()) <= 80

@@ -94,3 +94,28 @@ def test_markdown(three: Result) -> None:
     check_golden("three-merged.md", text)
     assert "| **C** |" in text
     assert "7.5% \\[A,B\\] / 7.8% \\[C\\]" in text
+
+
+def test_long_labels_are_numbered_in_the_matrix_and_fit_80() -> None:
+    from .collate_support import PENSION, story_docs
+
+    out = _terminal(reconcile(*story_docs(PENSION)), 80)
+    assert max(cell_len(line) for line in out.splitlines()) <= 80
+    assert "   1 = bbc-politics-294" in out and "   4 = bbc-politics-312" in out
+    lines = out.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("shared"))
+    assert lines[at].split() == ["shared", "1", "2", "3", "4", "only"]
+    # 069 and 311 are the same report filed twice: they share all twenty sentences.
+    assert lines[at + 2].split()[1:5] == ["8", "20", "20", "19"]
+    assert "[bbc-politics-294+bbc-politics-069+bbc-politics-311+bbc-politics-312] =" in out
+
+
+def test_html_page_for_three(three: Result) -> None:
+    from reconcile.render.html import render as render_html
+
+    page = render_html(three)
+    assert 'style="--n: 3"' in page  # one column per source
+    assert "⚠ 1 conflict" in page
+    assert "7.5% in A and B, 7.8% in C" in page  # the claim row names who says what
+    assert "7.5% [A,B] / 7.8% [C]" in page  # and the merged text shows both values
+    assert "<span>0 aligned groups" not in page  # groups of N count, not pairs

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..merge import disputed_values
 from ..models import CanonicalSentence, Document, Fact, Result, Segment
 from ..normalize import normalize
 from ..segment import join_sentences
@@ -197,17 +198,21 @@ def build(result: Result) -> Review:
         )
     claims = _claims(result, order, segments)
     s = summarize(result)
-    counts = Counts(
-        groups=s.pairs,
-        identical=s.identical,
-        variant=s.variant,
-        related=s.related,
-        moved=s.moved,
-        unique=sum(s.only.values()),
-        conflicts=len(result.fact_diff.conflicts),
-        compatible=len(result.fact_diff.compatible),
-        shared_facts=len(result.fact_diff.shared),
-        unique_facts=sum(len(v) for v in result.fact_diff.unique.values()),
+    counts = (
+        _counts(result)
+        if len(order) > 2
+        else Counts(
+            groups=s.pairs,
+            identical=s.identical,
+            variant=s.variant,
+            related=s.related,
+            moved=s.moved,
+            unique=sum(s.only.values()),
+            conflicts=len(result.fact_diff.conflicts),
+            compatible=len(result.fact_diff.compatible),
+            shared_facts=len(result.fact_diff.shared),
+            unique_facts=sum(len(v) for v in result.fact_diff.unique.values()),
+        )
     )
     sources = tuple(
         SourceView(
@@ -225,6 +230,25 @@ def build(result: Result) -> Review:
         for d in result.documents
     )
     return Review(sources, tuple(rows), claims, tuple(canon), counts)
+
+
+def _counts(result: Result) -> Counts:
+    """The page's counts for N sources: groups instead of pairs, claims instead of
+    matched fact pairs."""
+    shared = [g for g in result.groups if len(g.members) > 1]
+    several = [k for k in result.fact_clusters if len(k.sources) > 1]
+    return Counts(
+        groups=len(shared),
+        identical=sum(1 for g in shared if g.relation == "identical"),
+        variant=sum(1 for g in shared if g.relation == "variant"),
+        related=0,
+        moved=sum(1 for g in shared if g.moved_in),
+        unique=sum(len(v) for v in result.unique.values()),
+        conflicts=len(result.disputes),
+        compatible=0,
+        shared_facts=sum(1 for k in several if not k.conflict),
+        unique_facts=sum(1 for k in result.fact_clusters if len(k.sources) == 1),
+    )
 
 
 def _plain(spans: Sequence[Span], both: Mapping[str, str]) -> tuple[Span, ...]:
@@ -245,6 +269,12 @@ def _both_values(c: CanonicalSentence, facts: Mapping[str, Fact]) -> dict[str, s
         fa, fb = facts[k.a], facts[k.b]
         label = f"{fa.text} [{fa.source}] / {fb.text} [{fb.source}]"
         out[k.a] = out[k.b] = label
+    if c.conflicts:
+        return out  # two sources: their conflicts say it; the clusters would repeat it
+    other = {sid for r in c.alternatives for sid in r.segments}
+    for d in c.disputes:
+        label, _ = disputed_values(c, d, facts, other)
+        out.update(dict.fromkeys(d.facts, label))
     return out
 
 
@@ -324,6 +354,13 @@ def _claims(
     facts = {f.id: f for f in result.facts}
     diff = result.fact_diff
     groups: list[tuple[ClaimStatus, tuple[str, ...], str | None]] = []
+    if len(order) > 2:
+        # N sources: the fact clusters, in the same order (conflicts first, claims one
+        # source alone states last); a cluster's values may be written differently.
+        several = [k for k in result.fact_clusters if len(k.sources) > 1]
+        groups += [("conflict", k.facts, k.reason) for k in several if k.conflict]
+        groups += [("shared", k.facts, None) for k in several if not k.conflict]
+        groups += [("unique", (f,), None) for sid in order for f in result.facts_only_in(sid)]
     groups += [("conflict", (c.a, c.b), c.reason) for c in diff.conflicts]
     groups += [("compatible", pair, None) for pair in diff.compatible]
     groups += [("shared", pair, None) for pair in diff.shared]

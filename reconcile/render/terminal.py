@@ -234,7 +234,7 @@ def _side(
             cell = _wrap(
                 Text(_ids(c.segments) + "·", style="dim") + Text(c.text, style=style), console, col
             )
-            mark = Text(f"+{row.kind}", style=f"bold {style}")
+            mark = Text(f"+{_short(_label(result, row.kind))}", style=f"bold {style}")
             yield (
                 _columns(cell, mark, [], col) if row.kind == "A" else _columns([], mark, cell, col)
             )
@@ -268,22 +268,35 @@ def _stacked(
             head = Text(f"{_ids(row.pair.a)} ", style=STYLE_A) + _mark(row.pair)
             head += Text(f" {_ids(row.pair.b)}", style=STYLE_B)
             yield head
-            yield from _gutter(Text("A│", style=STYLE_A), ta, console, width)
-            yield from _gutter(Text("B│", style=STYLE_B), tb, console, width)
+            ida, idb = result.sources
+            yield from _gutter(Text(f"{ida}│", style=STYLE_A), ta, console, width)
+            yield from _gutter(Text(f"{idb}│", style=STYLE_B), tb, console, width)
         elif row.canonical is not None:
             c = row.canonical
             style = STYLE_A if row.kind == "A" else STYLE_B
-            yield Text(f"+{row.kind} {_ids(c.segments)} only in {row.kind}", style=f"bold {style}")
+            label = _label(result, row.kind)
+            yield Text(f"+{label} {_ids(c.segments)} only in {label}", style=f"bold {style}")
             yield from _gutter(
-                Text(f"{row.kind}│", style=style), Text(c.text, style=style), console, width
+                Text(f"{label}│", style=style), Text(c.text, style=style), console, width
             )
         yield Text("")
 
 
 def _gutter(mark: Text, text: Text, console: Console, width: int) -> Iterator[Text]:
     """Text with a source marker in a gutter, so wrapped lines stay indented."""
-    for k, line in enumerate(_wrap(text, console, width - 4)):
-        yield Text("  ") + (mark if k == 0 else Text(" │", style=mark.style)) + line
+    bar = Text(" " * (mark.cell_len - 1) + "│", style=mark.style)
+    for k, line in enumerate(_wrap(text, console, width - 2 - mark.cell_len)):
+        yield Text("  ") + (mark if k == 0 else bar) + line
+
+
+def _label(result: Result, side: str) -> str:
+    """The id of the source on ``side`` ("A": the first column, "B": the second)."""
+    return result.sources[0 if side == "A" else 1]
+
+
+def _short(label: str) -> str:
+    # The mark column between the two sides is _MARK_WIDTH cells wide.
+    return label if len(label) <= _MARK_WIDTH - 2 else label[: _MARK_WIDTH - 3] + "…"
 
 
 def _chrome(result: Result, width: int) -> Iterator[Text]:

@@ -180,9 +180,7 @@ def _sentences(
                 head.append(f" · {count(len(run), 'sentence')}", style="dim")
             yield head
             for c in run:
-                yield from _gutter(
-                    Text(sid), Text(c.text, style=colour[sid]), console, width, colour
-                )
+                yield from _gutter(sid, Text(c.text, style=colour[sid]), console, width, colour)
             yield Text("")
         elif len(run) >= FOLD and not opts.full:
             tags = sorted({"+".join(c.sources) for c in run}, key=len, reverse=True)
@@ -236,7 +234,7 @@ def _sentence(
     main_source = result.segment(c.segments[0]).source
     text = inline_figures(c, facts) if c.disputes else c.text
     style = colour[main_source] if len(c.sources) == 1 else ""
-    yield from _gutter(Text(main_source), Text(text, style=style), console, width, colour)
+    yield from _gutter(main_source, Text(text, style=style), console, width, colour)
     wordings: dict[str, list[str]] = {}
     for alt in c.alternatives:
         wordings.setdefault(alt.text, []).append(alt.source)
@@ -248,15 +246,14 @@ def _sentence(
                 t.append("{+" + piece + "+}", style=STYLE_INS)
             else:
                 t.append(piece, style=STYLE_INS if changed else "")
-        yield from _gutter(Text(",".join(who)), t, console, width, colour)
+        yield from _gutter(",".join(who), t, console, width, colour)
     yield Text("")
 
 
 def _gutter(
-    who: Text, text: Text, console: Console, width: int, colour: dict[str, str]
+    label: str, text: Text, console: Console, width: int, colour: dict[str, str]
 ) -> Iterator[Text]:
     """``A│ text``, wrapped lines indented under the bar, the label in its colour."""
-    label = who.plain
     first = label.split(",")[0]
     pad = min(len(label), 12)
     shown = label if len(label) <= 12 else label[:11] + "…"
