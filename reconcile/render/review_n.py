@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..merge import disputed_values
 from ..models import CanonicalSentence, Fact, FactCluster, Result, Segment
 from ..textdiff import diff_pieces
 from .review import FactRef, _fact_marks, _joined
@@ -72,7 +73,8 @@ class ClaimRow:
 
 @dataclass(frozen=True)
 class MergedSpan:
-    """A run of a merged sentence; ``disputed`` holds every value of a disputed figure."""
+    """A run of a merged sentence; ``disputed``: a disputed figure, every value its
+    sentence's readings give with their sources (``1.4m [A,B] / 1.6m [C]``)."""
 
     text: str
     fact: str | None = None
@@ -152,7 +154,7 @@ def build_n(result: Result) -> ReviewN:
         conflict = any(f.id in disputed for sid in c.segments for f in facts_by_segment[sid])
         rows.append(_row(result, ids, readings, segments, facts_by_segment, moved, conflict))
         merged.append(
-            _merged(result, c, readings, segments, facts_by_segment, disputed, claim_of, conflict)
+            _merged(result, c, readings, segments, facts_by_segment, facts, claim_of, conflict)
         )
     s = summarize_groups(result)
     several = [c for c in result.canonical if len(c.sources) > 1]
@@ -282,7 +284,7 @@ def _merged(
     readings: Sequence[tuple[str, tuple[str, ...]]],
     segments: Mapping[str, Segment],
     facts_by_segment: Mapping[str, Sequence[Fact]],
-    disputed: Mapping[str, FactCluster],
+    facts: Mapping[str, Fact],
     claim_of: Mapping[str, int],
     conflict: bool,
 ) -> MergedSentence:
@@ -291,31 +293,32 @@ def _merged(
     marks = sorted(
         _fact_marks(result.document(src), [segments[i] for i in seg_ids], facts_by_segment)
     )
+    # Each disputed figure as every output writes it (``merge.disputed_values``): the
+    # values the sentence's readings give, with the sources that give each.
+    other = {sid for alt in c.alternatives for sid in alt.segments}
+    both = {fid: disputed_values(c, k, facts, other)[0] for k in c.disputes for fid in k.facts}
     spans: list[MergedSpan] = []
-    shown: set[int] = set()
+    shown: set[str] = set()
     pos = 0
     for start, end, fid in marks:
         if start < pos:
             continue  # overlapping figures: the first one found keeps the characters
         if start > pos:
             spans.append(MergedSpan(text[pos:start]))
-        k = disputed.get(fid)
-        if k is not None:
-            shown.add(id(k))
-        spans.append(
-            MergedSpan(
-                text[start:end], fid, claim_of.get(fid), _all_values(k) if k is not None else None
-            )
-        )
+        if fid in both:
+            shown.add(both[fid])
+        spans.append(MergedSpan(text[start:end], fid, claim_of.get(fid), both.get(fid)))
         pos = end
     if pos < len(text):
         spans.append(MergedSpan(text[pos:]))
     # A disputed figure the merged reading does not state (another reading has it) is
     # added at the end, so no value is ever lost from the merged text.
     for k in c.disputes:
-        if id(k) not in shown:
-            spans.append(MergedSpan(" ", None))
-            spans.append(MergedSpan("", k.facts[0], claim_of.get(k.facts[0]), _all_values(k)))
+        label = both[k.facts[0]]
+        if label not in shown:
+            shown.add(label)
+            spans.append(MergedSpan(" "))
+            spans.append(MergedSpan("", k.facts[0], claim_of.get(k.facts[0]), label))
     wordings: dict[str, list[str]] = {}
     for alt in c.alternatives:
         wordings.setdefault(alt.text, []).append(alt.source)
@@ -327,11 +330,6 @@ def _merged(
         others=tuple((tuple(who), t) for t, who in wordings.items()),
         conflict=conflict,
     )
-
-
-def _all_values(k: FactCluster) -> str:
-    """``1.4m [A,B] / 1.6m [C]``: each value with the sources that give it."""
-    return " / ".join(f"{v.text} [{','.join(v.sources)}]" for v in k.values)
 
 
 def _claims(result: Result, facts: Mapping[str, Fact]) -> tuple[ClaimRow, ...]:
