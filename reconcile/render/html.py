@@ -4,6 +4,11 @@ Everything the page needs is inline: its CSS and a little JavaScript (jumps betw
 fact and its sentence, n/p from conflict to conflict). It fetches nothing, so it opens
 from disk offline and can be mailed or archived as one file. Every text that comes from
 an input passes through Jinja2's autoescaping; only our own CSS and JS are marked safe.
+
+Two sources get the side-by-side page (``review.build``, ``review.html.j2``). Three or
+more get the N-source page (``review_n.build_n``, ``review_n.html.j2``): its alignment
+is embedded once as JSON (``tojson`` escapes ``<``, ``>``, ``&`` and ``'``, so no input
+can end the element) and drawn by ``review_n.js`` for the base source the reader picks.
 """
 
 from __future__ import annotations
