@@ -267,6 +267,13 @@ def test_each_source_s_own_sentences_can_be_listed(chrome: Any, pension_page: Pa
     assert all(
         "only" in r.find_element(By.CSS_SELECTOR, ".mark").get_attribute("title") for r in shown
     )
+    # A fact of another source links into a hidden row: every row shows again, and it lands.
+    link = chrome.find_element(By.CSS_SELECTOR, "td.outlier a[data-go^='seg-']")
+    chrome.execute_script("window.scrollTo(0, 0)")
+    link.click()
+    target = chrome.find_element(By.ID, link.get_attribute("data-go"))
+    assert target.is_displayed() and _in_view(chrome, target)
+    assert chrome.find_element(By.ID, "show").get_attribute("value") == "all"
 
 
 def test_keyboard_walks_the_conflicts(chrome: Any, pension_page: Path) -> None:

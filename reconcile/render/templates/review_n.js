@@ -206,6 +206,16 @@
       line.classList.toggle("hidden", hide);
     });
   }
+  // A link into a row the `show` menu hides shows every row again first (this runs in
+  // the capture phase, before the jump itself), so no link ever lands on nothing.
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest("a[data-go]");
+    var el = a && document.getElementById(a.getAttribute("data-go"));
+    if (el && el.closest(".row.hidden")) {
+      showSel.value = "all";
+      filter();
+    }
+  }, true);
   baseSel.addEventListener("change", draw);
   layoutSel.addEventListener("change", draw);
   showSel.addEventListener("change", filter);
