@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-from .collate import Collation
-from .collate._index import digest
-from .collate.project import member_pairs
 from .consistency import CheckConfig, conflict_reason, diff_facts
 from .models import Document, Fact, FactCluster, FactDiff, FactValue
+
+if TYPE_CHECKING:  # the engine is imported when clusters are made, not with the module
+    from .collate import Collation
 
 _AGREE, _COMPATIBLE, _CONFLICT = 0, 1, 2
 
@@ -58,6 +59,9 @@ def cluster_facts(
         >>> k.majority.text, k.majority.sources, k.outliers, k.reason
         ('10.3%', ('A', 'C'), ('B',), '出口: 10.3% in A and C, 10.5% in B')
     """
+    from .collate._index import digest
+    from .collate.project import member_pairs
+
     cfg = config or CheckConfig()
     order = sorted(range(len(documents)), key=lambda k: (digest(documents[k]), documents[k].id))
     rank = {documents[k].id: r for r, k in enumerate(order)}

@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .align import AlignConfig
-from .claims import cluster_facts
-from .collate import collate, pairs_between
 from .consistency import CheckConfig, diff_facts
 from .document import load_document
 from .errors import ConfigError
@@ -94,6 +92,11 @@ def reconcile(*sources: PathOrDoc, config: ReconcileConfig | None = None) -> Res
         >>> len(r.pairs) > 20, r.documents[1].metadata.outlet is not None
         (True, True)
     """
+    # Imported here, not at the top: `import reconcile` (every command's start, dedup
+    # and --help included) does not pay for the alignment engine until it reconciles.
+    from .claims import cluster_facts
+    from .collate import collate, pairs_between
+
     cfg = config or ReconcileConfig()
     if len(sources) < 2:
         raise ConfigError(f"reconciling needs at least two sources, not {len(sources)}")

@@ -75,3 +75,41 @@ def _add(pieces: list[Piece], text: str, changed: bool) -> None:
         pieces[-1] = (pieces[-1][0] + text, changed)
     else:
         pieces.append((text, changed))
+
+
+def inline_pieces(a: str, b: str) -> list[tuple[str, str]]:
+    """How ``b`` differs from ``a``, in one line: runs marked ``=``, ``-`` (only in
+    ``a``) or ``+`` (only in ``b``), each change its removed run first, as wdiff shows
+    it. Changed words separated only by spaces are one change (as in ``diff_pieces``).
+
+    Example:
+        >>> inline_pieces("增长7.5%,连续", "增长7.8%,连续")
+        [('增长', '='), ('7.5%', '-'), ('7.8%', '+'), (',连续', '=')]
+        >>> inline_pieces("Talks will take place.", "Talks have ended.")
+        [('Talks ', '='), ('will take place', '-'), ('have ended', '+'), ('.', '=')]
+    """
+    ta, tb = tokens(a), tokens(b)
+    ops = [
+        (op.tag == "equal", "".join(ta[op.src_start : op.src_end]),
+         "".join(tb[op.dest_start : op.dest_end]))
+        for op in Indel.opcodes(ta, tb)
+    ]  # fmt: skip
+    out: list[tuple[str, str]] = []
+    removed, added = "", ""
+    for k, (same, text_a, text_b) in enumerate(ops):
+        between = 0 < k < len(ops) - 1 and not ops[k + 1][0] and (removed or added)
+        if same and not (text_a.isspace() and between):
+            if removed:
+                out.append((removed, "-"))
+            if added:
+                out.append((added, "+"))
+            removed, added = "", ""
+            out.append((text_a, "="))
+        else:
+            removed += text_a
+            added += text_b
+    if removed:
+        out.append((removed, "-"))
+    if added:
+        out.append((added, "+"))
+    return out

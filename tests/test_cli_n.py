@@ -161,3 +161,15 @@ def test_two_files_with_labels_side_by_side(runner: CliRunner, layout: str) -> N
     # The mark between the columns is cut to fit; stacked rows name the source in full.
     assert ("+jiem…" if layout == "side" else "only in jiemian") in res.stdout
     assert max(cell_len(line) for line in res.stdout.splitlines()) <= 80
+
+
+def test_check_json_and_merge_html_for_three(runner: CliRunner, tmp_path: Path) -> None:
+    files = _copies(tmp_path, 3, changed=1)
+    res = runner.invoke(main, ["check", *files, "--format", "json"])
+    assert res.exit_code == 1  # the exit status says it, whatever the format
+    doc = json.loads(res.stdout)
+    assert doc["schema"] == "reconcile/2"
+    assert [k["outliers"] for k in doc["fact_clusters"] if k["conflict"]] == [["B"]]
+    page = tmp_path / "review.html"
+    res = runner.invoke(main, ["merge", *files, "-o", str(page)])
+    assert res.exit_code == 0 and 'style="--n: 3"' in page.read_text(encoding="utf-8")

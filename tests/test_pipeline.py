@@ -122,10 +122,27 @@ def _groups(r: Result) -> set[frozenset[tuple[str, tuple[str, ...]]]]:
     return {frozenset((m.source, m.segments) for m in g.members) for g in r.groups}
 
 
-@pytest.mark.parametrize("module", ["reconcile.pipeline", "reconcile.merge", "reconcile.claims"])
+@pytest.mark.parametrize(
+    "module", ["reconcile.pipeline", "reconcile.merge", "reconcile.claims", "reconcile.textdiff"]
+)
 def test_docstring_examples(module: str) -> None:
     import doctest
     import importlib
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_id_cards_merged_text_says_who_has_the_interview() -> None:
+    r = reconcile(*story_docs(ID_CARDS))
+    later = {"bbc-politics-141", "bbc-politics-300"}  # one article filed twice
+    for needle in ("collective view", "Douglas Hogg"):
+        assert set(_sentence(r, needle)) == later, needle
+    assert set(_sentence(r, "They are going to be stopped.")) == set(ID_CARDS)
+
+
+def test_patent_merged_text_has_the_vote_only_in_the_reboot_report() -> None:
+    r = reconcile(*story_docs(PATENT))
+    assert _sentence(r, "Only two MEPs backed") == ("bbc-tech-030",)
+    assert set(_sentence(r, "one-click shopping")) == set(PATENT)
+    assert not r.unique["bbc-tech-048"] and not r.unique["bbc-tech-342"]

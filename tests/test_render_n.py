@@ -72,7 +72,7 @@ def test_terminal_shows_who_says_what(three: Result) -> None:
     }
     assert matrix["C"][0] == matrix["C"][2] == len(three.document("C").segments)
     assert matrix["C"][3] == 0 and matrix["A"][3] > 0  # the removed paragraph: only in A
-    assert "{+7.8%+}" in out  # the changed characters of C's wording are marked
+    assert "[-7.5%-]{+7.8%+}" in out  # C's wording against the first: what changed
     assert "only in B" in out
 
 

@@ -3,7 +3,8 @@
 Side by side does not carry N columns at 80 columns, so the review goes group by group:
 each merged sentence under the tag of every source that states it (``[A+C+D]``), each in
 its own colour; where sources word it differently, one line per distinct wording under
-the preferred one, with the changed characters (CJK) or words (Latin) marked against it.
+the preferred one, with the changed characters (CJK) or words (Latin) marked against it
+as wdiff does (``[-removed-]{+added+}``, or in colour on a terminal).
 Runs of sentences that every source stating them words alike are folded. A source ×
 source matrix at the top says who shares how many sentences.
 """
@@ -17,10 +18,10 @@ from rich.text import Text
 
 from ..merge import inline_figures
 from ..models import CanonicalSentence, Fact, Result
-from ..textdiff import diff_pieces
+from ..textdiff import inline_pieces
 from ._words import count
 from .summary import summarize_groups
-from .terminal import STYLE_INS, TerminalOptions
+from .terminal import STYLE_DEL, STYLE_INS, TerminalOptions
 
 # Distinct hues first; a source past the palette shares a colour but keeps its label,
 # so nothing depends on colour alone.
@@ -239,13 +240,14 @@ def _sentence(
     for alt in c.alternatives:
         wordings.setdefault(alt.text, []).append(alt.source)
     for alt_text, who in wordings.items():
-        pieces = diff_pieces(c.text, alt_text)[1]
+        # One line per wording, as wdiff shows it against the first: what it lacks
+        # [-struck-], what it has instead {+added+}.
         t = Text()
-        for piece, changed in pieces:
-            if changed and opts.markers:
-                t.append("{+" + piece + "+}", style=STYLE_INS)
-            else:
-                t.append(piece, style=STYLE_INS if changed else "")
+        for piece, mark in inline_pieces(c.text, alt_text):
+            style = {"-": STYLE_DEL, "+": STYLE_INS}.get(mark, "")
+            if mark != "=" and opts.markers:
+                piece = f"[-{piece}-]" if mark == "-" else "{+" + piece + "+}"
+            t.append(piece, style=style)
         yield from _gutter(",".join(who), t, console, width, colour)
     yield Text("")
 
