@@ -4,14 +4,24 @@ Everything the page needs is inline: its CSS and a little JavaScript (jumps betw
 fact and its sentence, n/p from conflict to conflict). It fetches nothing, so it opens
 from disk offline and can be mailed or archived as one file. Every text that comes from
 an input passes through Jinja2's autoescaping; only our own CSS and JS are marked safe.
+
+Two sources get the side-by-side page (``review.build``, ``review.html.j2``). Three or
+more get the N-source page (``review_n.build_n``, ``review_n.html.j2``): its alignment
+is embedded once as JSON (``tojson`` escapes ``<``, ``>``, ``&`` and ``'``, so no input
+can end the element) and drawn by ``review_n.js`` for the base source the reader picks.
 """
 
 from __future__ import annotations
 
 from importlib import metadata, resources
+from typing import TYPE_CHECKING
 
 from ..models import Result
 from .review import Review, Row, build
+from .review_n import ReviewN, build_n
+
+if TYPE_CHECKING:
+    import jinja2
 
 # Okabe-Ito, minus black: safe for the common colour-vision deficiencies. The tints are
 # the same hues, light enough to keep black text readable on them.
@@ -29,17 +39,10 @@ def render(result: Result) -> str:
         >>> page.startswith("<!DOCTYPE html>"), "<script src" in page
         (True, False)
     """
-    # Jinja2 is imported here, not at module level: only --format html pays for it.
-    import jinja2
-
+    if len(result.documents) > 2:
+        return _render_n(build_n(result))
     review = build(result)
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("reconcile.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=False,
-    )
-    template = env.get_template("review.html.j2")
+    template = _environment().get_template("review.html.j2")
     return template.render(
         review=review,
         c=review.counts,
@@ -57,14 +60,62 @@ def render(result: Result) -> str:
     )
 
 
+# Up to this many sources the alignment opens with one column per source; beyond, a
+# column is too narrow to read at 1280 px and the page opens on the base beside the others.
+COLUMNS_UP_TO = 4
+
+
+def _render_n(review: ReviewN) -> str:
+    template = _environment().get_template("review_n.html.j2")
+    data = {
+        "sources": [{"k": s.key, "id": s.id} for s in review.sources],
+        **review.alignment,
+    }
+    titles = [s.title for s in review.sources if s.title]
+    return template.render(
+        review=review,
+        c=review.counts,
+        title=f"Review: {titles[0]}" if titles else "reconcile review",
+        lang=_lang_of(titles),
+        version=_version(),
+        css=_asset("review.css"),
+        css_n=_asset("review_n.css"),
+        js=_asset("review.js"),
+        js_n=_asset("review_n.js"),
+        # The script's data: tojson escapes <, >, & and ' so no input can close the element.
+        data=data,
+        columns=len(review.sources) <= COLUMNS_UP_TO,
+        index_of={s.id: i for i, s in enumerate(review.sources)},
+        colour=lambda i: _COLOURS[i % len(_COLOURS)],
+        tint=lambda i: _TINTS[i % len(_TINTS)],
+        plural=_plural,
+    )
+
+
+def _environment() -> jinja2.Environment:
+    # Jinja2 is imported here, not at module level: only --format html pays for it.
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("reconcile.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+    )
+
+
 def _title(review: Review) -> str:
     titles = [s.title for s in review.sources if s.title]
     return f"Review: {titles[0]}" if titles else "reconcile review"
 
 
 def _lang(review: Review) -> str:
+    return _lang_of([s.title or "" for s in review.sources])
+
+
+def _lang_of(titles: list[str]) -> str:
     # The page's language picks the CJK font variant; the titles tell which script it is.
-    text = "".join(s.title or "" for s in review.sources)
+    text = "".join(titles)
     return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
 
 

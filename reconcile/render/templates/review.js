@@ -20,9 +20,10 @@
     ev.preventDefault();
     go(a.getAttribute("data-go"));
   });
-  var stops = Array.prototype.slice.call(document.querySelectorAll("[data-conflict-stop]"));
   var at = -1;
   document.addEventListener("keydown", function (ev) {
+    // Looked up on each key: the N-source page redraws its alignment rows.
+    var stops = Array.prototype.slice.call(document.querySelectorAll("[data-conflict-stop]"));
     if (ev.ctrlKey || ev.metaKey || ev.altKey || !stops.length) { return; }
     var tag = (ev.target.tagName || "").toLowerCase();
     if (tag === "input" || tag === "textarea" || tag === "select") { return; }
