@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -94,3 +96,22 @@ def test_estimated_jaccard_tracks_the_exact_one_on_real_reprints() -> None:
     assert 0.5 < exact < 1.0
     # 128 permutations: the estimate's standard error is below 0.05.
     assert abs(estimated_jaccard(sign(a, perms), sign(b, perms)) - exact) < 0.15
+
+
+def test_the_default_permutations_are_datasketch_s_own_drawn_without_importing_it() -> None:
+    for seed, num_perm in ((CFG.seed, CFG.num_perm), (7, 64), (12345, 256)):
+        theirs = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+        a, b = datasketch_permutations(seed, num_perm)
+        assert [a.tolist(), b.tolist()] == theirs.tolist()
+    # A new index records them without loading datasketch (and scipy, ~0.9 s).
+    script = (
+        "import sys\n"
+        "from reconcile.dedup import DedupConfig, SqliteIndex, deduplicate, Record\n"
+        "cfg = DedupConfig(workers=1)\n"
+        "text = 'A sentence long enough to shingle about the harbour bridge. ' * 4\n"
+        f"with SqliteIndex({':memory:'!r}, cfg.params()) as index:\n"
+        "    list(deduplicate([Record('a', text, 'x:1')], cfg, index))\n"
+        "print('datasketch' in sys.modules, 'scipy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
