@@ -53,11 +53,14 @@ from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
 from .results import Committed, InputProblem, Kept, Result, Summary
+from .shingle import U32
 from .stages import (
     Permutations,
     datasketch_permutations,
+    estimated_jaccard,
     permutations_from_json,
     permutations_to_json,
+    sign,
 )
 from .stored import StoredDoc
 from .verify import strongest
@@ -281,7 +284,7 @@ class DedupRun:
                 if k in local:
                     proposed += local[k]
             hits = Counter(proposed)
-            doc = new_stored(d, seq, now, self.run)
+            doc = new_stored(d, seq, now, self.run, estimate=1.0)
             cands = (known.get(c) for c, _ in hits.most_common(self.config.max_candidates))
             # A candidate removed since its keys were read is None.
             best, shared = strongest(doc, (c for c in cands if c is not None), self.config, d.heads)
@@ -292,6 +295,7 @@ class DedupRun:
                     relation=best.relation,
                     similarity=best.similarity,
                     via=best.other.seq,
+                    estimate=estimated_jaccard(d.signature, self._signature(best.other)),
                 )
             if shared is not None and shared.other.cluster != doc.cluster:
                 doc = replace(
@@ -306,6 +310,16 @@ class DedupRun:
                 at += 1
             out.append(doc)
         return out, known
+
+    def _signature(self, doc: StoredDoc) -> U32:
+        """An earlier document's signature: in memory, or computed again from its shingles.
+
+        The SQLite index keeps no signatures for this engine's rows (only the estimate
+        of each match, see :class:`StoredDoc`); the one match a document joins needs it.
+        """
+        if len(doc.signature):
+            return doc.signature
+        return sign(doc.shingle_set, self._perms)
 
     def _remember(self, stored: list[StoredDoc]) -> None:
         for s in stored:
