@@ -471,6 +471,12 @@ def _write(text: str, output: Path | None) -> None:
     "--index where the index placed each.",
 )
 @click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="With --explain: the explanation as one JSON object on stdout instead of tables.",
+)
+@click.option(
     "--retain-days",
     type=click.FloatRange(0, min_open=True),
     metavar="N",
@@ -495,6 +501,7 @@ def dedup(
     engine: str,
     remove_ids: tuple[str, ...],
     explain: tuple[str, str] | None,
+    as_json: bool,
     retain_days: float | None,
 ) -> None:
     """Find and group near-duplicates in a feed: duplicates, excerpts, shared passages.
@@ -551,8 +558,10 @@ def dedup(
     if not inputs and not remove_ids and retain_days is None:
         raise click.UsageError("give at least one INPUT (or --remove/--retain-days with --index)")
     console = Console(stderr=True, highlight=False)
+    if as_json and not explain:
+        raise click.UsageError("--json goes with --explain")
     if explain:
-        _explain(inputs, index_at, explain, cfg)
+        _explain(inputs, index_at, explain, cfg, as_json)
         return
     with tempfile.TemporaryDirectory() as tmp, _interruptible() as interrupted:
         location = index_at or str(Path(tmp) / "index.db")
@@ -602,7 +611,9 @@ def dedup(
         raise SystemExit(EXIT_SKIPPED)
 
 
-def _explain(inputs: tuple[str, ...], index_at: str | None, ids: tuple[str, str], cfg: Any) -> None:
+def _explain(
+    inputs: tuple[str, ...], index_at: str | None, ids: tuple[str, str], cfg: Any, as_json: bool
+) -> None:
     from rich.console import Console
 
     from .dedup import open_index, read_inputs
@@ -621,7 +632,12 @@ def _explain(inputs: tuple[str, ...], index_at: str | None, ids: tuple[str, str]
                 result = explain(read_inputs(inputs, cfg), ids[0], ids[1], cfg, index)
     except ReconcileError as exc:
         raise InputFailure(str(exc)) from None
-    render_explanation(result, Console(highlight=False))
+    if as_json:
+        import json
+
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        render_explanation(result, Console(highlight=False))
 
 
 EXIT_SKIPPED = 3
