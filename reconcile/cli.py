@@ -385,10 +385,11 @@ def _write(text: str, output: Path | None) -> None:
 )
 @click.option(
     "--emit",
-    type=click.Choice(["clusters", "unique"]),
+    type=click.Choice(["clusters", "unique", "committed"]),
     default="clusters",
     show_default=True,
-    help="clusters: one line per cluster; unique: the deduplicated documents.",
+    help="clusters: one line per cluster, at the end; unique: the deduplicated documents; "
+    "committed: one line per document as its batch is committed (written as the run goes).",
 )
 @click.option(
     "--keep",
@@ -553,8 +554,8 @@ def dedup(
         )
     except ReconcileError as exc:
         raise click.UsageError(str(exc)) from None
-    if engine == "spark" and emit == "unique":
-        raise click.UsageError("--emit unique is not available with --engine spark")
+    if engine == "spark" and emit != "clusters":
+        raise click.UsageError(f"--emit {emit} is not available with --engine spark")
     if not inputs and not remove_ids and retain_days is None:
         raise click.UsageError("give at least one INPUT (or --remove/--retain-days with --index)")
     console = Console(stderr=True, highlight=False)

@@ -69,13 +69,17 @@ _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
 _PERMUTATIONS_KEY = "permutations"  # the MinHash permutations, recorded with the index
 _OUTPUT_CHUNK = 500  # clusters read back per round trip when the run's output is written
+EMITS = ("clusters", "unique", "committed")
 
 
 class DedupRun:
     """One pass over a feed. Iterate it for results; ``summary`` fills in as it runs.
 
     Problems are yielded as they are found; clusters (or, with ``emit="unique"``, the
-    kept documents) once the input is exhausted.
+    kept documents) once the input is exhausted. With ``emit="committed"`` each batch's
+    documents are yielded as :class:`Committed` lines as soon as the batch is in the
+    index, and nothing after the input: the output of a run that is stopped or killed
+    is as usable as a finished one's, on a pipe as in a file.
 
     Example:
         >>> import tempfile, os
@@ -99,8 +103,8 @@ class DedupRun:
         progress: Callable[[int], None] | None = None,
         on_commit: Callable[[list[Committed]], None] | None = None,
     ) -> None:
-        if emit not in ("clusters", "unique"):
-            raise ValueError(f"emit must be 'clusters' or 'unique', got {emit!r}")
+        if emit not in EMITS:
+            raise ValueError(f"emit must be one of {', '.join(EMITS)}, got {emit!r}")
         self.config = config
         self.index = index
         self.emit = emit
@@ -134,7 +138,8 @@ class DedupRun:
                             self._progress(self.summary.read)
                 finally:
                     prepared.close()
-                yield from self._output()
+                if self.emit != "committed":
+                    yield from self._output()
         finally:
             if self._spool is not None:
                 self._spool.close()
@@ -220,8 +225,9 @@ class DedupRun:
                 atomic.enter_context(interrupts_deferred())
                 self.index.add(stored)
             self.summary.indexed += len(stored)
+            committed = self._committed(stored, met, batch_again)
             if self._on_commit is not None:
-                self._on_commit(self._committed(stored, met, batch_again))
+                self._on_commit(committed)
         self._remember(stored)
         if self._spool is not None:
             for d, s in zip(new, stored, strict=True):
@@ -233,6 +239,19 @@ class DedupRun:
             raise InputError(f"{p.origin}: {p.message} (stopping: --strict)")
         for p in problems:
             yield InputProblem(p)
+        if self.emit == "committed":
+            self._count(committed)
+            yield from committed
+
+    def _count(self, committed: list[Committed]) -> None:
+        """The summary's counts when no cluster lines are made: from the committed lines."""
+        for c in committed:
+            if c.relation == "new":
+                self.summary.clusters += 1
+            elif c.relation != "again":
+                self.summary.relations[c.relation] += 1
+            if c.overlap_with is not None:
+                self.summary.relations["overlap"] += 1
 
     def _committed(
         self, stored: list[StoredDoc], known: dict[int, StoredDoc], again: list[str]
