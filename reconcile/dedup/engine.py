@@ -166,8 +166,11 @@ class DedupRun:
         work = partial(prepare_packed, config=self.config, permutations=perms)
         # Pool.imap would let the workers run arbitrarily far ahead of the index (its
         # result queue is unbounded): at a million documents the backlog alone outgrew
-        # the memory budget. A few chunks in flight per worker keep both sides busy.
-        in_flight = 3 * self.config.workers
+        # the memory budget. A bound still has to cover a whole batch and more: with
+        # fewer chunks in flight than a batch holds (6 against 8 at the defaults) the
+        # workers finished theirs and waited while the main process indexed the batch,
+        # then the main process waited for the rest of the next one (~0.2 MB a chunk).
+        in_flight = max(3 * self.config.workers, 2 * -(-self.config.batch_size // _CHUNK))
         with ctx.Pool(self.config.workers, ignore_interrupts) as pool:
             pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]] = deque()
             for chunk in chunks:
