@@ -192,3 +192,54 @@ def test_a_finished_output_file_holds_the_results_only(
     assert all("cluster" in line for line in lines)  # the committed lines were replaced
     assert sum(line["size"] for line in lines) == 32
     assert not (tmp_path / "clusters.jsonl.part").exists()
+
+
+def test_emit_committed_writes_each_batch_as_it_commits(runner: CliRunner, feed: Path) -> None:
+    res = runner.invoke(main, ["dedup", str(feed), "--emit", "committed", "--batch-size", "8"])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert sorted(line["committed"] for line in lines) == sorted(
+        [r["id"] for r in bbc_rows()[:30]] + ["reprint", "excerpt"]
+    )
+    by_id = {line["committed"]: line for line in lines}
+    assert by_id["reprint"]["relation"] == "duplicate"
+    assert by_id["reprint"]["matched_with"] == bbc_rows()[3]["id"]
+    assert by_id["excerpt"]["relation"] == "excerpt"
+    assert "clusters" in res.stderr  # the summary counts the clusters opened
+    res = runner.invoke(main, ["dedup", str(feed), "--emit", "committed", "--engine", "spark"])
+    assert res.exit_code == 2 and "--emit committed is not available" in res.stderr
+
+
+def test_emit_committed_on_a_pipe_is_written_while_the_run_goes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import threading
+
+    rows = bbc_rows()[:100]
+    command = [sys.executable, "-m", "reconcile.cli", "dedup", "-", "--emit", "committed"]
+    command += ["--batch-size", "8", "--workers", "1"]
+    proc = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    watchdog = threading.Timer(120, proc.kill)  # a hang fails the test instead of stalling it
+    watchdog.start()
+    try:
+        # One chunk of records (64, what a worker task takes) in, and the input left
+        # open: the run is still waiting for more, and its committed lines are out.
+        for r in rows[:70]:
+            proc.stdin.write(json.dumps({"id": r["id"], "text": r["text"]}) + "\n")
+        proc.stdin.flush()
+        first = [json.loads(proc.stdout.readline()) for _ in range(16)]
+        assert proc.poll() is None
+        assert [line["committed"] for line in first] == [r["id"] for r in rows[:16]]
+        for r in rows[70:]:
+            proc.stdin.write(json.dumps({"id": r["id"], "text": r["text"]}) + "\n")
+        proc.stdin.close()
+        rest = [json.loads(line) for line in proc.stdout]
+        assert proc.wait(timeout=60) == 0
+    finally:
+        watchdog.cancel()
+        proc.kill()
+        proc.wait()
+    assert len(first) + len(rest) == 100

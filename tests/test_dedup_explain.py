@@ -148,6 +148,37 @@ def test_explain_on_the_command_line(indexed: tuple[Path, Path, list[Cluster]]) 
     assert len(lines) == before
 
 
+def test_explain_as_json(indexed: tuple[Path, Path, list[Cluster]]) -> None:
+    feed, db, _ = indexed
+    runner = CliRunner()
+    args = ["dedup", str(feed), "--index", str(db), "--explain", *EXCERPT, "--json"]
+    res = runner.invoke(main, args)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["relation"] == "excerpt" and out["candidate"] and out["grouped"] is True
+    assert round(out["scores"]["jaccard"], 3) == 0.356
+    assert round(out["scores"]["containment"], 3) == 0.946
+    assert out["scores"]["document_bands_shared"] == 0 and out["scores"]["passage_keys_shared"] > 0
+    assert out["thresholds"] == {"duplicate": 0.7, "excerpt": 0.8, "passage": 0.6}
+    assert out["verdict"].startswith("Excerpt: the shorter of bbc-politics-111")
+    first, second = out["placements"]
+    assert first == {
+        "id": "bbc-politics-111",
+        "cluster": "bbc-politics-111",
+        "relation": None,
+        "matched_with": None,
+        "similarity": 1.0,
+    }
+    assert second["cluster"] == "bbc-politics-111" and second["relation"] == "excerpt"
+    assert len(out["passages"]) == 12 and all(p["jaccard"] >= 0.6 for p in out["passages"])
+    # Without an index: the scores alone, no placements.
+    res = runner.invoke(main, ["dedup", str(feed), "--explain", *UNRELATED, "--json"])
+    out = json.loads(res.stdout)
+    assert out["relation"] is None and out["placements"] is None and out["grouped"] is None
+    res = runner.invoke(main, ["dedup", str(feed), "--json"])
+    assert res.exit_code == 2 and "--json goes with --explain" in res.stderr
+
+
 def test_chinese_passages_are_shown_whole_side_by_side() -> None:
     import io
     import re

@@ -479,3 +479,77 @@ def test_run_lookups_return_every_document_of_a_common_key() -> None:
     run_ = _runs.make_run(1, keys, np.arange(len(keys)))
     found = _runs.lookup([run_], np.array([5, 6, 9, 10], np.int64), np.array([3], np.int64))
     assert found == {5: [s for s in range(30) if s != 3], 9: [31, 32]}
+
+
+def _edited(text: str) -> str:
+    paras = [p for p in text.split("\n") if p.strip()]
+    return "\n\n".join([*paras[:-1], "A closing paragraph the reprinting site added today."])
+
+
+def _estimates(results: list[object]) -> dict[str, float]:
+    return {
+        m.id: m.match.estimated_jaccard
+        for c in results
+        if isinstance(c, Cluster)
+        for m in c.members
+        if m.match is not None
+    }
+
+
+def test_rows_keep_the_match_estimate_instead_of_the_signature(tmp_path: Path) -> None:
+    from reconcile.dedup._prepare import Prepared, prepare
+    from reconcile.dedup.stages import estimated_jaccard
+
+    db = tmp_path / "feed.db"
+    rows = bbc_rows()[:20]
+    first = run(records(rows[:10]), db)
+    reprints = [Record(f"re-{r['id']}", _edited(str(r["text"])), "x") for r in rows[:2]]
+    later = run([*records(rows[10:]), *reprints], db)  # reprints of the earlier run's documents
+    con = sqlite3.connect(db)
+    try:
+        stored = con.execute("SELECT length(sig), estimate FROM docs").fetchall()
+    finally:
+        con.close()
+    assert len(stored) == 22 and all(size == 0 and est is not None for size, est in stored)
+    # What the output reports is the estimate of the two signatures, as when both were
+    # in memory: the earlier document's was computed again from its stored shingles.
+    found = _estimates(later)
+    assert set(found) == {"re-" + str(r["id"]) for r in rows[:2]}
+    for r in rows[:2]:
+        a = prepare(Record(str(r["id"]), str(r["text"]), "x"), CFG)
+        b = prepare(Record("re", _edited(str(r["text"])), "x"), CFG)
+        assert isinstance(a, Prepared) and isinstance(b, Prepared)
+        assert found["re-" + str(r["id"])] == estimated_jaccard(a.signature, b.signature)
+    assert not _estimates(first)
+
+
+def test_an_index_without_stored_estimates_reports_them_from_its_signatures(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "feed.db"
+    rows = bbc_rows()[:12]
+    reprint = Record("re", _edited(str(rows[3]["text"])), "x")
+    fresh = _estimates(run([*records(rows), reprint], tmp_path / "fresh.db"))
+    # The layout before estimates: a signature in every row, no estimate column (what a
+    # Spark backfill still writes, with the estimate left empty).
+    cfg = DedupConfig(workers=1, batch_size=4)
+    with SqliteIndex(db, cfg.params()) as index:
+        original = SqliteIndex.add
+
+        def without_estimates(self: SqliteIndex, docs: list[object]) -> None:
+            original(self, [replace(d, estimate=None) for d in docs])  # type: ignore[type-var]
+
+        SqliteIndex.add = without_estimates  # type: ignore[assignment,method-assign]
+        try:
+            list(deduplicate([*records(rows), reprint], cfg, index))
+        finally:
+            SqliteIndex.add = original  # type: ignore[method-assign]
+    con = sqlite3.connect(db)
+    try:
+        con.execute("ALTER TABLE docs DROP COLUMN estimate")
+        con.commit()
+    finally:
+        con.close()
+    # Read back (and migrated) by a run that feeds the same documents again.
+    again = _estimates(run([*records(rows), reprint], db))
+    assert again == fresh and set(fresh) == {"re"}

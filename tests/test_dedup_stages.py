@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +12,7 @@ from datasketch import MinHash
 from reconcile.dedup import Cluster, DedupConfig, InputProblem, Record, SqliteIndex, deduplicate
 from reconcile.dedup._prepare import Prepared, prepare_many
 from reconcile.dedup.stages import (
+    band_keys,
     datasketch_permutations,
     estimated_jaccard,
     jaccard,
@@ -62,13 +65,16 @@ def test_two_interleaved_runs_on_indexes_with_different_permutations_stay_apart(
         results_a = [head, *run_a]
         for results in (results_a, results_b):
             assert _clusters(results)[first_id] == {first_id, "copy-of-first"}
-        # Every stored signature is the one its own index's permutations give.
+        # Every stored band key is the one its own index's permutations give.
         for index in (a, b):
             perms = permutations_from_json(index.get_meta("permutations") or "", CFG.num_perm)
             docs = index.fetch(range(1, 80))
             assert len(docs) == 71
             for doc in docs.values():
-                assert doc.signature.tolist() == sign(doc.shingle_set, perms).tolist()
+                keys = band_keys(sign(doc.shingle_set, perms), CFG.bands, CFG.rows)
+                with index.batch():
+                    held = index.lookup(keys.tolist())
+                assert all(doc.seq in held.get(k, []) for k in keys.tolist())
 
 
 def test_the_same_text_signed_with_other_permutations_gives_other_keys() -> None:
@@ -94,3 +100,22 @@ def test_estimated_jaccard_tracks_the_exact_one_on_real_reprints() -> None:
     assert 0.5 < exact < 1.0
     # 128 permutations: the estimate's standard error is below 0.05.
     assert abs(estimated_jaccard(sign(a, perms), sign(b, perms)) - exact) < 0.15
+
+
+def test_the_default_permutations_are_datasketch_s_own_drawn_without_importing_it() -> None:
+    for seed, num_perm in ((CFG.seed, CFG.num_perm), (7, 64), (12345, 256)):
+        theirs = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+        a, b = datasketch_permutations(seed, num_perm)
+        assert [a.tolist(), b.tolist()] == theirs.tolist()
+    # A new index records them without loading datasketch (and scipy, ~0.9 s).
+    script = (
+        "import sys\n"
+        "from reconcile.dedup import DedupConfig, SqliteIndex, deduplicate, Record\n"
+        "cfg = DedupConfig(workers=1)\n"
+        "text = 'A sentence long enough to shingle about the harbour bridge. ' * 4\n"
+        f"with SqliteIndex({':memory:'!r}, cfg.params()) as index:\n"
+        "    list(deduplicate([Record('a', text, 'x:1')], cfg, index))\n"
+        "print('datasketch' in sys.modules, 'scipy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -31,10 +31,11 @@ from ._app import InputFailure, main
 )
 @click.option(
     "--emit",
-    type=click.Choice(["clusters", "unique"]),
+    type=click.Choice(["clusters", "unique", "committed"]),
     default="clusters",
     show_default=True,
-    help="clusters: one line per cluster; unique: the deduplicated documents.",
+    help="clusters: one line per cluster, at the end; unique: the deduplicated documents; "
+    "committed: one line per document as its batch is committed (written as the run goes).",
 )
 @click.option(
     "--keep",
@@ -117,6 +118,12 @@ from ._app import InputFailure, main
     "--index where the index placed each.",
 )
 @click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="With --explain: the explanation as one JSON object on stdout instead of tables.",
+)
+@click.option(
     "--retain-days",
     type=click.FloatRange(0, min_open=True),
     metavar="N",
@@ -141,6 +148,7 @@ def dedup(
     engine: str,
     remove_ids: tuple[str, ...],
     explain: tuple[str, str] | None,
+    as_json: bool,
     retain_days: float | None,
 ) -> None:
     """Find and group near-duplicates in a feed: duplicates, excerpts, shared passages.
@@ -192,13 +200,15 @@ def dedup(
         )
     except ReconcileError as exc:
         raise click.UsageError(str(exc)) from None
-    if engine == "spark" and emit == "unique":
-        raise click.UsageError("--emit unique is not available with --engine spark")
+    if engine == "spark" and emit != "clusters":
+        raise click.UsageError(f"--emit {emit} is not available with --engine spark")
     if not inputs and not remove_ids and retain_days is None:
         raise click.UsageError("give at least one INPUT (or --remove/--retain-days with --index)")
     console = Console(stderr=True, highlight=False)
+    if as_json and not explain:
+        raise click.UsageError("--json goes with --explain")
     if explain:
-        _explain(inputs, index_at, explain, cfg)
+        _explain(inputs, index_at, explain, cfg, as_json)
         return
     with tempfile.TemporaryDirectory() as tmp, _interruptible() as interrupted:
         location = index_at or str(Path(tmp) / "index.db")
@@ -248,7 +258,9 @@ def dedup(
         raise SystemExit(EXIT_SKIPPED)
 
 
-def _explain(inputs: tuple[str, ...], index_at: str | None, ids: tuple[str, str], cfg: Any) -> None:
+def _explain(
+    inputs: tuple[str, ...], index_at: str | None, ids: tuple[str, str], cfg: Any, as_json: bool
+) -> None:
     from rich.console import Console
 
     from ..dedup import open_index, read_inputs
@@ -267,7 +279,12 @@ def _explain(inputs: tuple[str, ...], index_at: str | None, ids: tuple[str, str]
                 result = explain(read_inputs(inputs, cfg), ids[0], ids[1], cfg, index)
     except ReconcileError as exc:
         raise InputFailure(str(exc)) from None
-    render_explanation(result, Console(highlight=False))
+    if as_json:
+        import json
+
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        render_explanation(result, Console(highlight=False))
 
 
 EXIT_SKIPPED = 3

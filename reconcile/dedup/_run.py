@@ -130,11 +130,15 @@ def batched(items: Iterator[_T], n: int) -> Iterator[list[_T]]:
         yield batch
 
 
-def new_stored(p: Prepared, seq: int, now: float, run: int) -> StoredDoc:
+def new_stored(
+    p: Prepared, seq: int, now: float, run: int, estimate: float | None = None
+) -> StoredDoc:
     """A prepared document as the index stores it, opening a cluster of its own.
 
     Both engines make their index rows here, so a Spark backfill and a streaming run
-    store the same thing.
+    store the same thing. ``estimate`` is 1.0 from an engine that records the MinHash
+    estimate of every match it makes (see :class:`StoredDoc`); ``None`` keeps the
+    signature in the index instead.
     """
     return StoredDoc(
         seq=seq,
@@ -155,4 +159,5 @@ def new_stored(p: Prepared, seq: int, now: float, run: int) -> StoredDoc:
         bounds=p.bounds,
         spans=p.spans,
         keys=p.keys,
+        estimate=estimate,
     )

@@ -31,16 +31,19 @@ def representative(members: list[StoredDoc], config: DedupConfig) -> StoredDoc:
 def match_scores(doc: StoredDoc, other: StoredDoc | None) -> MatchScores | None:
     """The scores of the match that placed ``doc`` (its ``via``), recomputed exactly.
 
-    They are a function of the two stored shingle sets and signatures, so recomputing
-    them gives what the engine saw when it placed the document; the index need not
-    store them.
+    The exact scores are a function of the two stored shingle sets, so recomputing them
+    gives what the engine saw when it placed the document. The MinHash estimate is the
+    one taken then (``doc.estimate``), or, for rows that keep signatures instead, the
+    same function of the two signatures.
     """
     if doc.relation is None or doc.via is None:
         return None
     if other is None:
         return MatchScores(REMOVED, doc.relation, 0.0, 0.0, 0.0)
     jaccard, containment = set_scores(doc.shingle_set, other.shingle_set)
-    estimate = estimated_jaccard(doc.signature, other.signature)
+    estimate = doc.estimate
+    if estimate is None:
+        estimate = estimated_jaccard(doc.signature, other.signature)
     return MatchScores(other.id, doc.relation, jaccard, estimate, containment)
 
 

@@ -53,11 +53,14 @@ from .config import DedupConfig
 from .index.base import Index
 from .records import Problem, Record
 from .results import Committed, InputProblem, Kept, Result, Summary
+from .shingle import U32
 from .stages import (
     Permutations,
     datasketch_permutations,
+    estimated_jaccard,
     permutations_from_json,
     permutations_to_json,
+    sign,
 )
 from .stored import StoredDoc
 from .verify import strongest
@@ -66,13 +69,17 @@ _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
 _PERMUTATIONS_KEY = "permutations"  # the MinHash permutations, recorded with the index
 _OUTPUT_CHUNK = 500  # clusters read back per round trip when the run's output is written
+EMITS = ("clusters", "unique", "committed")
 
 
 class DedupRun:
     """One pass over a feed. Iterate it for results; ``summary`` fills in as it runs.
 
     Problems are yielded as they are found; clusters (or, with ``emit="unique"``, the
-    kept documents) once the input is exhausted.
+    kept documents) once the input is exhausted. With ``emit="committed"`` each batch's
+    documents are yielded as :class:`Committed` lines as soon as the batch is in the
+    index, and nothing after the input: the output of a run that is stopped or killed
+    is as usable as a finished one's, on a pipe as in a file.
 
     Example:
         >>> import tempfile, os
@@ -96,8 +103,8 @@ class DedupRun:
         progress: Callable[[int], None] | None = None,
         on_commit: Callable[[list[Committed]], None] | None = None,
     ) -> None:
-        if emit not in ("clusters", "unique"):
-            raise ValueError(f"emit must be 'clusters' or 'unique', got {emit!r}")
+        if emit not in EMITS:
+            raise ValueError(f"emit must be one of {', '.join(EMITS)}, got {emit!r}")
         self.config = config
         self.index = index
         self.emit = emit
@@ -131,7 +138,8 @@ class DedupRun:
                             self._progress(self.summary.read)
                 finally:
                     prepared.close()
-                yield from self._output()
+                if self.emit != "committed":
+                    yield from self._output()
         finally:
             if self._spool is not None:
                 self._spool.close()
@@ -158,8 +166,11 @@ class DedupRun:
         work = partial(prepare_packed, config=self.config, permutations=perms)
         # Pool.imap would let the workers run arbitrarily far ahead of the index (its
         # result queue is unbounded): at a million documents the backlog alone outgrew
-        # the memory budget. A few chunks in flight per worker keep both sides busy.
-        in_flight = 3 * self.config.workers
+        # the memory budget. A bound still has to cover a whole batch and more: with
+        # fewer chunks in flight than a batch holds (6 against 8 at the defaults) the
+        # workers finished theirs and waited while the main process indexed the batch,
+        # then the main process waited for the rest of the next one (~0.2 MB a chunk).
+        in_flight = max(3 * self.config.workers, 2 * -(-self.config.batch_size // _CHUNK))
         with ctx.Pool(self.config.workers, ignore_interrupts) as pool:
             pending: deque[tuple[list[Record | Problem], AsyncResult[Packed]]] = deque()
             for chunk in chunks:
@@ -217,8 +228,9 @@ class DedupRun:
                 atomic.enter_context(interrupts_deferred())
                 self.index.add(stored)
             self.summary.indexed += len(stored)
+            committed = self._committed(stored, met, batch_again)
             if self._on_commit is not None:
-                self._on_commit(self._committed(stored, met, batch_again))
+                self._on_commit(committed)
         self._remember(stored)
         if self._spool is not None:
             for d, s in zip(new, stored, strict=True):
@@ -230,6 +242,19 @@ class DedupRun:
             raise InputError(f"{p.origin}: {p.message} (stopping: --strict)")
         for p in problems:
             yield InputProblem(p)
+        if self.emit == "committed":
+            self._count(committed)
+            yield from committed
+
+    def _count(self, committed: list[Committed]) -> None:
+        """The summary's counts when no cluster lines are made: from the committed lines."""
+        for c in committed:
+            if c.relation == "new":
+                self.summary.clusters += 1
+            elif c.relation != "again":
+                self.summary.relations[c.relation] += 1
+            if c.overlap_with is not None:
+                self.summary.relations["overlap"] += 1
 
     def _committed(
         self, stored: list[StoredDoc], known: dict[int, StoredDoc], again: list[str]
@@ -281,7 +306,7 @@ class DedupRun:
                 if k in local:
                     proposed += local[k]
             hits = Counter(proposed)
-            doc = new_stored(d, seq, now, self.run)
+            doc = new_stored(d, seq, now, self.run, estimate=1.0)
             cands = (known.get(c) for c, _ in hits.most_common(self.config.max_candidates))
             # A candidate removed since its keys were read is None.
             best, shared = strongest(doc, (c for c in cands if c is not None), self.config, d.heads)
@@ -292,6 +317,7 @@ class DedupRun:
                     relation=best.relation,
                     similarity=best.similarity,
                     via=best.other.seq,
+                    estimate=estimated_jaccard(d.signature, self._signature(best.other)),
                 )
             if shared is not None and shared.other.cluster != doc.cluster:
                 doc = replace(
@@ -306,6 +332,16 @@ class DedupRun:
                 at += 1
             out.append(doc)
         return out, known
+
+    def _signature(self, doc: StoredDoc) -> U32:
+        """An earlier document's signature: in memory, or computed again from its shingles.
+
+        The SQLite index keeps no signatures for this engine's rows (only the estimate
+        of each match, see :class:`StoredDoc`); the one match a document joins needs it.
+        """
+        if len(doc.signature):
+            return doc.signature
+        return sign(doc.shingle_set, self._perms)
 
     def _remember(self, stored: list[StoredDoc]) -> None:
         for s in stored:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -45,6 +46,15 @@ class SharedPassage:
     text_b: str
     jaccard: float
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "paragraph_a": self.paragraph_a,
+            "text_a": self.text_a,
+            "paragraph_b": self.paragraph_b,
+            "text_b": self.text_b,
+            "jaccard": round(self.jaccard, 4),
+        }
+
 
 @dataclass(frozen=True)
 class Placement:
@@ -55,6 +65,15 @@ class Placement:
     relation: str | None  # duplicate / excerpt of ``matched_with``; None: opened it
     matched_with: str | None
     similarity: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "cluster": self.cluster,
+            "relation": self.relation,
+            "matched_with": self.matched_with,
+            "similarity": round(self.similarity, 4),
+        }
 
 
 @dataclass(frozen=True)
@@ -86,6 +105,39 @@ class Explanation:
         pa, pb = self.placements
         assert pa is not None and pb is not None
         return pa.cluster == pb.cluster
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything :func:`render_explanation` shows, as one JSON object (``--json``).
+
+        ``placements`` is ``null`` without an index, and a document the index does not
+        hold is ``null`` in it; ``grouped`` likewise.
+
+        Example:
+            >>> sorted(explain(records, "a", "b", cfg).to_json())  # doctest: +SKIP
+            ['a', 'b', 'candidate', 'grouped', 'passages', 'placements', 'relation', 'scores', 'thresholds', 'verdict']
+        """
+        c = self.config
+        return {
+            "a": self.a,
+            "b": self.b,
+            "relation": self.relation,
+            "candidate": self.candidate,
+            "grouped": self.grouped,
+            "verdict": self.verdict(),
+            "scores": {
+                "jaccard": round(self.jaccard, 4),
+                "containment": round(self.containment, 4),
+                "estimated_jaccard": round(self.estimated_jaccard, 4),
+                "document_bands_shared": self.bands_shared,
+                "document_bands": c.bands,
+                "passage_keys_shared": self.passage_keys_shared,
+            },
+            "thresholds": {"duplicate": c.duplicate, "excerpt": c.excerpt, "passage": c.passage},
+            "passages": [p.to_json() for p in self.passages],
+            "placements": None
+            if self.placements is None
+            else [None if p is None else p.to_json() for p in self.placements],
+        }
 
     def verdict(self) -> str:
         """One sentence: grouped or not, and the reason a reader can check."""

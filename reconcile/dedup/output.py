@@ -56,6 +56,10 @@ class RunOutput:
     def write(self, result: Result) -> None:
         line = _line(result.to_json())
         self._final.write(line)
+        if self.path is None and isinstance(result, Committed):
+            # --emit committed on a pipe: each line is final when written, so it goes
+            # out now, not when a buffer fills (a killed run would lose those lines).
+            self._final.flush()
         if self._journal is not None and isinstance(result, InputProblem):
             # Errors are known as their batch commits: the partial file lists them too.
             self._journal.write(line)

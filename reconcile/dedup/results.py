@@ -173,7 +173,7 @@ class Committed:
         return out
 
 
-Result = Cluster | Kept | InputProblem
+Result = Cluster | Kept | InputProblem | Committed
 
 
 @dataclass

@@ -44,6 +44,12 @@ class StoredDoc:
     ``overlap`` is the document it shares the most ``passages`` with, if any (overlaps link
     clusters, they do not merge them). ``stamp`` (seconds since the epoch) is the
     publication time when the record gave one, else the time it was indexed.
+
+    ``estimate`` is the MinHash estimate of the Jaccard with ``via``, taken when the
+    match was made (1.0 for the document that opened its cluster, like ``similarity``).
+    The SQLite index stores it instead of the 512-byte signature, the one consumer of
+    which it is: ``None`` (a Spark backfill's rows, rows of an older index) means not
+    taken, and such rows keep their signature to compute it from.
     """
 
     seq: int
@@ -64,6 +70,7 @@ class StoredDoc:
     bounds: U32
     spans: U32
     keys: I64 = field(repr=False)
+    estimate: float | None = None
 
     @cached_property
     def shingle_set(self) -> U32:

@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS docs (
     shingles BLOB NOT NULL,
     bounds BLOB NOT NULL,
     spans BLOB NOT NULL,
-    keys BLOB NOT NULL
+    keys BLOB NOT NULL,
+    estimate REAL
 );
 CREATE INDEX IF NOT EXISTS docs_cluster ON docs (cluster);
 CREATE INDEX IF NOT EXISTS docs_run ON docs (run, cluster);
@@ -67,7 +68,7 @@ CREATE TABLE IF NOT EXISTS removed (seq INTEGER PRIMARY KEY);
 
 _COLUMNS = (
     "seq, id, cluster, relation, similarity, via, overlap, overlap_sim, passages, length, published, stamp, run, "
-    "sig, shingles, bounds, spans, keys"
+    "sig, shingles, bounds, spans, keys, estimate"
 )
 _CHUNK = 500  # host parameters per IN (...) list, well under SQLite's limit
 _PART = 1 << 20  # keys per stored blob of a run (12 MiB): no single huge value in memory
@@ -118,6 +119,9 @@ class SqliteIndex(Index):
                     check_params(self.location, json.loads(row[0]), params)
                 if "bands" in tables:
                     self._migrate_band_table()
+                columns = {r[1] for r in self._db.execute("PRAGMA table_info(docs)")}
+                if "estimate" not in columns:  # an index from before estimates were stored
+                    self._db.execute("ALTER TABLE docs ADD COLUMN estimate REAL")
         except BaseException:
             self._db.close()
             raise
@@ -296,7 +300,7 @@ class SqliteIndex(Index):
     def add(self, docs: Sequence[StoredDoc]) -> None:
         with self._maybe_batch():
             self._db.executemany(
-                f"INSERT INTO docs ({_COLUMNS}) VALUES ({','.join('?' * 18)})",
+                f"INSERT INTO docs ({_COLUMNS}) VALUES ({','.join('?' * 19)})",
                 [_to_row(d) for d in docs],
             )
             if not docs:
@@ -386,11 +390,14 @@ def _to_row(d: StoredDoc) -> tuple[Any, ...]:
         d.published,
         d.stamp,
         d.run,
-        pack_u32(d.signature),
+        # The signature's one use is the MinHash estimate of the document's match: a row
+        # with that estimate needs no signature (512 bytes, a fifth of the index).
+        b"" if d.estimate is not None else pack_u32(d.signature),
         pack_u32(d.shingles),
         pack_u32(d.bounds),
         pack_u32(d.spans),
         b"",  # band keys live in the runs; removal goes by seq
+        d.estimate,
     )
 
 
@@ -414,4 +421,5 @@ def _from_row(row: tuple[Any, ...]) -> StoredDoc:
         bounds=u32(row[15]),
         spans=u32(row[16]),
         keys=i64(row[17]),
+        estimate=row[18],
     )
