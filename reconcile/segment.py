@@ -277,7 +277,6 @@ def _attach_attributions(
     text: str, spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, int | None]]:
     """Glue short attributions to their quote and number quoted statements."""
-    attribution = _attribution_re()
     zh_verbs, en_verbs = _speech_verbs()
     out: list[list[int | None]] = []
     depth = 0  # open curly quotes carried over from earlier sentences
@@ -288,7 +287,8 @@ def _attach_attributions(
     for a, b in spans:
         piece = shadow[a:b]
         if prev_closed_quote and out:
-            if _display_width(piece) <= 40 and attribution.match(piece):
+            # (Compiled on first use: text without closing quotes never needs it.)
+            if _display_width(piece) <= 40 and _attribution_re().match(piece):
                 out[-1][1] = b  # “……。”王明说。 is one utterance, one segment
                 prev_closed_quote = False
                 continue
