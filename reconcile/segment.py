@@ -22,6 +22,8 @@ from .models import Paragraph, Segment
 from .normalize import Normalized, is_wide, normalize
 
 _HARD_STOPS = frozenset("。!?;…")
+# Where _cut_points has anything to decide: a hard stop or a full stop.
+_STOP_OR_DOT = re.compile("[。!?;….]")
 _CLOSERS = frozenset("”’」』)）]】》\"'")
 _OPEN_QUOTES = "“「『"
 _CLOSE_QUOTES = "”」』"
@@ -228,7 +230,12 @@ def _cut_points(text: str) -> list[int]:
             cuts.append(j)
             i = j
             continue
-        i += 1
+        # Nothing to decide before the next stop: jump there (stepping character by
+        # character was most of the time of splitting long English paragraphs).
+        m = _STOP_OR_DOT.search(text, i + 1)
+        if m is None:
+            break
+        i = m.start()
     return cuts
 
 
@@ -277,7 +284,6 @@ def _attach_attributions(
     text: str, spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, int | None]]:
     """Glue short attributions to their quote and number quoted statements."""
-    attribution = _attribution_re()
     zh_verbs, en_verbs = _speech_verbs()
     out: list[list[int | None]] = []
     depth = 0  # open curly quotes carried over from earlier sentences
@@ -288,7 +294,8 @@ def _attach_attributions(
     for a, b in spans:
         piece = shadow[a:b]
         if prev_closed_quote and out:
-            if _display_width(piece) <= 40 and attribution.match(piece):
+            # (Compiled on first use: text without closing quotes never needs it.)
+            if _display_width(piece) <= 40 and _attribution_re().match(piece):
                 out[-1][1] = b  # “……。”王明说。 is one utterance, one segment
                 prev_closed_quote = False
                 continue

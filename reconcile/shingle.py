@@ -34,6 +34,9 @@ def shingles(text: str, cjk_n: int = 2, word_n: int = 1) -> set[bytes]:
     words: list[str] = []
     for m in _RUN.finditer(text.lower()):
         run = m.group()
+        if run.isascii():
+            words.append(run)  # no ASCII character is CJK: the split below keeps it whole
+            continue
         # Split a run like "增长7" into its CJK and non-CJK parts.
         for part in re.findall(
             r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+|[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+",

@@ -52,6 +52,10 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+# Kinds whose subject is the event they date or time, not a measured quantity.
+EVENT_KINDS = frozenset({"date", "duration", "score", "decade", "age"})
+
+
 # --- one mention ---------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from ..models import Document, Fact, Segment
 from ..normalize import normalize
-from ._base import _is_zh, _Mention
+from ._base import EVENT_KINDS, _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
 from .kinds import _mentions, _qualify
 from .periods import _is_topical, _period_for
@@ -19,7 +19,6 @@ from .subjects import (
     _zh_subject,
     zh_event,
 )
-from .subjects_en import EVENT_KINDS, en_event, en_subject
 
 
 def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
@@ -27,6 +26,9 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
     if not ms:
         return ms
     zh = _is_zh(text)
+    if not zh:
+        # Imported on the first English sentence: ~1.5 ms a Chinese report never needs.
+        from .subjects_en import en_event, en_subject
     dates = [m for m in ms if m.kind == "date"]
     prev_subject: str | None = None
     prev: _Mention | None = None

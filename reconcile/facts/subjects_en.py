@@ -51,8 +51,6 @@ _QUALIFIERS = frozenset(
         "seasonally-adjusted",
     ]
 )
-# Kinds whose subject is the event they date or time, not a measured quantity.
-EVENT_KINDS = frozenset({"date", "duration", "score", "decade", "age"})
 
 
 @dataclass(frozen=True)
