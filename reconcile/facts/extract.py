@@ -8,6 +8,7 @@ from ..models import Document, Fact, Segment
 from ..normalize import normalize
 from ._base import _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
+from .events_en import en_event
 from .kinds import _mentions, _qualify
 from .periods import _is_topical, _period_for
 from .speakers import _en_person, speakers
@@ -19,7 +20,7 @@ from .subjects import (
     _zh_subject,
     zh_event,
 )
-from .subjects_en import EVENT_KINDS, en_event, en_subject
+from .subjects_en import EVENT_KINDS, en_subject
 
 
 def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:

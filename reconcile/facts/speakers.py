@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .. import _data
 from ..models import Document
 from ._base import _CJK, _is_zh
 from ._vocab import _Vocab, _vocab
@@ -75,7 +77,13 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
 
 
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
-_EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])")
+# A person's name: not after "the", a possessive or a year ("next month's European Indoor
+# Championships", "the 2002 World Cup" name events), and not ending in a word that names
+# a body or an event (data/speech.toml ``en_not_person``).
+_EN_PERSON = re.compile(
+    r"(?<!\bthe\s)(?<!\bThe\s)(?<!'s\s)(?<!’s\s)(?<!\d\s)"
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])"
+)
 _PRONOUN = "\x00"  # marks "he said": the speaker is the person last named
 _DAYS = frozenset(
     [
@@ -146,9 +154,19 @@ def _zh_own(text: str, v: _Vocab) -> str | None:
     return _PRONOUN if src == "" else None
 
 
+@cache
+def _not_person() -> frozenset[str]:
+    return frozenset(_data.words("speech", "en_not_person"))
+
+
 def _en_person(text: str) -> str | None:
     """The last person named outside quotations (for a following "he said")."""
-    found = _EN_PERSON.findall(_QUOTED.sub(" ", text))
+    not_person = _not_person()
+    found = [
+        n
+        for n in _EN_PERSON.findall(_QUOTED.sub(" ", text))
+        if not any(x.lower() in not_person for x in n.split())
+    ]
     return str(found[-1]) if found else None
 
 

@@ -66,6 +66,7 @@ class _Words:
     copulas: frozenset[str]
     days: frozenset[str]
     auxiliaries: frozenset[str]
+    ing_nouns: frozenset[str]
 
 
 @cache
@@ -85,6 +86,7 @@ def _words() -> _Words:
         copulas=low("copulas"),
         days=low("days"),
         auxiliaries=low("auxiliaries"),
+        ing_nouns=low("ing_nouns"),
     )
 
 
@@ -94,17 +96,51 @@ def _is_verb(word: str, w: _Words) -> bool:
         return True
     # Past tenses and participles without a tagger: "-ed" words of five letters or more
     # (raised, called), and "-ing" forms (bringing, agreeing).
-    return len(low) >= 5 and (low.endswith("ed") or low.endswith("ing")) and word[0].islower()
+    return (
+        len(low) >= 5
+        and (low.endswith("ed") or low.endswith("ing"))
+        and word[0].islower()
+        and low not in w.ing_nouns
+    )
+
+
+_WHEN_NOUNS = frozenset(
+    ["week", "weeks", "month", "months", "year", "years", "quarter", "period", "weekend", "days"]
+)
+_WHEN_PREPS = frozenset(["in", "on", "at", "during", "over", "for", "since", "until", "to", "by"])
+_WHEN_FILLERS = frozenset(
+    [
+        *("the", "this", "last", "next", "past", "same", "ending", "of", "early", "late"),
+        *("first", "second", "third", "fourth", "final", "latest", "previous", "coming"),
+    ]
+)
+
+
+def _drop_when(words: list[str], w: _Words) -> list[str]:
+    """``words`` without the time phrase that ends them: "sales in shopping malls in the
+    week to 25 December" were 4.3% higher; "profits in the third quarter" rose."""
+    cut = None
+    seen = False
+    for p in range(len(words) - 1, -1, -1):
+        low = words[p].lower()
+        if low in _WHEN_PREPS and seen:
+            cut = p
+        elif low in w.days or words[p] == "May" or low in _WHEN_NOUNS:
+            seen = True
+        elif low not in _WHEN_FILLERS:
+            break
+    return words if cut is None else words[:cut]
 
 
 def _np_before(words: list[str], w: _Words) -> list[str]:
     """The noun phrase that ends ``words`` (the words before a verb or a preposition)."""
     out: list[str] = []
+    words = _drop_when(words, w)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         low = word.lower()
-        if low in ("of", "for") and out and i > 0 and not _stops(words[i - 1], w):
-            out.append(word)  # "proportion of turnover", "market for downloads"
+        if low in ("of", "for", "in", "among") and out and i > 0 and not _stops(words[i - 1], w):
+            out.append(word)  # "proportion of turnover", "sales in shopping malls"
             continue
         if _stops(word, w) and not (out and _modifier(words, i, w)):
             break
@@ -129,6 +165,9 @@ def _np_after(words: list[str], w: _Words) -> list[str]:
             continue
         if low in ("the", "a", "an") and out and out[-1].lower() == "of":
             out.append(word)
+            continue
+        if low in ("and", "or") and out and i + 1 < len(words) and not _stops(words[i + 1], w):
+            out.append(word)  # "23 European and Arab countries"
             continue
         if _stops(word, w):
             break
@@ -178,6 +217,8 @@ _MODALS = frozenset(
 
 
 def _stops(word: str, w: _Words) -> bool:
+    if len(word) > 1 and word.isupper():
+        return False  # "US", "IT": an acronym, not the pronoun
     low = word.lower()
     return low in w.function or low in w.before_np or _is_verb(word, w) or low in w.days
 
@@ -221,6 +262,9 @@ _UNITS = frozenset(
 )
 
 
+_PLACE_PREPS = frozenset(["from", "in", "at", "on", "across", "around"])
+
+
 def _count_context(np: list[str], before: list[str], after: list[str], w: _Words) -> list[str]:
     """A bare counted noun with the verb that says what is counted of it.
 
@@ -231,9 +275,19 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
     while i >= 0 and before[i].lower() in _QUALIFIERS:
         i -= 1
     np = np[:1]
-    if i >= 0 and (_is_verb(before[i], w) or before[i].lower() in w.change):
+    if (
+        i >= 0
+        and (_is_verb(before[i], w) or before[i].lower() in w.change)
+        and before[i].lower() not in w.linking  # "At least three people"
+    ):
         return [*np, before[i].lower()]  # killed 10,000 people -> people killed
     rest = after[1:]
+    if rest and rest[0].lower() in _PLACE_PREPS:
+        # "three people from Scotland died": past the place to the verb.
+        k = 1
+        while k < len(rest) and k <= 3 and not _stops(rest[k], w):
+            k += 1
+        rest = rest[k:]
     while rest and rest[0].lower() in w.auxiliaries:
         rest = rest[1:]
     if rest and (_is_verb(rest[0], w) or rest[0].lower() in w.change or rest[0].endswith("ed")):
@@ -261,8 +315,42 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         if np:
             if m.kind == "count" and len(np) == 1:
                 np = _count_context(np, before, after, w)
+            if m.kind == "count" and len(np) == len(after):
+                return " ".join(np) + _list_tail(text, _clause_end(text, end))
             return " ".join(np)
-    return _measured(before, after, m, change_words, w)
+    found = _measured(before, after, m, change_words, w)
+    if found is None and before and before[0].lower() in ("which", "that") and cs > 1:
+        # "the disaster appeal, which is expected soon to top £20m": the relative clause
+        # measures what it is about.
+        np = _np_before(_WORD.findall(text[_clause_start(text, cs - 1) : cs - 1]), w)
+        found = " ".join(np) or None
+    return found
+
+
+# The rest of a list the counted noun heads: "155,465 pickups, vans and sports utility
+# vehicles", "17,815 Buick Raniers, Chevrolet Trailblazers and Isuzu Ascenders".
+_LIST_STEP = re.compile(
+    r"(,\s(?:and\s|or\s)?|,?\s(?:and|or)\s)([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)*)"
+)
+
+
+def _list_tail(text: str, at: int) -> str:
+    w = _words()
+    start = at
+    while True:
+        step = _LIST_STEP.match(text, at)
+        if step is None:
+            return ""
+        item: list[str] = []
+        for word in step.group(2).split():
+            if _stops(word, w) or len(item) == 4:
+                break
+            item.append(word)
+        if not item:
+            return ""
+        at = step.start(2) + len(" ".join(item))
+        if re.search(r"\b(?:and|or)\b", step.group(1)):
+            return text[start:at]  # the list ends with its "and" item
 
 
 def _measured(
@@ -331,39 +419,3 @@ def _measured(
         if np:
             return " ".join(np)
     return None
-
-
-def en_event(text: str, m: _Mention) -> str | None:
-    """What a date, duration, score or age belongs to: the clause around it, trimmed."""
-    w = _words()
-    cs, ce = _clause_start(text, m.start), _clause_end(text, m.end)
-    before = _WORD.findall(text[cs : m.start])
-    after = _WORD.findall(text[m.end : ce])
-    if m.kind == "age":
-        # The whole sentence: "Joining the company as a 15-year-old …, Mr Bell moved".
-        names = [
-            n
-            for n in re.findall(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+", text)
-            if n.lower() not in w.trim and not _is_verb(n.lower(), w)
-        ]
-        # The person is the sentence's named subject: a full name ("Charlie Bell, …, has
-        # died aged 44") before a single capitalised word (which may be a company's).
-        full = [n for n in names if " " in n]
-        if full or names:
-            return str((full or names)[0] if full else names[-1])
-        np = _np_after(after, w)
-        return " ".join(np) if np else None
-    if m.kind == "score" and after and after[0].lower() in _RESULTS:
-        # "Liverpool's 3-2 defeat at Fulham", "the 1-1 draw": the game is the subject.
-        owner = before[-1] if before and before[-1].endswith(("'s", "’s")) else ""
-        return " ".join(x for x in (owner, after[0]) if x)
-    words = _trim(before[-8:], w)
-    if len(words) >= 2:
-        return " ".join(words)
-    nxt = _trim(after[:8], w)
-    if not nxt and ce < len(text):
-        # "In 2001, he took over …": the event is the next clause.
-        nxt = _trim(_WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)])[:8], w)
-    if nxt:
-        return " ".join(nxt)
-    return " ".join(words) or None

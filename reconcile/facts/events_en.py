@@ -1,0 +1,344 @@
+"""English events: what a date, duration, score, decade or age belongs to.
+
+An editor checks "21 December" against the hearing it dates, so the subject of a date is
+the shortest phrase that names the event, in the article's words: the noun the date
+modifies ("the 2004 model year", "its December sales"), the thing it complements ("Six
+weeks is the average time to heal"), or, walking back over the preposition and the other
+words of time before it, the noun or verb it belongs to ("raids in August", "due to be
+sentenced on 29 April", "will be out for at least six weeks"). A verb takes the head of
+its subject with it ("The feel-good factor … rose in December" → feel-good factor rose),
+since a bare "rose" names no event. A date that opens its clause dates the next one ("In
+January, GM said …" → GM said).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import _data
+from ._base import _clause_end, _clause_start, _Mention
+from .subjects_en import (
+    _MODALS,
+    _RESULTS,
+    _WORD,
+    _is_verb,
+    _np_after,
+    _np_before,
+    _stops,
+    _trim,
+    _Words,
+    _words,
+)
+
+# Words of time between an event and its date: "in", "since", "for the first time since",
+# "at some point in", "over the past", "up to".
+_TIME_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "during",
+        "for",
+        "before",
+        "after",
+        "over",
+        "of",
+        "through",
+        "throughout",
+        "between",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "past",
+        "last",
+        "next",
+        "this",
+        "least",
+        "most",
+        "early",
+        "late",
+        "mid",
+        "every",
+        "each",
+        "within",
+        "around",
+        "about",
+        "nearly",
+        "almost",
+        "some",
+        "up",
+        "already",
+        "only",
+        "just",
+        "still",
+        "now",
+        "again",
+        "instead",
+        "soon",
+        "shortly",
+        "recently",
+        "later",
+        "earlier",
+        "ago",
+        "than",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ]
+)
+# Nouns of time that only say when ("for the first time since", "at some point in"), unless
+# a determiner makes them the thing dated ("the week to 25 December").
+_TIME_NOUNS = frozenset(
+    ["time", "times", "point", "moment", "stage", "period", "year", "years", "month", "months"]
+)
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+    ]
+)
+# After a verb, these belong to it ("will be out for six weeks", "set up in 2001").
+_PARTICLES = frozenset(["out", "up", "off", "down", "back", "away", "over", "on", "in"])
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "there", "this", "that"])
+_OBJECTS = frozenset(["me", "him", "her", "us", "them"])
+_RELATIVES = frozenset(["which", "who", "that", "whose", "whom"])
+# Prepositions that join a noun phrase to the verb it is the object of ("diagnosed with
+# colorectal cancer in May", "moved to the US in 1999").
+_VERB_PREPS = frozenset(["with", "to", "into", "as", "against", "from"])
+_INNER = frozenset(["of", "for", "in", "among"])  # "sales in shopping malls"
+
+
+@cache
+def _speech() -> frozenset[str]:
+    speech = _data.load("speech")
+    return frozenset(str(x).lower() for x in speech["en"] + speech["en_attribution"])
+
+
+def _verbish(word: str, w: _Words) -> bool:
+    low = word.lower()
+    return _is_verb(word, w) or low in _speech() or low in w.auxiliaries
+
+
+def _head(np: list[str]) -> list[str]:
+    """The head of a noun phrase, before its first preposition: "feel-good factor"."""
+    for k, word in enumerate(np):
+        if k and word.lower() in _INNER:
+            return np[:k]
+    return np
+
+
+def _skippable(words: list[str], i: int, w: _Words) -> bool:
+    low = words[i].lower()
+    if low in _TIME_WORDS or low in w.days or low in _NUMBER_WORDS:
+        return True
+    if words[i] == "May":
+        return True  # the month: the modal is never capitalised mid-clause
+    if low in _TIME_NOUNS and i > 0:
+        prev = words[i - 1].lower()
+        return prev in _NUMBER_WORDS or prev in ("some", "this", "last", "next", "that", "each")
+    return False
+
+
+def _subject_of_verb(before: list[str], j: int, w: _Words) -> list[str]:
+    """The head of the noun phrase before the verb group that starts at ``before[j]``."""
+    while j > 0 and (before[j - 1].lower() in w.auxiliaries or _verbish(before[j - 1], w)):
+        j -= 1
+    np = _np_before(before[:j], w)
+    return [x for x in _head(np) if x.lower() not in _NUMBER_WORDS][-3:]
+
+
+def _walk_back(before: list[str], w: _Words) -> str | None:
+    """The event the words before a date end with (None when the date opens its clause)."""
+    i = len(before) - 1
+    comparison = False
+    while i >= 0 and _skippable(before, i, w):
+        comparison = comparison or before[i].lower() == "than"
+        i -= 1
+    if i < 0:
+        return None
+    low = before[i].lower()
+    if comparison:
+        # "sales … were 4.3% higher than in 2003": the compared thing is the clause's
+        # subject, before its verb.
+        j = i
+        while j >= 0 and not _verbish(before[j], w):
+            j -= 1
+        np = _subject_of_verb(before, j, w) if j > 0 else []
+        return " ".join(np) or None
+    if low in _RELATIVES:
+        return None
+    if low in _OBJECTS and i > 0 and before[i - 1][0].islower():
+        return f"{before[i - 1]} {before[i]}"  # "it will now take me six to eight weeks"
+    if low in _PARTICLES or _verbish(before[i], w) or (i > 0 and before[i - 1].lower() in _MODALS):
+        # The verb, with its particle and what lies between ("kept Scott Parker out").
+        v = i
+        if low in _PARTICLES:
+            v = next((k for k in range(i - 1, max(-1, i - 4), -1) if _verbish(before[k], w)), i)
+        if before[v].lower() in w.copulas and v == i:
+            # "The hearing is on 21 December": the subject is the event.
+            np = _subject_of_verb(before, v, w)
+            return " ".join(np) or None
+        verb = [x for x in before[v : i + 1] if x.lower() not in w.auxiliaries or x == before[i]]
+        subj = _subject_of_verb(before, v, w)
+        return " ".join([*subj, *verb]) or None
+    np = _np_before(before[: i + 1], w)
+    start = i + 1 - len(np) if np else i
+    # "diagnosed with colorectal cancer in May": the verb whose object the phrase is.
+    if (
+        np
+        and start >= 2
+        and before[start - 1].lower() in _VERB_PREPS
+        and _is_verb(before[start - 2], w)
+        and before[start - 2].lower() not in w.copulas
+    ):
+        np = [before[start - 2], before[start - 1], *np]
+    np = [x for x in np if x.lower() not in _NUMBER_WORDS]
+    return " ".join(np[-6:]) or None
+
+
+def _clause_event(words: list[str], w: _Words) -> str | None:
+    """The event a clause states: its subject and verb ("GM said"), or the verb and its
+    object when the subject is a pronoun ("took over the European business")."""
+    v = next(
+        (
+            k
+            for k, x in enumerate(words)
+            if (_verbish(x, w) and x.lower() not in w.auxiliaries)
+            or (
+                # Without a tagger a verb is also a word followed by a determiner:
+                # "reiterate our resolve".
+                k + 1 < len(words)
+                and x[0].islower()
+                and not _stops(x, w)
+                and words[k + 1].lower() in w.before_np | {"our", "my", "your"}
+            )
+        ),
+        None,
+    )
+    if v is None:
+        words = _trim(words[:5], w)
+        return " ".join(words) or None
+    subj = _head(_np_before(words[:v], w))
+    if subj and subj[0].lower() not in _PRONOUNS:
+        return " ".join([*subj[-3:], words[v]])
+    rest = words[v + 1 :]
+    particle = rest[:1] if rest and rest[0].lower() in _PARTICLES else []
+    obj = _np_after(rest[len(particle) :], w)
+    return " ".join([words[v], *particle, *_head(obj)[:4]])
+
+
+_RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
+
+
+def en_event(text: str, m: _Mention) -> str | None:
+    """What a date, duration, score or age belongs to, in the article's words."""
+    w = _words()
+    cs, ce = _clause_start(text, m.start), _clause_end(text, m.end)
+    before = _WORD.findall(text[cs : m.start])
+    if m.kind == "age":
+        return _person(text, m, w)
+    tail = _RANGE_TAIL.match(text, m.end, ce)  # "the 2004 and 2005 model years"
+    after_at = tail.end() if tail else m.end
+    after = _WORD.findall(text[after_at:ce])
+    if m.kind == "score" and after and after[0].lower() in _RESULTS:
+        # "Liverpool's 3-2 defeat at Fulham", "the 1-1 draw": the game is the subject.
+        owner = before[-1] if before and before[-1].endswith(("'s", "’s")) else ""
+        return " ".join(x for x in (owner, after[0]) if x)
+    if m.kind == "score" and len(before) >= 2 and before[0].lower() in ("which", "that"):
+        # "during the game, which Spain won 1-0": the game the relative clause is about.
+        np = _np_before(_WORD.findall(text[_clause_start(text, max(0, cs - 1)) : cs]), w)
+        if np:
+            return " ".join(np)
+    first = after[0] if after else ""
+    if (
+        first
+        and text[after_at : after_at + 1] == " "
+        and first[0].islower()
+        and not _stops(first, w)
+        and first.lower() not in _TIME_WORDS
+    ):
+        # "its December sales", "the 2004 model year": the date modifies the noun.
+        np = _np_after(after, w)
+        if np:
+            return " ".join(np)
+    if first.lower() in w.copulas | w.auxiliaries | {"must"} and (
+        not before or before[-1].lower() in _speech() | {"that"}
+    ):
+        # "Six weeks is the average time to heal": the date is the subject it names.
+        k = 0
+        while k < len(after) and (after[k].lower() in w.copulas | w.auxiliaries | {"must"}):
+            k += 1
+        np = _np_after(after[k:], w)
+        if np:
+            return " ".join(np)
+    found = _walk_back(before, w)
+    if found:
+        return found
+    if after and not (len(after) == 1 and after[0].lower() in w.days):
+        return _clause_event(after, w)
+    if ce < len(text):
+        # "In 2001, he took over …": the event is the next clause.
+        return _clause_event(_WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)]), w)
+    return None
+
+
+_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+")
+
+
+def _person(text: str, m: _Mention, w: _Words) -> str | None:
+    """Whose age it is: "Eileen Lee, 24"; the sentence's named subject; None for "the
+    27-year-old", which refers back to the person named before (the caller's)."""
+    lead = text[: m.start]
+    apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s$", lead)
+    if apposed and " " in apposed.group(1):
+        return apposed.group(1)
+    after = _WORD.findall(text[m.end : _clause_end(text, m.end)])
+    if re.search(r"\b[Tt]he\s$", lead) and not (after and after[0][0].isupper()):
+        return None
+    names = [
+        n for n in _NAME.findall(text) if n.lower() not in w.trim and not _is_verb(n.lower(), w)
+    ]
+    # The person is the sentence's named subject: a full name ("Charlie Bell, …, has died
+    # aged 44") before a single capitalised word (which may be a company's).
+    full = [n for n in names if " " in n]
+    if full or names:
+        return str(full[0] if full else names[-1])
+    np = _np_after(after, w)
+    return " ".join(np) if np else None
