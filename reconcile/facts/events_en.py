@@ -142,6 +142,7 @@ _RELATIVES = frozenset(["which", "who", "that", "whose", "whom"])
 # Prepositions that join a noun phrase to the verb it is the object of ("diagnosed with
 # colorectal cancer in May", "moved to the US in 1999").
 _VERB_PREPS = frozenset(["with", "to", "into", "as", "against", "from"])
+_NAME_PREPS = frozenset(["with", "to", "for", "against", "between", "at", "on"])
 _INNER = frozenset(["of", "for", "in", "among"])  # "sales in shopping malls"
 
 
@@ -153,6 +154,8 @@ def _speech() -> frozenset[str]:
 
 def _verbish(word: str, w: _Words) -> bool:
     low = word.lower()
+    if low in w.linking:
+        return False  # "of", "at", "to", "by" are in the copula list, as links to a figure
     return _is_verb(word, w) or low in _speech() or low in w.auxiliaries
 
 
@@ -229,6 +232,11 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         and before[start - 2].lower() not in w.copulas
     ):
         np = [before[start - 2], before[start - 1], *np]
+    elif np and np[0][0].isupper() and start >= 2 and before[start - 1].lower() in _NAME_PREPS:
+        # "accession talks with Croatia in April 2005": the name is not the event.
+        head = _np_before(before[: start - 1], w)
+        if head:
+            np = [*head, before[start - 1], *np]
     np = [x for x in np if x.lower() not in _NUMBER_WORDS]
     return " ".join(np[-6:]) or None
 
@@ -256,12 +264,13 @@ def _clause_event(words: list[str], w: _Words) -> str | None:
         words = _trim(words[:5], w)
         return " ".join(words) or None
     subj = _head(_np_before(words[:v], w))
-    if subj and subj[0].lower() not in _PRONOUNS:
-        return " ".join([*subj[-3:], words[v]])
+    subj = subj[-3:] if subj and subj[0].lower() not in _PRONOUNS else []
+    if subj and words[v].lower() in _speech():
+        return " ".join([*subj, words[v]])  # "In January, GM said …"
     rest = words[v + 1 :]
     particle = rest[:1] if rest and rest[0].lower() in _PARTICLES else []
-    obj = _np_after(rest[len(particle) :], w)
-    return " ".join([words[v], *particle, *_head(obj)[:4]])
+    obj = _head(_np_after(rest[len(particle) :], w))[:4]
+    return " ".join([*subj, words[v], *particle, *obj])
 
 
 _RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
@@ -296,6 +305,11 @@ def en_event(text: str, m: _Mention) -> str | None:
     ):
         # "its December sales", "the 2004 model year": the date modifies the noun.
         np = _np_after(after, w)
+        if np:
+            return " ".join(np)
+    if m.kind == "duration" and first.lower() == "of":
+        # "after four years of a parliamentary term": the period it lasts.
+        np = _np_after(after[1:], w)
         if np:
             return " ".join(np)
     if first.lower() in w.copulas | w.auxiliaries | {"must"} and (

@@ -169,7 +169,14 @@ def _np_after(words: list[str], w: _Words) -> list[str]:
         if low in ("and", "or") and out and i + 1 < len(words) and not _stops(words[i + 1], w):
             out.append(word)  # "23 European and Arab countries"
             continue
-        if _stops(word, w):
+        if _stops(word, w) and not (
+            # "its generating capacity", "the proposed deal": a participle before a noun.
+            low.endswith(("ing", "ed"))
+            and low not in w.function
+            and low not in w.verbs
+            and i + 1 < len(words)
+            and not _stops(words[i + 1], w)
+        ):
             break
         out.append(word)
         if len(out) >= 6:
@@ -210,7 +217,7 @@ _RESULTS = frozenset(
     ]
 )
 # Words that open a counted phrase without being the thing counted ("five other provinces").
-_LEADING = frozenset(["other", "more", "new", "additional", "further", "extra", "of"])
+_LEADING = frozenset(["other", "more", "new", "additional", "further", "extra", "of", "such"])
 _MODALS = frozenset(
     ["can", "could", "will", "would", "may", "might", "must", "should", "shall", "to"]
 )
@@ -360,6 +367,18 @@ def _measured(
     # A figure between a determiner and a noun modifies the noun: "a 70% share of …".
     # "an annual £10.5bn black hole": an adjective may come between.
     det = [x.lower() for x in before[-2:]]
+    if (
+        det
+        and det[-1] in w.before_np
+        and len(after) >= 3
+        and after[0].lower() in w.change
+        and after[1].lower() in ("in", "of")
+    ):
+        # "a 6% rise in profits": the change is of what follows it.
+        np = _np_after(after[2:], w)
+        if np:
+            m.change = after[0].lower()
+            return " ".join(np)
     if (
         det
         and (
