@@ -25,6 +25,7 @@ from .subjects_en import (
     _is_verb,
     _np_after,
     _np_before,
+    _open_clause,
     _stops,
     _trim,
     _Words,
@@ -172,7 +173,9 @@ def _skippable(words: list[str], i: int, w: _Words) -> bool:
     if low in _TIME_WORDS or low in w.days or low in _NUMBER_WORDS:
         return True
     if words[i] == "May":
-        return True  # the month: the modal is never capitalised mid-clause
+        return True
+    if low.endswith("ly") and len(low) >= 6 and i > 0 and _verbish(words[i - 1], w):
+        return True  # "fell unexpectedly in October": the adverb of the verb  # the month: the modal is never capitalised mid-clause
     if low in _TIME_NOUNS and i > 0:
         prev = words[i - 1].lower()
         return prev in _NUMBER_WORDS or prev in ("some", "this", "last", "next", "that", "each")
@@ -279,7 +282,7 @@ _RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
 def en_event(text: str, m: _Mention) -> str | None:
     """What a date, duration, score or age belongs to, in the article's words."""
     w = _words()
-    cs, ce = _clause_start(text, m.start), _clause_end(text, m.end)
+    cs, ce = _open_clause(text, m.start), _clause_end(text, m.end)
     before = _WORD.findall(text[cs : m.start])
     if m.kind == "age":
         return _person(text, m, w)

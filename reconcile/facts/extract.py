@@ -11,6 +11,7 @@ from ._vocab import _Vocab, _vocab
 from .events_en import en_event
 from .kinds import _mentions, _qualify
 from .periods import _is_topical, _period_for
+from .ranges_en import merge_ranges
 from .speakers import _en_person, speakers
 from .subjects import (
     _CONVERSION_GAP,
@@ -28,6 +29,8 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
     if not ms:
         return ms
     zh = _is_zh(text)
+    if not zh:
+        ms = merge_ranges(text, ms)
     dates = [m for m in ms if m.kind == "date"]
     prev_subject: str | None = None
     prev: _Mention | None = None

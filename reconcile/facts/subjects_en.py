@@ -142,7 +142,8 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
         if low in ("of", "for", "in", "among") and out and i > 0 and not _stops(words[i - 1], w):
             out.append(word)  # "proportion of turnover", "sales in shopping malls"
             continue
-        if _stops(word, w) and not (out and _modifier(words, i, w)):
+        noun_copula = not out and low in _NOUN_COPULAS and i > 0 and not _stops(words[i - 1], w)
+        if _stops(word, w) and not (out and _modifier(words, i, w)) and not noun_copula:
             break
         if i > 0 and words[i - 1].lower() in _MODALS and not out:
             break  # "could run to $40m": after a modal, a verb
@@ -166,7 +167,12 @@ def _np_after(words: list[str], w: _Words) -> list[str]:
         if low in ("the", "a", "an") and out and out[-1].lower() == "of":
             out.append(word)
             continue
-        if low in ("and", "or") and out and i + 1 < len(words) and not _stops(words[i + 1], w):
+        if (
+            low in ("and", "or")
+            and len(out) == 1
+            and i + 1 < len(words)
+            and not _stops(words[i + 1], w)
+        ):
             out.append(word)  # "23 European and Arab countries"
             continue
         if _stops(word, w) and not (
@@ -197,6 +203,8 @@ def _modifier(words: list[str], i: int, w: _Words) -> bool:
     if i == 0:
         return False
     prev = words[i - 1].lower()
+    if words[i - 1][0].isupper() and prev not in w.before_np:
+        return False  # "Freddie Mac restated earnings": a name, then its verb
     return prev in w.before_np or not (_stops(words[i - 1], w) or prev in w.function)
 
 
@@ -269,6 +277,16 @@ _UNITS = frozenset(
 )
 
 
+# Copulas that are also nouns ("the plan costs £8m" / "fuel costs rose").
+_NOUN_COPULAS = frozenset(["cost", "costs", "hit", "hits", "spend", "stands"])
+# Nouns of change: "a 6% rise in profits", "a 0.3% slide in private consumption".
+_CHANGE_NOUNS = frozenset(
+    [
+        *("rise", "fall", "increase", "decrease", "drop", "decline", "jump", "slide", "gain"),
+        *("cut", "dip", "slump", "surge", "climb", "improvement", "reduction", "growth"),
+        *("hike", "boost", "fall", "rises", "falls", "increases", "cuts", "gains"),
+    ]
+)
 _PLACE_PREPS = frozenset(["from", "in", "at", "on", "across", "around"])
 
 
@@ -302,10 +320,19 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
     return np
 
 
+def _open_clause(text: str, at: int) -> int:
+    """The clause start, reading past a bracketed acronym: "Gross domestic product (GDP)
+    rose by 1.7%" is one clause."""
+    cs = _clause_start(text, at)
+    if cs >= 2 and text[cs - 1] in ")）" and re.search(r"[(（][A-Z&]{2,8}[)）]$", text[:cs]):
+        return _clause_start(text, text.rfind("(", 0, cs) if "(" in text[:cs] else cs - 1)
+    return cs
+
+
 def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | None:
     """The noun phrase a percentage, amount, count or rank measures (``m.change`` is set)."""
     w = _words()
-    cs = _clause_start(text, m.start)
+    cs = _open_clause(text, m.start)
     # "a $1.75bn (£900m) deal": the conversion in brackets sits between figure and noun.
     conv = _CONVERSION.match(text, m.end)
     end = conv.end() if conv else m.end
@@ -371,7 +398,7 @@ def _measured(
         det
         and det[-1] in w.before_np
         and len(after) >= 3
-        and after[0].lower() in w.change
+        and after[0].lower() in _CHANGE_NOUNS
         and after[1].lower() in ("in", "of")
     ):
         # "a 6% rise in profits": the change is of what follows it.
@@ -416,11 +443,16 @@ def _measured(
             # "shares fell by 4%", "prices have risen to": the subject precedes the verb
             # group, whatever auxiliaries and adverbs it has.
             j = i
-            while j > 0 and (
-                before[j - 1].lower() in w.auxiliaries
-                or before[j - 1].lower() in change_words
-                or before[j - 1].lower() in w.copulas
-                or _is_verb(before[j - 1], w)
+            while (
+                j > 0
+                and (
+                    before[j - 1].lower() in w.auxiliaries
+                    or before[j - 1].lower() in change_words
+                    or before[j - 1].lower() in w.copulas
+                    or _is_verb(before[j - 1], w)
+                )
+                # "fuel costs rose by £106m": before another verb, "costs" is the noun.
+                and not (before[j - 1].lower() in _NOUN_COPULAS and j < i + 1 and j > 1)
             ):
                 j -= 1
                 if before[j].lower() in change_words:
