@@ -113,6 +113,91 @@ _IN_NAME = re.compile(
 _MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$")
 
 
+_PRIMACY = re.compile(
+    r"\s(?:of\sits\skind|to\s[a-z]|(?:[A-Za-z][\w'-]*\s){1,3}(?:to\s[a-z]|for|ever|since|in\shistory)\b)"
+)
+_NOT_PRIMACY = re.compile(
+    r"\s(?:[a-z-]+\s)?(?:phase|stage|step|round|leg|day|week|part|episode|half|time|game|match|"
+    r"instalment|installment|chapter|season|meeting|hearing|session|test|innings|set|lap)s?\b",
+    re.I,
+)
+_FRACTIONS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_NUMBER_WORD = re.compile(r"[A-Za-z]")
+# Verbs after which a figure with no noun counts people or things: "which killed five",
+# "police arrested 12."; past tenses by shape, and the irregular ones news uses most.
+_COUNTING_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|hurt|left|held|lost|caught|found|kept|took|saw|sold|won)\s$"
+)
+# Words after an elided count: "a further three are missing", "Five were on the homes".
+_ELIDED = re.compile(r"\s(?:are|were|have|had|was|remain|remained|died|survived)\b")
+_APPOSED = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*,\s$")
+
+
+def _named_number(text: str, s: int, raw: str) -> bool:
+    """A capitalised number word inside a sentence names something: "the Three Gorges Dam",
+    "BBC Two", "Formula One"."""
+    if not raw[0].isupper():
+        return False
+    lead = text[:s].rstrip(" \"“‘'(")
+    return lead != "" and not lead.endswith((".", "!", "?", ":"))
+
+
+def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
+    """A figure with no noun: a count where it counts ("fell by 600,000", "which killed
+    five", "Five were …"), an age after a name ("Eileen Lee, 24."), else nothing."""
+    low = raw.lower()
+    if low in ("one", "a", "a few") or _named_number(text, s, raw):
+        return None
+    val = _num(raw)
+    if val is None:
+        return None
+    lead = text[max(0, s - 40) : s]
+    if raw.isdigit() and len(raw) <= 3 and _APPOSED.search(lead):
+        name = _APPOSED.search(lead)
+        first = name.group(0).split()[0].strip(",") if name else ""
+        if first.lower() not in _MONTH_NAMES:
+            return _Mention("age", val, "years", s, e)
+    if raw[0].isdigit():
+        if _IN_NAME.search(text[max(0, s - 30) : s]):
+            return None
+        if "," in raw or re.search(r"million|billion", raw, re.I):
+            return _Mention("count", val, "", s, e)
+        return _Mention("count", val, "", s, e) if _COUNTING_VERB.search(lead) else None
+    if _COUNTING_VERB.search(lead):
+        return _Mention("count", val, "", s, e)
+    after = text[e : e + 12]
+    if _ELIDED.match(after) and (
+        re.search(r"\b(?:further|another|other)\s$", lead, re.I) or text[:s].strip(" \"“‘'(") == ""
+    ):
+        return _Mention("count", val, "", s, e)
+    return None
+
+
+_MONTH_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
 def _en_rank(text: str, s: int, e: int, word: str) -> bool:
     before = text[max(0, s - 16) : s]
     after = text[e : e + 14]
@@ -131,6 +216,12 @@ def _en_rank(text: str, s: int, e: int, word: str) -> bool:
         word.lower() == "first" and re.search(r"(?:his|her|its|their|our|'s|’s)\s$", before, re.I)
     ):
         return True
+    if word.lower() == "first" and re.search(r"\bthe\s$", before, re.I):
+        # A claim of primacy: "the first convictions for piracy", "the first Scot to be
+        # confirmed", "the first of its kind"; not "the first phase of the crisis".
+        claim = _PRIMACY.match(text, e)
+        if claim is not None and not _NOT_PRIMACY.match(text, e):
+            return True
     return (
         _RANK_AFTER.match(after) is not None
         and re.search(r"\b(?:the|was|is|be|world's)\s$", before, re.I) is not None
@@ -212,6 +303,11 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         unit = "century" if unit.startswith("centur") else unit.rstrip("s")
         return _Mention("duration", val, unit, s, e)
     if g["date"]:
+        if g["date"].isdigit() and (
+            _IN_NAME.search(text[max(0, s - 30) : s])
+            or (re.search(r"\bthe\s$", text[max(0, s - 4) : s]) and re.match(r"\s[A-Z]", text[e:]))
+        ):
+            return None  # Euro 2004, Colin McRae Rally 2005, the 2002 World Cup: names
         key = period_key(g["date"])
         if key is None:
             return None
@@ -239,6 +335,10 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         mag = (g["mag"] or g["mag2"] or "").lower()
         scale = _SCALE.get(mag, 1.0)
         cur = (g["cur"] or g["cur2"]).lower()
+        if g["cur2"] is not None and (
+            (cur == "won" and not mag) or _IN_NAME.search(text[max(0, s - 30) : s])
+        ):
+            return None  # "Burnout 3 won three awards": the verb, after a name
         return _Mention("amount", val * scale, v.en_currency.get(cur, cur), s, e)
     if g["oz"] is not None or g["oe"] is not None:
         if _enumerates(text, s, e):
@@ -262,11 +362,24 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None  # “稳”“进”两个字: words of a slogan, not a count
         kind = "duration" if mw in ("个月", "天", "小时", "周") else "count"
         return _Mention(kind, val, mw, s, e)
+    if g["bare"] is not None:
+        return _bare(text, s, e, g["bare"])
     if g["ce"] is not None:
-        if g["ce"][0].isdigit() and _IN_NAME.search(text[max(0, s - 30) : s]):
+        if g["ce"][0].isdigit() and (
+            _IN_NAME.search(text[max(0, s - 30) : s])
+            or re.search(r"(?:^|\s)[A-Z][a-z]+-[A-Z][\w'-]*\s$", text[max(0, s - 30) : s])
+        ):
             return None  # Doom 3, Half-Life 2, Chapter 11: part of a name
+        if _named_number(text, s, g["ce"]):
+            return None  # the Three Gorges Dam, BBC Two
         noun = g["noun"].lower()
         raw = g["ce"].lower()
+        fraction = _FRACTIONS.get(noun.rstrip("s"))
+        if fraction and raw not in ("a", "one") and (val := _num(raw)) is not None:
+            # "about two thirds of all economic activity": a share, as a percentage.
+            return _Mention("percent", round(val * 100 / fraction, 1), "%", s, e)
+        if noun in v.en_count_stop or (raw.isalpha() and noun in v.en_change):
+            return _bare(text, s, m.end("ce"), g["ce"])
         if noun == "times" and re.match(
             r"\s(?:as|more|less|higher|lower|bigger|larger|greater|the|over)\b", text[m.end() :]
         ):
@@ -281,7 +394,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         if val is None:
             return None
         # The match ends at the noun; the counted thing is the subject, not part of the span.
-        return _Mention("count", val, "", s, m.start("noun") - 1)
+        return _Mention("count", val, "", s, m.end("ce"))
     return None
 
 

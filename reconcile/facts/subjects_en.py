@@ -225,7 +225,9 @@ _RESULTS = frozenset(
     ]
 )
 # Words that open a counted phrase without being the thing counted ("five other provinces").
-_LEADING = frozenset(["other", "more", "new", "additional", "further", "extra", "of", "such"])
+_LEADING = frozenset(
+    ["other", "more", "new", "additional", "further", "extra", "of", "such", "all"]
+)
 _MODALS = frozenset(
     ["can", "could", "will", "would", "may", "might", "must", "should", "shall", "to"]
 )
@@ -336,6 +338,9 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     # "a $1.75bn (£900m) deal": the conversion in brackets sits between figure and noun.
     conv = _CONVERSION.match(text, m.end)
     end = conv.end() if conv else m.end
+    quote = re.match(r"\s[\"“]", text[end : end + 2])
+    if quote and m.kind == "count":
+        end += 2  # 178 "sound recordings": the counted thing in quotes
     before = _WORD.findall(text[cs : m.start])
     after = _WORD.findall(text[end : _clause_end(text, end)])
     if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
@@ -346,6 +351,20 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
             # its subject is what was measured, found as for an amount.
             m.unit = np[0].lower()
             return _measured(before, after[1:], m, change_words, w)
+        if not np and m.kind == "count":
+            # A figure with no noun: "which killed 150,000" counts the killed; "fell by
+            # 600,000" measures the subject; "a further three are" the last thing counted.
+            i = len(before) - 1
+            while i >= 0 and before[i].lower() in _QUALIFIERS:
+                i -= 1
+            if i >= 0 and _is_verb(before[i], w) and before[i].lower() not in w.linking:
+                verb = str(before[i])
+                if before[0].lower() in ("which", "that", "who"):
+                    return verb  # the killed, not the wave that killed them
+                doer = _measured(before[: i + 1], [], m, change_words, w)
+                return f"{doer} {verb}" if doer else verb  # "the album sold"
+            if i < 0 or before[i].lower() not in w.linking:
+                return None
         if np:
             if m.kind == "count" and len(np) == 1:
                 np = _count_context(np, before, after, w)
