@@ -155,8 +155,11 @@ def _vocab() -> _Vocab:
     # Adverbs and auxiliaries between a speaker and the verb: "the Conservatives also said".
     adv = r"(?:(?:also|later|previously|has|have|had|then|earlier|further|recently)\s)?"
     roles = _alt(speech["en_roles"])
+    # "X according to" is never X speaking; "X, the largest US retailer, has said" is.
+    n1_verbs = _alt([x for x in en_verbs if x != "according to"])
+    apposition = r"(?:,\s[a-z][^,;:\"“”]{2,60},)?"
     en_speech = re.compile(
-        rf"(?P<n1>{name}),?\s{adv}(?:{_alt(en_verbs)})\b"
+        rf"(?P<n1>{name}){apposition},?\s{adv}(?:{n1_verbs})\b"
         # Inverted attribution ends the clause: '…," said Jonathan Loynes, chief …'; not
         # "said Mr Brown would …", where Mr Brown is the subject of what was said.
         rf"|\b(?:said|says|told|added)\s(?:[a-z]+\s){{0,2}}(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"

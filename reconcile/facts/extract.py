@@ -12,7 +12,7 @@ from .events_en import en_event
 from .kinds import _mentions, _qualify
 from .periods import _is_topical, _period_for
 from .ranges_en import merge_ranges
-from .speakers import _en_person, speakers
+from .speakers import _en_person, outside_claim, speakers
 from .subjects import (
     _CONVERSION_GAP,
     _distribute_en,
@@ -129,6 +129,7 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
         if not ms:
             continue
         spans = _SpanMap(doc, seg)
+        zh = _is_zh(seg.text)
         for m in ms:
             if m.kind == "date":
                 if _is_topical(seg.text, m):
@@ -149,7 +150,11 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
                     kind=m.kind,
                     subject=m.subject,
                     period=period,
-                    speaker=speaker,
+                    speaker=(
+                        None
+                        if speaker and not zh and outside_claim(seg.text, m.start, m.end)
+                        else speaker
+                    ),
                     start=start,
                     end=end,
                     qualifier=m.qualifier,

@@ -208,6 +208,34 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
     return None
 
 
+_DATE_LEAD = re.compile(
+    r"^\W*(?:(?:In|On|At|By|Since|Last|Earlier|Later|Back)(?:\s(?:in|on|this))?)?\s*$"
+)
+
+
+def outside_claim(text: str, start: int, end: int) -> bool:
+    """A fact in an English sentence whose attribution does not cover it.
+
+    "Robben, who has been a key part of the Blues' push for four trophies, claims …":
+    what the apposition says of the speaker is the reporter's. "In January, GM said …":
+    the date dates the saying, not the claim.
+    """
+    v = _vocab()
+    for m in v.en_speech.finditer(text):
+        if m.group("n1") is None:
+            continue
+        if m.start() <= start and end <= m.end():
+            return True
+        if (
+            end <= m.start()
+            and _DATE_LEAD.match(text[:start])
+            and re.fullmatch(r",?\s*(?:(?:the|a|an)\s)?(?:[a-z]+\s){0,2}", text[end : m.start()])
+        ):
+            return True
+        break
+    return False
+
+
 def speakers(doc: Document) -> tuple[str | None, ...]:
     """The speaker of each segment of ``doc``, in segment order; ``None`` for narration.
 
@@ -276,10 +304,11 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
     for seg, sp in zip(doc.segments, own, strict=True):
         if sp is not None and seg.utterance is not None:
             by_utterance.setdefault(seg.utterance, sp)
+    quoted, run_speaker = _en_quotations(doc, own)
     current = None
     prev_quote: tuple[int, str] | None = None  # (paragraph, speaker) of the last quotation
     paragraph = -1
-    for seg, sp in zip(doc.segments, own, strict=True):
+    for k, (seg, sp) in enumerate(zip(doc.segments, own, strict=True)):
         said = sp or (by_utterance.get(seg.utterance) if seg.utterance is not None else None)
         if _is_zh(seg.text):
             if seg.paragraph != paragraph and not _ZH_CONTINUES.search(seg.text):
@@ -299,10 +328,66 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
                 current = said
             out.append(current)
             continue
-        quoted = _OPENS_QUOTE.match(seg.text) is not None
-        if said is None and quoted and prev_quote and prev_quote[0] == seg.paragraph:
+        if not quoted[k]:
+            # Narration: only its own attribution, whatever quotation the segmenter's
+            # utterance joined it to ("Chelsea physio Mike Banks was hopeful …" between
+            # two people's quotes).
+            out.append(sp)
+            continue
+        said = sp or run_speaker[k] or said
+        opens = _OPENS_QUOTE.match(seg.text) is not None
+        if said is None and opens and prev_quote and prev_quote[0] == seg.paragraph:
             said = prev_quote[1]  # a quotation continued in the same paragraph
-        if said is not None and (quoted or seg.utterance is not None):
+        if said is not None and (opens or seg.utterance is not None):
             prev_quote = (seg.paragraph, said)
         out.append(said)
     return tuple(out)
+
+
+def _en_quotations(doc: Document, own: list[str | None]) -> tuple[list[bool], list[str | None]]:
+    """Which segments are inside a quotation, and whom each quotation run quotes.
+
+    A segment is quoted when it opens with a quotation mark, starts inside one, or leaves
+    one open; a sentence with a quoted phrase inside it ('exerting "a 100% effort"') is
+    narration. A run is the quoted segments that follow each other in a paragraph; each
+    takes the attribution nearest before it in its run, else the one after ('"…," Banks
+    told the club's website. "One is a chip …"').
+    """
+    quoted: list[bool] = []
+    inside = False
+    paragraph = -1
+    for seg in doc.segments:
+        if seg.paragraph != paragraph:
+            inside, paragraph = False, seg.paragraph
+        text = seg.text
+        starts_inside = inside
+        for i, ch in enumerate(text):
+            if ch in '“”"':
+                # A straight quote opens after a space and before a word, else closes.
+                inside = ch == "“" or (
+                    ch == '"'
+                    and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-")
+                    and i + 1 < len(text)
+                    and not text[i + 1].isspace()
+                )
+        opens = _OPENS_QUOTE.match(text) is not None
+        quoted.append(starts_inside or opens or inside)
+    runs: list[str | None] = [None] * len(own)
+    k = 0
+    while k < len(own):
+        if not quoted[k]:
+            k += 1
+            continue
+        end = k
+        while (
+            end + 1 < len(own)
+            and quoted[end + 1]
+            and doc.segments[end + 1].paragraph == doc.segments[k].paragraph
+        ):
+            end += 1
+        for j in range(k, end + 1):
+            back = next((own[i] for i in range(j - 1, k - 1, -1) if own[i]), None)
+            ahead = next((own[i] for i in range(j + 1, end + 1) if own[i]), None)
+            runs[j] = back or ahead
+        k = end + 1
+    return quoted, runs
