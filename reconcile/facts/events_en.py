@@ -212,7 +212,12 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         return None
     if low in _OBJECTS and i > 0 and before[i - 1][0].islower():
         return f"{before[i - 1]} {before[i]}"  # "it will now take me six to eight weeks"
-    if low in _PARTICLES or _verbish(before[i], w) or (i > 0 and before[i - 1].lower() in _MODALS):
+    noun = i > 0 and before[i - 1].lower() in w.before_np  # "a $337m hit in the fourth quarter"
+    if noun and _stops(before[i], w):
+        return str(before[i])
+    if not noun and (
+        low in _PARTICLES or _verbish(before[i], w) or (i > 0 and before[i - 1].lower() in _MODALS)
+    ):
         # The verb, with its particle and what lies between ("kept Scott Parker out").
         v = i
         if low in _PARTICLES:
@@ -301,7 +306,7 @@ def en_event(text: str, m: _Mention) -> str | None:
     first = after[0] if after else ""
     if (
         first
-        and text[after_at : after_at + 1] == " "
+        and re.match(r"(?:['’]s)?\s", text[after_at : after_at + 3])  # "2004's total"
         and first[0].islower()
         and not _stops(first, w)
         and first.lower() not in _TIME_WORDS
@@ -316,7 +321,9 @@ def en_event(text: str, m: _Mention) -> str | None:
         if np:
             return " ".join(np)
     if first.lower() in w.copulas | w.auxiliaries | {"must"} and (
-        not before or before[-1].lower() in _speech() | {"that"}
+        not before
+        or before[-1].lower() in _speech() | {"that"}
+        or all(x.lower().endswith("ly") or x.lower() in w.function for x in before)
     ):
         # "Six weeks is the average time to heal": the date is the subject it names.
         k = 0

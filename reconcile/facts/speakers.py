@@ -9,6 +9,7 @@ from .. import _data
 from ..models import Document
 from ._base import _CJK, _is_zh
 from ._vocab import _Vocab, _vocab
+from .subjects_en import _words as _en_words
 
 # --- speakers ------------------------------------------------------------------------------
 
@@ -170,13 +171,24 @@ def _en_person(text: str) -> str | None:
     return str(found[-1]) if found else None
 
 
+# Words before a role that belong to the speaker: "a bank spokesman", "some economists".
+_ROLE_LEAD = frozenset(["a", "an", "the", "some", "many", "most", "several", "other", "few"])
+
+
 def _en_speaker(text: str, v: _Vocab) -> str | None:
     for m in v.en_speech.finditer(text):
         if m.group("pron") or m.group("pron2"):
             return _PRONOUN
         if m.group("role"):
             # Up to two words before the role belong to it: "a bank spokesman".
-            before = re.findall(r"[A-Za-z'-]+", text[max(0, m.start() - 30) : m.start()])[-2:]
+            found = re.findall(r"[A-Za-z'-]+", text[max(0, m.start() - 30) : m.start()])[-2:]
+            # Only the words that make one noun phrase with it, back to a function word:
+            # not "growth in" of "steady growth in 2005, analysts said".
+            before: list[str] = []
+            for word in reversed(found):
+                if word.lower() in _en_words().function - _ROLE_LEAD:
+                    break
+                before.insert(0, word)
             while before and (before[0].lower() in v.en_non_names or before[0][0].isupper()):
                 before = before[1:]
             words = [*before, m.group("role")]

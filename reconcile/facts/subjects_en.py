@@ -17,7 +17,7 @@ from .. import _data
 from ._base import _clause_end, _clause_start, _Mention
 
 # A word starts after a space or punctuation: the "bn" of "£1.34bn" is not a word.
-_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][\w'’.-]*[\w']|[A-Za-z])")
+_WORD = re.compile(r"(?<![\w.'’])(?:[A-Za-z][\w'’.-]*[\w']|[A-Za-z])")
 # Words between a verb and its figure that qualify the figure ("fell by almost 4%").
 _QUALIFIERS = frozenset(
     [
@@ -127,9 +127,14 @@ def _drop_when(words: list[str], w: _Words) -> list[str]:
             cut = p
         elif low in w.days or words[p] == "May" or low in _WHEN_NOUNS:
             seen = True
+        elif low in ("last", "this", "next") and seen:
+            cut = p  # "five times last year"
         elif low not in _WHEN_FILLERS:
             break
-    return words if cut is None else words[:cut]
+    words = words if cut is None else words[:cut]
+    if len(words) >= 2 and words[-1].lower() == "times":
+        words = words[:-2]  # "lifted borrowing costs five times": how often, not what
+    return words
 
 
 def _np_before(words: list[str], w: _Words) -> list[str]:
@@ -226,10 +231,20 @@ _RESULTS = frozenset(
 )
 # Words that open a counted phrase without being the thing counted ("five other provinces").
 _LEADING = frozenset(
-    ["other", "more", "new", "additional", "further", "extra", "of", "such", "all"]
+    ["other", "more", "most", "new", "additional", "further", "extra", "of", "such", "all"]
 )
 _MODALS = frozenset(
     ["can", "could", "will", "would", "may", "might", "must", "should", "shall", "to"]
+)
+
+
+# Words in "-ly" that are nouns or adjectives inside noun phrases.
+_LY_WORDS = frozenset(
+    [
+        *("family", "supply", "assembly", "monopoly", "anomaly", "weekly", "monthly"),
+        *("quarterly", "yearly", "daily", "hourly", "elderly", "friendly", "costly", "deadly"),
+        *("lonely", "lovely", "holy", "rally", "ally", "reply", "belly", "bully", "jelly"),
+    ]
 )
 
 
@@ -237,6 +252,8 @@ def _stops(word: str, w: _Words) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "US", "IT": an acronym, not the pronoun
     low = word.lower()
+    if low.endswith("ly") and len(low) >= 6 and low not in _LY_WORDS and word[0].islower():
+        return True  # "currently", "unexpectedly": adverbs end a noun phrase
     return low in w.function or low in w.before_np or _is_verb(word, w) or low in w.days
 
 
@@ -413,13 +430,7 @@ def _measured(
     # A figure between a determiner and a noun modifies the noun: "a 70% share of …".
     # "an annual £10.5bn black hole": an adjective may come between.
     det = [x.lower() for x in before[-2:]]
-    if (
-        det
-        and det[-1] in w.before_np
-        and len(after) >= 3
-        and after[0].lower() in _CHANGE_NOUNS
-        and after[1].lower() in ("in", "of")
-    ):
+    if len(after) >= 3 and after[0].lower() in _CHANGE_NOUNS and after[1].lower() in ("in", "of"):
         # "a 6% rise in profits": the change is of what follows it.
         np = _np_after(after[2:], w)
         if np:
