@@ -231,11 +231,15 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         return " ".join([*subj, *verb]) or None
     np = _np_before(before[: i + 1], w)
     start = i + 1 - len(np) if np else i
-    # "diagnosed with colorectal cancer in May": the verb whose object the phrase is.
+    # "diagnosed with colorectal cancer in May", "first appeared on Playschool 25 years
+    # ago": the verb whose object the phrase is.
     if (
         np
         and start >= 2
-        and before[start - 1].lower() in _VERB_PREPS
+        and (
+            before[start - 1].lower() in _VERB_PREPS
+            or (np[0][0].isupper() and before[start - 1].lower() in _NAME_PREPS)
+        )
         and _is_verb(before[start - 2], w)
         and before[start - 2].lower() not in w.copulas
     ):
@@ -351,10 +355,13 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
     27-year-old", which refers back to the person named before (the caller's)."""
     lead = text[: m.start]
     apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s$", lead)
-    if apposed and " " in apposed.group(1):
-        return apposed.group(1)
+    if apposed and apposed.group(1).lower() not in w.trim | w.days:
+        return apposed.group(1)  # "Eileen Lee, 24", "Gray, 26, who won …"
+    named = re.match(r"\s((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)", text[m.end :])
+    if named and m.kind == "age" and text[m.start].isdigit():
+        return named.group(1)  # "27-year-old Almunia"
     after = _WORD.findall(text[m.end : _clause_end(text, m.end)])
-    if re.search(r"\b[Tt]he\s$", lead) and not (after and after[0][0].isupper()):
+    if re.search(r"\b[Tt]he\s$", lead):
         return None
     names = [
         n for n in _NAME.findall(text) if n.lower() not in w.trim and not _is_verb(n.lower(), w)

@@ -120,8 +120,9 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
     person: str | None = None  # the last person named, for "the 27-year-old"
     for seg, speaker in segments:
         ms = _sentence_mentions(seg.text, v)
+        zh = _is_zh(seg.text)
         for m in ms:
-            if m.kind == "age" and person and (m.subject is None or " " not in m.subject):
+            if m.kind == "age" and person and (zh or m.subject is None):
                 # "The 23-year-old has admitted …" refers back to the person last named.
                 m.subject = person
         if not _is_zh(seg.text):
@@ -129,7 +130,6 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
         if not ms:
             continue
         spans = _SpanMap(doc, seg)
-        zh = _is_zh(seg.text)
         for m in ms:
             if m.kind == "date":
                 if _is_topical(seg.text, m):
