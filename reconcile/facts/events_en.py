@@ -138,6 +138,7 @@ _NUMBER_WORDS = frozenset(
 # After a verb, these belong to it ("will be out for six weeks", "set up in 2001").
 _PARTICLES = frozenset(["out", "up", "off", "down", "back", "away", "over", "on", "in"])
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "there", "this", "that"])
+_BE = frozenset(["is", "was", "are", "were", "be", "been", "being", "remains", "remained"])
 _OBJECTS = frozenset(["me", "him", "her", "us", "them"])
 _RELATIVES = frozenset(["which", "who", "that", "whose", "whom"])
 # Prepositions that join a noun phrase to the verb it is the object of ("diagnosed with
@@ -222,7 +223,7 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         v = i
         if low in _PARTICLES:
             v = next((k for k in range(i - 1, max(-1, i - 4), -1) if _verbish(before[k], w)), i)
-        if before[v].lower() in w.copulas and v == i:
+        if before[v].lower() in _BE and v == i:
             # "The hearing is on 21 December": the subject is the event.
             np = _subject_of_verb(before, v, w)
             return " ".join(np) or None
@@ -361,6 +362,17 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
     if named and m.kind == "age" and text[m.start].isdigit():
         return named.group(1)  # "27-year-old Almunia"
     after = _WORD.findall(text[m.end : _clause_end(text, m.end)])
+    if (
+        after
+        and text[m.end : m.end + 1] == " "
+        and after[0][0].islower()
+        and not _stops(after[0], w)
+    ):
+        # "Mrs Quinn's two-year-old son": the son's age, with whose son he is.
+        # ("a 15-year-old part-time worker, Mr Bell …" is Mr Bell's, found below.)
+        owner = re.search(r"([A-Z][\w'’-]+['’]s)\s$", lead)
+        if owner:
+            return " ".join([owner.group(1), *_np_after(after, w)[:3]])
     if re.search(r"\b[Tt]he\s$", lead):
         return None
     names = [

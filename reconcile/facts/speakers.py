@@ -171,6 +171,7 @@ def _en_person(text: str) -> str | None:
     return str(found[-1]) if found else None
 
 
+_TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"])
 # Words before a role that belong to the speaker: "a bank spokesman", "some economists".
 _ROLE_LEAD = frozenset(["a", "an", "the", "some", "many", "most", "several", "other", "few"])
 
@@ -204,6 +205,9 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
         if not name:
             continue
         parts = name.split()
+        title = next((k for k, p in enumerate(parts) if k and p.rstrip(".") in _TITLES), None)
+        if title is not None:
+            parts = parts[title:]  # "In Tanzania Mr Brown said": the person from the title
         # "… on Sunday said", "Sunday's Financial Mail": a day is when, not who.
         while parts and (
             parts[0].lower() in v.en_non_names - {"mr", "mrs", "ms", "dr"}

@@ -322,7 +322,8 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
     if (
         i >= 0
         and (_is_verb(before[i], w) or before[i].lower() in w.change)
-        and before[i].lower() not in w.linking  # "At least three people"
+        # "At least three people", "there would be two billion handsets": no verb of theirs
+        and before[i].lower() not in w.copulas | w.auxiliaries
     ):
         return [*np, before[i].lower()]  # killed 10,000 people -> people killed
     rest = after[1:]
@@ -359,7 +360,8 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     if quote and m.kind == "count":
         end += 2  # 178 "sound recordings": the counted thing in quotes
     before = _WORD.findall(text[cs : m.start])
-    after = _WORD.findall(text[end : _clause_end(text, end)])
+    # A dash between spaces ends the phrase: "One in 10 adult Americans - equivalent to …".
+    after = _WORD.findall(re.split(r"\s[-–—]\s", text[end : _clause_end(text, end)])[0])
     if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
@@ -490,6 +492,8 @@ def _measured(
             np = _np_before(before[:j], w)
             if np:
                 return " ".join(np)
+            if low in ("cost", "costs") and i + 1 < len(before):
+                return None  # "which could cost the UK £1bn": not the UK's figure
             break
         i -= 1
     np = _np_before(before, w)
