@@ -138,11 +138,11 @@ def _vocab() -> _Vocab:
         # "two charges", "a seven-match ban" (not "two-thirds", "one-off").
         rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
         # Not "a seven-match ban" read as the article "a" counting "seven-match".
-        rf"[\"“]?(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z'-]+)"
+        rf"[\"“]?(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z0-9'-]+)"
         # A figure with no noun after it: "fell by 600,000.", "which killed five," (the
         # classifier keeps only those that count something).
         rf"|(?<![\w.,$£€])(?P<bare>{_AR}(?:\s(?:million|billion))?|{_ENW})"
-        r"(?=[.,;:!?\"”)]|\s(?:and|but|or)\b|$))",
+        r"(?=[.,;:!?\"”)]|\s(?:and|but|or|a|an)\b|$))",
         re.IGNORECASE,
     )
     zh_titles = re.compile(_alt(zh["titles"]))

@@ -20,7 +20,6 @@ from .. import _data
 from ._base import _clause_end, _clause_start, _Mention
 from .subjects_en import (
     _MODALS,
-    _RESULTS,
     _WORD,
     _is_verb,
     _np_after,
@@ -299,7 +298,7 @@ def en_event(text: str, m: _Mention) -> str | None:
     tail = _RANGE_TAIL.match(text, m.end, ce)  # "the 2004 and 2005 model years"
     after_at = tail.end() if tail else m.end
     after = _WORD.findall(text[after_at:ce])
-    if m.kind == "score" and after and after[0].lower() in _RESULTS:
+    if m.kind == "score" and after and after[0].lower() in w.results:
         # "Liverpool's 3-2 defeat at Fulham", "the 1-1 draw": the game is the subject.
         owner = before[-1] if before and before[-1].endswith(("'s", "’s")) else ""
         return " ".join(x for x in (owner, after[0]) if x)

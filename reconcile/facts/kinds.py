@@ -87,6 +87,7 @@ _SCORE_BEFORE = re.compile(
 _SCORE_AFTER = re.compile(
     r"^\s?(?:win|victory|defeat|draw|loss|lead|home|away|scoreline|aggregate|triumph|"
     r"success|thrashing|reverse|win|in\b|at\b|against|over|on\b|with|after|before|"
+    r"ahead|behind|clear|advantage|margin|deficit|half-time|"
     r"first-leg|second-leg|[负胜平战击])",
     re.I,
 )
@@ -152,6 +153,8 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
     if val is None:
         return None
     lead = text[max(0, s - 40) : s]
+    if raw.isdigit() and re.search(r"\bat\sthe\sage\sof\s$", lead):
+        return _Mention("age", val, "years", s, e)  # "has died at the age of 79"
     if raw.isdigit() and len(raw) <= 3 and _APPOSED.search(lead):
         name = _APPOSED.search(lead)
         first = name.group(0).split()[0].strip(",") if name else ""
@@ -273,7 +276,16 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         return None if val is None else _Mention("ordinal", val, "ordinal", s, e)
     if g["sc1"] is not None:
         if not (
-            _SCORE_BEFORE.search(text[max(0, s - 12) : s]) or _SCORE_AFTER.match(text[e : e + 12])
+            _SCORE_BEFORE.search(text[max(0, s - 12) : s])
+            or _SCORE_AFTER.match(text[e : e + 12])
+            # Set scores in a row ("6-1 7-6 (7/5)") and results between two names ("Wasps
+            # 31-37 Leicester") need no other word.
+            or re.match(r"\s\d{1,2}-\d{1,2}\b", text[e : e + 8])
+            or re.search(r"\b\d{1,2}-\d{1,2}\s$", text[max(0, s - 8) : s])
+            or (
+                re.search(r"\b[A-Z][\w'’-]+\s$", text[max(0, s - 30) : s])
+                and re.match(r"\s[A-Z]", text[e : e + 2])
+            )
         ):
             return None
         a, b = int(g["sc1"]), int(g["sc2"])

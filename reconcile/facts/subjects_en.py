@@ -67,6 +67,8 @@ class _Words:
     days: frozenset[str]
     auxiliaries: frozenset[str]
     ing_nouns: frozenset[str]
+    units: frozenset[str]  # "35.39 seconds", "200 metres" say how much, not of what
+    results: frozenset[str]  # "a 3-2 defeat", "the 1-1 draw": the game a score belongs to
 
 
 @cache
@@ -87,6 +89,8 @@ def _words() -> _Words:
         days=low("days"),
         auxiliaries=low("auxiliaries"),
         ing_nouns=low("ing_nouns"),
+        units=low("units"),
+        results=low("results"),
     )
 
 
@@ -214,21 +218,6 @@ def _modifier(words: list[str], i: int, w: _Words) -> bool:
 
 
 _CONVERSION = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
-_RESULTS = frozenset(
-    [
-        "win",
-        "victory",
-        "defeat",
-        "draw",
-        "loss",
-        "lead",
-        "triumph",
-        "success",
-        "thrashing",
-        "reverse",
-        "scoreline",
-    ]
-)
 # Words that open a counted phrase without being the thing counted ("five other provinces").
 _LEADING = frozenset(
     ["other", "more", "most", "new", "additional", "further", "extra", "of", "such", "all"]
@@ -263,37 +252,6 @@ def _trim(words: list[str], w: _Words) -> list[str]:
     while words and words[0].lower() in w.trim:
         words = words[1:]
     return words
-
-
-# Units of measure: "35.39 seconds", "200 metres" say how much, not of what.
-_UNITS = frozenset(
-    [
-        "seconds",
-        "minutes",
-        "hours",
-        "metres",
-        "meters",
-        "kilometres",
-        "km",
-        "miles",
-        "yards",
-        "feet",
-        "inches",
-        "kg",
-        "kilos",
-        "tonnes",
-        "tons",
-        "pounds",
-        "litres",
-        "megabits",
-        "megabytes",
-        "gigabytes",
-        "mph",
-        "degrees",
-        "acres",
-        "hectares",
-    ]
-)
 
 
 # Copulas that are also nouns ("the plan costs £8m" / "fuel costs rose").
@@ -365,7 +323,9 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
-        if np and m.kind == "count" and np[0].lower() in _UNITS:
+        if np and np[0].lower() in _WHEN_NOUNS:
+            np = []  # "from 1.27 million a year earlier": when, not what
+        if np and m.kind == "count" and np[0].lower() in w.units:
             # "a personal best of 7.13 seconds": a measurement; its unit is the unit, and
             # its subject is what was measured, found as for an amount.
             m.unit = np[0].lower()
