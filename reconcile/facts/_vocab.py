@@ -157,7 +157,7 @@ def _vocab() -> _Vocab:
     roles = _alt(speech["en_roles"])
     # "X according to" is never X speaking; "X, the largest US retailer, has said" is.
     n1_verbs = _alt([x for x in en_verbs if x != "according to"])
-    apposition = r"(?:,\s[a-z][^,;:\"“”]{2,60},)?"
+    apposition = r"(?:,\s[a-z][^,;:\"“”]{2,60}+,)?"  # possessive: no backtracking
     en_speech = re.compile(
         rf"(?P<n1>{name}){apposition},?\s{adv}(?:{n1_verbs})\b"
         # Inverted attribution ends the clause: '…," said Jonathan Loynes, chief …'; not

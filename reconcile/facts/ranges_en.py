@@ -26,6 +26,11 @@ def merge_ranges(text: str, ms: list[_Mention]) -> list[_Mention]:
     """``ms`` with each range's two ends made one mention spanning both."""
     out: list[_Mention] = []
     for m in ms:
+        # Most figures have no lower bound before them: a cheap test before the pattern.
+        tail = text[max(0, m.start - 5) : m.start].rstrip()
+        if not tail.endswith(("to", "and", "-", "–")):
+            out.append(m)
+            continue
         lower = _LOWER.search(text, max(0, m.start - 40), m.start)
         if lower is None or m.kind in ("score", "ordinal", "age"):
             out.append(m)

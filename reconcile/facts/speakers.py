@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import _data
 from ..models import Document
@@ -81,10 +81,10 @@ _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
 # A person's name: not after "the", a possessive or a year ("next month's European Indoor
 # Championships", "the 2002 World Cup" name events), and not ending in a word that names
 # a body or an event (data/speech.toml ``en_not_person``).
-_EN_PERSON = re.compile(
-    r"(?<!\bthe\s)(?<!\bThe\s)(?<!'s\s)(?<!’s\s)(?<!\d\s)"
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])"
-)
+_EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])")
+# Checked on the few candidates only: as lookbehinds of _EN_PERSON they ran at every
+# position of every sentence.
+_NOT_BEFORE_PERSON = re.compile(r"(?:\b[Tt]he|['’]s|\d)\s$")
 _PRONOUN = "\x00"  # marks "he said": the speaker is the person last named
 _DAYS = frozenset(
     [
@@ -160,13 +160,16 @@ def _not_person() -> frozenset[str]:
     return frozenset(_data.words("speech", "en_not_person"))
 
 
+@lru_cache(maxsize=64)  # asked for each sentence by speakers() and by extract_facts()
 def _en_person(text: str) -> str | None:
     """The last person named outside quotations (for a following "he said")."""
     not_person = _not_person()
+    plain = _QUOTED.sub(" ", text)
     found = [
-        n
-        for n in _EN_PERSON.findall(_QUOTED.sub(" ", text))
-        if not any(x.lower() in not_person for x in n.split())
+        m.group(0)
+        for m in _EN_PERSON.finditer(plain)
+        if not _NOT_BEFORE_PERSON.search(plain, max(0, m.start() - 5), m.start())
+        and not any(x.lower() in not_person for x in m.group(0).split())
     ]
     return str(found[-1]) if found else None
 
@@ -236,20 +239,26 @@ def outside_claim(text: str, start: int, end: int) -> bool:
     what the apposition says of the speaker is the reporter's. "In January, GM said …":
     the date dates the saying, not the claim.
     """
-    v = _vocab()
-    for m in v.en_speech.finditer(text):
-        if m.group("n1") is None:
-            continue
-        if m.start() <= start and end <= m.end():
-            return True
-        if (
-            end <= m.start()
-            and _DATE_LEAD.match(text[:start])
-            and re.fullmatch(r",?\s*(?:(?:the|a|an)\s)?(?:[a-z]+\s){0,2}", text[end : m.start()])
-        ):
-            return True
-        break
-    return False
+    found = _first_named_attribution(text)
+    if found is None:
+        return False
+    at, to = found
+    if at <= start and end <= to:
+        return True
+    return bool(
+        end <= at
+        and _DATE_LEAD.match(text[:start])
+        and re.fullmatch(r",?\s*(?:(?:the|a|an)\s)?(?:[a-z]+\s){0,2}", text[end:at])
+    )
+
+
+@lru_cache(maxsize=64)  # asked once per fact of the sentence
+def _first_named_attribution(text: str) -> tuple[int, int] | None:
+    """The span of the first "X said" of a sentence, X a name (with its apposition)."""
+    for m in _vocab().en_speech.finditer(text):
+        if m.group("n1") is not None:
+            return m.start(), m.end()
+    return None
 
 
 def speakers(doc: Document) -> tuple[str | None, ...]:
@@ -360,6 +369,9 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
     return tuple(out)
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def _en_quotations(doc: Document, own: list[str | None]) -> tuple[list[bool], list[str | None]]:
     """Which segments are inside a quotation, and whom each quotation run quotes.
 
@@ -377,15 +389,15 @@ def _en_quotations(doc: Document, own: list[str | None]) -> tuple[list[bool], li
             inside, paragraph = False, seg.paragraph
         text = seg.text
         starts_inside = inside
-        for i, ch in enumerate(text):
-            if ch in '“”"':
-                # A straight quote opens after a space and before a word, else closes.
-                inside = ch == "“" or (
-                    ch == '"'
-                    and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-")
-                    and i + 1 < len(text)
-                    and not text[i + 1].isspace()
-                )
+        for q in _QUOTE_MARK.finditer(text):
+            i, ch = q.start(), q.group(0)
+            # A straight quote opens after a space and before a word, else closes.
+            inside = ch == "“" or (
+                ch == '"'
+                and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-")
+                and i + 1 < len(text)
+                and not text[i + 1].isspace()
+            )
         opens = _OPENS_QUOTE.match(text) is not None
         quoted.append(starts_inside or opens or inside)
     runs: list[str | None] = [None] * len(own)
