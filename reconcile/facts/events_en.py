@@ -98,8 +98,13 @@ _TIME_WORDS = frozenset(
 # Nouns of time that only say when ("for the first time since", "at some point in"), unless
 # a determiner makes them the thing dated ("the week to 25 December").
 _TIME_NOUNS = frozenset(
-    ["time", "times", "point", "moment", "stage", "period", "year", "years", "month", "months"]
+    [
+        *("time", "times", "point", "moment", "stage", "period", "year", "years", "month"),
+        *("months", "week", "weeks", "day", "days", "quarter"),
+    ]
 )
+# "for the first time", "at some point", "three hours of extra activity a week by 2010".
+_TIME_NOUN_LEADS = frozenset(["some", "this", "last", "next", "that", "each", "a", "per", "every"])
 _NUMBER_WORDS = frozenset(
     [
         "one",
@@ -178,7 +183,7 @@ def _skippable(words: list[str], i: int, w: _Words) -> bool:
         return True  # "fell unexpectedly in October": the adverb of the verb  # the month: the modal is never capitalised mid-clause
     if low in _TIME_NOUNS and i > 0:
         prev = words[i - 1].lower()
-        return prev in _NUMBER_WORDS or prev in ("some", "this", "last", "next", "that", "each")
+        return prev in _NUMBER_WORDS or prev in _TIME_NOUN_LEADS
     return False
 
 
@@ -281,7 +286,7 @@ def _clause_event(words: list[str], w: _Words) -> str | None:
         return " ".join([*subj, words[v]])  # "In January, GM said …"
     rest = words[v + 1 :]
     particle = rest[:1] if rest and rest[0].lower() in _PARTICLES else []
-    obj = _head(_np_after(rest[len(particle) :], w))[:4]
+    obj = _np_after(rest[len(particle) :], w)[:4]  # "have seen a lot of things"
     return " ".join([*subj, words[v], *particle, *obj])
 
 

@@ -155,9 +155,10 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
     lead = text[max(0, s - 40) : s]
     if raw.isdigit() and re.search(r"\bat\sthe\sage\sof\s$", lead):
         return _Mention("age", val, "years", s, e)  # "has died at the age of 79"
-    if raw.isdigit() and len(raw) <= 3 and _APPOSED.search(lead):
-        name = _APPOSED.search(lead)
-        first = name.group(0).split()[0].strip(",") if name else ""
+    name = _APPOSED.search(lead) if raw.isdigit() and val <= 110 else None
+    if name and not re.search(r"\d[\s,]*$", lead[: name.start()]):
+        # "Eileen Lee, 24": not "the 147, 156, 156 Sportwagon, 166" (a list of models).
+        first = name.group(0).split()[0].strip(",")
         if first.lower() not in _MONTH_NAMES:
             return _Mention("age", val, "years", s, e)
     if raw[0].isdigit():

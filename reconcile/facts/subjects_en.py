@@ -237,11 +237,16 @@ _LY_WORDS = frozenset(
 )
 
 
+def _adverb(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("ly") and len(low) >= 6 and low not in _LY_WORDS and word[0].islower()
+
+
 def _stops(word: str, w: _Words) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "US", "IT": an acronym, not the pronoun
     low = word.lower()
-    if low.endswith("ly") and len(low) >= 6 and low not in _LY_WORDS and word[0].islower():
+    if _adverb(word):
         return True  # "currently", "unexpectedly": adverbs end a noun phrase
     return low in w.function or low in w.before_np or _is_verb(word, w) or low in w.days
 
@@ -298,6 +303,9 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
     return np
 
 
+_QUOTES = re.compile('["“”]')
+
+
 def _open_clause(text: str, at: int) -> int:
     """The clause start, reading past a bracketed acronym: "Gross domestic product (GDP)
     rose by 1.7%" is one clause."""
@@ -314,12 +322,16 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     # "a $1.75bn (£900m) deal": the conversion in brackets sits between figure and noun.
     conv = _CONVERSION.match(text, m.end)
     end = conv.end() if conv else m.end
-    quote = re.match(r"\s[\"“]", text[end : end + 2])
-    if quote and m.kind == "count":
-        end += 2  # 178 "sound recordings": the counted thing in quotes
     before = _WORD.findall(text[cs : m.start])
+    if m.kind == "count":
+        # 178 "sound recordings", eight "critical" security holes: quotation marks inside
+        # the counted phrase do not end it.
+        rest = _QUOTES.sub("", text[end : end + 120])
+        rest = rest[: _clause_end(rest, 0)]
+    else:
+        rest = text[end : _clause_end(text, end)]
     # A dash between spaces ends the phrase: "One in 10 adult Americans - equivalent to …".
-    after = _WORD.findall(re.split(r"\s[-–—]\s", text[end : _clause_end(text, end)])[0])
+    after = _WORD.findall(re.split(r"\s[-–—]\s", rest)[0])
     if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
@@ -442,6 +454,7 @@ def _measured(
                     or before[j - 1].lower() in change_words
                     or before[j - 1].lower() in w.copulas
                     or _is_verb(before[j - 1], w)
+                    or _adverb(before[j - 1])  # "was currently at 62%"
                 )
                 # "fuel costs rose by £106m": before another verb, "costs" is the noun.
                 and not (before[j - 1].lower() in _NOUN_COPULAS and j < i + 1 and j > 1)
