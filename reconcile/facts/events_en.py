@@ -362,8 +362,11 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
     apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s$", lead)
     if apposed and apposed.group(1).lower() not in w.trim | w.days:
         return apposed.group(1)  # "Eileen Lee, 24", "Gray, 26, who won …"
+    apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s(?:a|an)\s$", lead)
+    if apposed and apposed.group(1).lower() not in w.trim | w.days:
+        return apposed.group(1)  # "Abdus Sattar, a 55-year-old … worker"
     named = re.match(r"\s((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)", text[m.end :])
-    if named and m.kind == "age" and text[m.start].isdigit():
+    if named and text[m.start].isdigit() and not re.search(r"\b[Aa]n?\s$", lead):
         return named.group(1)  # "27-year-old Almunia"
     after = _WORD.findall(text[m.end : _clause_end(text, m.end)])
     if (

@@ -381,7 +381,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         if g["ce"][0].isdigit() and (
             _IN_NAME.search(text[max(0, s - 30) : s])
             or re.search(r"(?:^|\s)[A-Z][a-z]+-[A-Z][\w'-]*\s$", text[max(0, s - 30) : s])
-            or re.search(r"\b[A-Z][a-z]*-$", text[max(0, s - 12) : s])  # Under-21
+            or re.search(r"\b[A-Z][A-Za-z]*-$", text[max(0, s - 12) : s])  # Under-21, COVID-19
         ):
             return None  # Doom 3, Half-Life 2, Chapter 11: part of a name
         if _named_number(text, s, g["ce"]):

@@ -185,14 +185,18 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
             return _PRONOUN
         if m.group("role"):
             # Up to two words before the role belong to it: "a bank spokesman".
-            found = re.findall(r"[A-Za-z'-]+", text[max(0, m.start() - 30) : m.start()])[-2:]
-            # Only the words that make one noun phrase with it, back to a function word:
-            # not "growth in" of "steady growth in 2005, analysts said".
+            window = re.split(r"[,.;:\"“”’—–]", text[max(0, m.start() - 30) : m.start()])[-1]
+            found = re.findall(r"[A-Za-z'-]+", window)[-2:]
+            # Only the words that make one noun phrase with it, back to a function word or
+            # a determiner: not "growth in" of "steady growth in 2005, analysts said", not
+            # "shoe" of "a shoe the company claims".
             before: list[str] = []
             for word in reversed(found):
                 if word.lower() in _en_words().function - _ROLE_LEAD:
                     break
                 before.insert(0, word)
+                if word.lower() in ("a", "an", "the"):
+                    break
             while before and (before[0].lower() in v.en_non_names or before[0][0].isupper()):
                 before = before[1:]
             words = [*before, m.group("role")]
