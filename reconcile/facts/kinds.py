@@ -140,7 +140,7 @@ def _named_number(text: str, s: int, raw: str) -> bool:
     if not raw[0].isupper():
         return False
     lead = text[:s].rstrip(" \"“‘'(")
-    return lead != "" and not lead.endswith((".", "!", "?", ":"))
+    return lead != "" and not lead.endswith((".", "!", "?", ":", "—", "–", ")"))
 
 
 def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
@@ -153,8 +153,11 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
     if val is None:
         return None
     lead = text[max(0, s - 40) : s]
-    if raw.isdigit() and re.search(r"\bat\sthe\sage\sof\s$", lead):
-        return _Mention("age", val, "years", s, e)  # "has died at the age of 79"
+    if raw.isdigit() and (
+        re.search(r"\bat\sthe\sage\sof\s$", lead)
+        or (re.search(r"\b[A-Z][\w'’-]+\s[A-Z][\w'’-]+\s\($", lead) and text[e : e + 1] == ")")
+    ):
+        return _Mention("age", val, "years", s, e)  # "at the age of 79", "Richard McNally (31)"
     name = _APPOSED.search(lead) if raw.isdigit() and val <= 110 else None
     if name and not re.search(r"\d[\s,]*$", lead[: name.start()]):
         # "Eileen Lee, 24": not "the 147, 156, 156 Sportwagon, 166" (a list of models).
@@ -164,7 +167,13 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
     if raw[0].isdigit():
         if _IN_NAME.search(text[max(0, s - 30) : s]):
             return None
-        if "," in raw or re.search(r"million|billion", raw, re.I):
+        if (
+            "," in raw
+            or re.search(r"million|billion", raw, re.I)
+            # "328 of them out of a total of over 400"
+            or re.match(r"\sof\s(?:them|those|these|us|whom)\b", text[e : e + 12])
+            or re.search(r"\btotal\sof\s(?:over\s|more\sthan\s|about\s|some\s)?$", lead)
+        ):
             return _Mention("count", val, "", s, e)
         return _Mention("count", val, "", s, e) if _COUNTING_VERB.search(lead) else None
     if _COUNTING_VERB.search(lead):

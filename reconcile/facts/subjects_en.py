@@ -348,7 +348,11 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
             i = len(before) - 1
             while i >= 0 and before[i].lower() in _QUALIFIERS:
                 i -= 1
-            if i >= 0 and _is_verb(before[i], w) and before[i].lower() not in w.linking:
+            if (
+                i >= 0
+                and _is_verb(before[i], w)
+                and before[i].lower() not in w.linking | w.copulas | w.auxiliaries
+            ):
                 verb = str(before[i])
                 if before[0].lower() in ("which", "that", "who"):
                     return verb  # the killed, not the wave that killed them
