@@ -136,13 +136,15 @@ def _vocab() -> _Vocab:
         rf"|(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)"
         rf"|(?<![\w.,$£€])(?P<ipt>{_AR})\s(?:index\s)?points?\b"
         # "two charges", "a seven-match ban" (not "two-thirds", "one-off").
+        # Measurements written with their unit: 14Mbps, 25km, 40GB.
+        r"|(?<![\w.,$£€])(?P<meas>\d+(?:\.\d+)?)\s?(?P<munit>[MKGT]bps|kbps|[KMGT]B|[GM]Hz|km|kg|cm|mm|mph|kph)\b"
         rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
         # Not "a seven-match ban" read as the article "a" counting "seven-match".
         rf"[\"“]?(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z0-9'-]+)"
         # A figure with no noun after it: "fell by 600,000.", "which killed five," (the
         # classifier keeps only those that count something).
         rf"|(?<![\w.,$£€])(?P<bare>{_AR}(?:\s(?:million|billion))?|{_ENW})"
-        r"(?=[.,;:!?\"”)]|\s(?:and|but|or|a|an)\b|$))",
+        r"(?=[.,;:!?\"”)]|\s(?:and|but|or|a|an)\b|\s[-–—]\s|$))",
         re.IGNORECASE,
     )
     zh_titles = re.compile(_alt(zh["titles"]))

@@ -389,6 +389,9 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
     # aged 44") before a single capitalised word (which may be a company's).
     full = [n for n in names if " " in n]
     if full or names:
+        subject = re.search(r"\b([A-Z][\w'’-]+)\s(?:has|had|was|is|dies|died|who)\b", text)
+        if not full and subject and subject.group(1) in names:
+            return subject.group(1)  # "Viotti has died in Germany at 50": who died
         return str(full[0] if full else names[-1])
     np = _np_after(after, w)
     return " ".join(np) if np else None

@@ -14,7 +14,7 @@ def _mentions(text: str, v: _Vocab) -> list[_Mention]:
     out: list[_Mention] = []
     for m in v.pattern.finditer(text):
         got = _classify(m, text, v)
-        if got is not None:
+        if got is not None and not (out and got.start < out[-1].end):  # "4-6 March" once
             out.append(got)
     return out
 
@@ -111,6 +111,14 @@ _IN_NAME = re.compile(
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
     r"[A-Z][\w'-]*\s$"
 )
+_KIND_OF = re.compile(
+    r"[\s-](?!(?:of|from|to|in|on|at|and|or|for|by|with|per|a|an|the|than|south|north|east|"
+    r"west|away|long|wide|high|deep|below|above|up|down|ahead|behind)\b)[a-z]"
+)
+_DAY_SPAN = re.compile(
+    r"\s((?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s(?:19|20)\d\d)?)\b"
+)
 _MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$")
 
 
@@ -154,7 +162,8 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
         return None
     lead = text[max(0, s - 40) : s]
     if raw.isdigit() and (
-        re.search(r"\bat\sthe\sage\sof\s$", lead)
+        re.search(r"\bat\sthe\sage\sof\s$|\b(?:turns|turned|turning)\s$", lead)
+        or re.search(r"\b(?:died|dies)\b[^.;]{0,40}\sat\s$", lead)
         or (re.search(r"\b[A-Z][\w'’-]+\s[A-Z][\w'’-]+\s\($", lead) and text[e : e + 1] == ")")
     ):
         return _Mention("age", val, "years", s, e)  # "at the age of 79", "Richard McNally (31)"
@@ -285,6 +294,13 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         val = _num(g["rank"])
         return None if val is None else _Mention("ordinal", val, "ordinal", s, e)
     if g["sc1"] is not None:
+        days = _DAY_SPAN.match(text, e)
+        if days is not None and 1 <= int(g["sc2"]) <= 31:
+            # "on 4-6 March": a span of days, dated by its last.
+            key = period_key(f"{g['sc2']} {days.group(1)}")
+            if key is not None:
+                value = float((key[0] or 0) * 10000 + (key[1] or 0) * 100 + (key[3] or 0))
+                return _Mention("date", value, "date", s, days.end())
         if not (
             _SCORE_BEFORE.search(text[max(0, s - 12) : s])
             or _SCORE_AFTER.match(text[e : e + 12])
@@ -386,6 +402,11 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         return _Mention(kind, val, mw, s, e)
     if g["bare"] is not None:
         return _bare(text, s, e, g["bare"])
+    if g["meas"] is not None:
+        if _KIND_OF.match(text, e):
+            return None  # "the 10km race", "a 40GB drive": a kind of thing, not a claim
+        val = _num(g["meas"])
+        return None if val is None else _Mention("count", val, g["munit"], s, e)
     if g["ce"] is not None:
         if g["ce"][0].isdigit() and (
             _IN_NAME.search(text[max(0, s - 30) : s])
