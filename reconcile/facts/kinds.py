@@ -419,7 +419,12 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         noun = g["noun"].lower()
         raw = g["ce"].lower()
         fraction = _FRACTIONS.get(noun.rstrip("s"))
-        if fraction and raw not in ("a", "one") and (val := _num(raw)) is not None:
+        if (
+            fraction
+            and raw not in ("a", "one")
+            and text[e : e + 4] == " of "  # not "two quarters ahead"
+            and (val := _num(raw)) is not None
+        ):
             # "about two thirds of all economic activity": a share, as a percentage.
             return _Mention("percent", round(val * 100 / fraction, 1), "%", s, e)
         if noun in v.en_count_stop or (raw.isalpha() and noun in v.en_change):

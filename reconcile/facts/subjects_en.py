@@ -372,6 +372,14 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         # measures what it is about.
         np = _np_before(_WORD.findall(text[_clause_start(text, cs - 1) : cs - 1]), w)
         found = " ".join(np) or None
+    if found is None and cs > 1 and before and _is_verb(before[0], w):
+        # "Core prices, which exclude food and energy costs, surged by 0.8%": past the
+        # relative clause to the subject it interrupts.
+        prev = _clause_start(text, cs - 1)
+        words = _WORD.findall(text[prev : cs - 1])
+        if words and words[0].lower() in ("which", "who") and prev > 1:
+            np = _np_before(_WORD.findall(text[_clause_start(text, prev - 1) : prev - 1]), w)
+            found = " ".join(np) or None
     return found
 
 
@@ -467,6 +475,10 @@ def _measured(
                 if before[j].lower() in change_words:
                     m.change = before[j].lower()
             np = _np_before(before[:j], w)
+            k = j - len(np) - 1
+            if len(np) == 1 and k > 0 and before[k].lower() in ("on", "under") and np[0].islower():
+                # "left interest rates on hold at 4.75%": the rates, not the hold.
+                np = _np_before(before[:k], w) or np
             if np:
                 return " ".join(np)
             if low in ("cost", "costs") and i + 1 < len(before):
