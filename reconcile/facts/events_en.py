@@ -93,6 +93,7 @@ _TIME_WORDS = frozenset(
         "today",
         "yesterday",
         "tomorrow",
+        "same",
     ]
 )
 # Nouns of time that only say when ("for the first time since", "at some point in"), unless
@@ -104,7 +105,9 @@ _TIME_NOUNS = frozenset(
     ]
 )
 # "for the first time", "at some point", "three hours of extra activity a week by 2010".
-_TIME_NOUN_LEADS = frozenset(["some", "this", "last", "next", "that", "each", "a", "per", "every"])
+_TIME_NOUN_LEADS = frozenset(
+    ["some", "this", "last", "next", "that", "each", "a", "per", "every", "same"]
+)
 _NUMBER_WORDS = frozenset(
     [
         "one",
@@ -158,6 +161,11 @@ def _speech() -> frozenset[str]:
     return frozenset(str(x).lower() for x in speech["en"] + speech["en_attribution"])
 
 
+@cache
+def _currencies() -> frozenset[str]:
+    return frozenset(str(x).lower() for x in _data.load("facts")["en"]["currencies"])
+
+
 def _verbish(word: str, w: _Words) -> bool:
     low = word.lower()
     if low in w.linking:
@@ -175,8 +183,8 @@ def _head(np: list[str]) -> list[str]:
 
 def _skippable(words: list[str], i: int, w: _Words) -> bool:
     low = words[i].lower()
-    if low in _TIME_WORDS or low in w.days or low in _NUMBER_WORDS:
-        return True
+    if low in _TIME_WORDS or low in w.days or low in _NUMBER_WORDS or low in _currencies():
+        return True  # "plummeted to just 1.6bn euros (£1.1bn) in 2003": past the figure
     if words[i] == "May":
         return True
     if low.endswith("ly") and len(low) >= 6 and i > 0 and _verbish(words[i - 1], w):
@@ -221,7 +229,9 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
     if noun and _stops(before[i], w):
         return str(before[i])
     if not noun and (
-        low in _PARTICLES or _verbish(before[i], w) or (i > 0 and before[i - 1].lower() in _MODALS)
+        low in _PARTICLES
+        or _verbish(before[i], w)
+        or (i > 0 and before[i - 1].lower() in _MODALS and before[i][0].islower())
     ):
         # The verb, with its particle and what lies between ("kept Scott Parker out").
         v = i
@@ -249,6 +259,32 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         and before[start - 2].lower() not in w.copulas
     ):
         np = [before[start - 2], before[start - 1], *np]
+    elif (
+        np
+        and np[0][0].isupper()
+        and start >= 2
+        and before[start - 1].lower() in _PARTICLES
+        and _is_verb(before[start - 2], w)
+    ):
+        np = [before[start - 2], before[start - 1], *np]  # "tapped up … Ashley Cole"
+    elif (
+        np
+        and np[0][0].isupper()
+        and start >= 1
+        and _is_verb(before[start - 1], w)
+        and before[start - 1].lower() not in _PARTICLES
+    ):
+        np = [before[start - 1], *np]  # "If you voted Conservative in 2001"
+    elif (
+        np
+        and start >= 3
+        and before[start - 1].lower() in w.before_np
+        and before[start - 2].lower() in ("on", "at")
+        and _is_verb(before[start - 3], w)
+        and before[start - 3].lower() not in w.copulas | w.auxiliaries
+    ):
+        # "will be published on the ministry's website on 9 February": the act.
+        np = [before[start - 3]]
     elif np and np[0][0].isupper() and start >= 2 and before[start - 1].lower() in _NAME_PREPS:
         # "accession talks with Croatia in April 2005": the name is not the event.
         head = _np_before(before[: start - 1], w)

@@ -154,8 +154,8 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
         noun_copula = not out and low in _NOUN_COPULAS and i > 0 and not _stops(words[i - 1], w)
         if _stops(word, w) and not (out and _modifier(words, i, w)) and not noun_copula:
             break
-        if i > 0 and words[i - 1].lower() in _MODALS and not out:
-            break  # "could run to $40m": after a modal, a verb
+        if i > 0 and words[i - 1].lower() in _MODALS and not out and word[0].islower():
+            break  # "could run to $40m": after a modal, a verb (not "moved to City")
         out.append(word)
         if len(out) >= 6:
             break
@@ -307,11 +307,12 @@ _QUOTES = re.compile('["“”]')
 
 
 def _open_clause(text: str, at: int) -> int:
-    """The clause start, reading past a bracketed acronym: "Gross domestic product (GDP)
-    rose by 1.7%" is one clause."""
+    """The clause start, reading past a short bracket: "Gross domestic product (GDP) rose
+    by 1.7%" is one clause."""
     cs = _clause_start(text, at)
-    if cs >= 2 and text[cs - 1] in ")）" and re.search(r"[(（][A-Z&]{2,8}[)）]$", text[:cs]):
-        return _clause_start(text, text.rfind("(", 0, cs) if "(" in text[:cs] else cs - 1)
+    if cs >= 2 and text[cs - 1] in ")）" and re.search(r"[(（][^()（）]{1,40}[)）]\s*$", text[:cs]):
+        # Also a conversion: "plummeted to just 1.6bn euros (£1.1bn) in 2003".
+        return _clause_start(text, max(text.rfind("(", 0, cs), text.rfind("（", 0, cs)))
     return cs
 
 
