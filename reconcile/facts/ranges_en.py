@@ -22,6 +22,18 @@ _LOWER = re.compile(
 )
 
 
+# Words after which "X to Y" is a range ("a 2% to 3% rise", "growth of 3.5 to 4.0%", "take
+# me six to eight weeks"); after a verb or a noun it is a change and its level.
+_RANGE_LEADS = frozenset(
+    [
+        *("a", "an", "the", "of", "at", "between", "around", "about", "some", "roughly"),
+        *("me", "him", "her", "us", "them", "it", "for", "in", "within", "over", "with"),
+        *("is", "are", "was", "were", "be", "been", "and", "or", "estimated", "expected"),
+        *("approximately", "nearly", "almost", "another", "extra", "only", "just", "while"),
+    ]
+)
+
+
 def merge_ranges(text: str, ms: list[_Mention]) -> list[_Mention]:
     """``ms`` with each range's two ends made one mention spanning both."""
     out: list[_Mention] = []
@@ -40,6 +52,20 @@ def merge_ranges(text: str, ms: list[_Mention]) -> list[_Mention]:
             continue
         if lower.group("from") and m.kind != "date":
             out.append(m)  # "from £6 to £10": a change
+            continue
+        lead = re.findall(
+            r"[A-Za-z'’-]+", text[max(0, lower.start("num") - 30) : lower.start("num")]
+        )
+        if (
+            lower.group("join").lower() == "to"
+            and lead
+            and lower.start("num") - len(text[: lower.start("num")].rstrip()) < 3
+            and (lead[-1].lower() not in _RANGE_LEADS or lead[-1].lower() in ("up", "down", "by"))
+            and not text[: lower.start("num")].rstrip().endswith((",", "(", ":", "-", "—"))
+        ):
+            # "edged up 0.1% to 4.7%", "lifted interest rates 0.25% to 5.5%": a change and
+            # the level it reached, two facts.
+            out.append(m)
             continue
         start = lower.start("num")
         if out and out[-1].end > start and out[-1].start >= start - 1:

@@ -83,7 +83,10 @@ def _words() -> _Words:
         verbs=low("verbs"),
         before_np=low("determiners") | frozenset({"a", "an", "another", "extra", "further"}),
         linking=low("linking_words"),
-        trim=low("function_words") | low("determiners") | low("verbs"),
+        trim=low("function_words")
+        | low("determiners")
+        | low("verbs")
+        | {"million", "billion", "thousand", "hundred"},
         change=low("change_verbs"),
         copulas=low("copulas"),
         days=low("days"),
@@ -168,6 +171,8 @@ def _np_after(words: list[str], w: _Words) -> list[str]:
     out: list[str] = []
     while words and (words[0].lower() in w.before_np or words[0].lower() in _LEADING):
         words = words[1:]
+    if len(words) > 3 and words[1].lower() == "on" and words[0].lower() == words[2].lower():
+        words = words[3:]  # "a 0.1% rise in month on month industrial output"
     for i, word in enumerate(words):
         low = word.lower()
         if low == "of" and out and i + 1 < len(words):
@@ -323,7 +328,8 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     # "a $1.75bn (£900m) deal": the conversion in brackets sits between figure and noun.
     conv = _CONVERSION.match(text, m.end)
     end = conv.end() if conv else m.end
-    before = _WORD.findall(text[cs : m.start])
+    # A dash between spaces starts the phrase: "fared well - Toyota sales jumped 11%".
+    before = _WORD.findall(re.split(r"\s[-–—]\s", text[cs : m.start])[-1])
     if m.kind == "count":
         # 178 "sound recordings", eight "critical" security holes: quotation marks inside
         # the counted phrase do not end it.
@@ -373,6 +379,13 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         # measures what it is about.
         np = _np_before(_WORD.findall(text[_clause_start(text, cs - 1) : cs - 1]), w)
         found = " ".join(np) or None
+    ce = _clause_end(text, m.end)
+    if found is None and len(before) <= 1 and not after and ce < len(text) and text[ce] == ",":
+        # "At 2.6%, inflation remains within …": the next clause's subject.
+        nxt = _WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)])
+        head = _np_after(nxt, w)
+        if head and len(head) < len(nxt):
+            found = " ".join(head)
     if found is None and cs > 1 and before and _is_verb(before[0], w):
         # "Core prices, which exclude food and energy costs, surged by 0.8%": past the
         # relative clause to the subject it interrupts.
@@ -431,6 +444,7 @@ def _measured(
         )
         and after
         and not _stops(after[0], w)
+        and after[0].lower() not in ("last", "next", "this")  # "cut … 10% last year"
     ):
         np = _np_after(after, w)
         if np:
@@ -450,6 +464,10 @@ def _measured(
         low = before[i].lower()
         if low in change_words:
             m.change = low
+            rest = [x for x in before[i + 1 :] if x.lower() not in w.before_np]
+            obj = _np_after(rest, w)
+            if obj and len(obj) == len(rest):
+                return " ".join(obj)  # "lifted interest rates 0.25% to 5.5%": the rates
         if (
             low in w.linking
             or low in change_words
