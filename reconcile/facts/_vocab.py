@@ -164,7 +164,8 @@ def _vocab() -> _Vocab:
         rf"(?P<n1>{name}){apposition},?\s{adv}(?:{n1_verbs})\b"
         # Inverted attribution ends the clause: '…," said Jonathan Loynes, chief …'; not
         # "said Mr Brown would …", where Mr Brown is the subject of what was said.
-        rf"|\b(?:said|says|told|added)\s(?:[a-z]+\s){{0,2}}(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
+        # ("said Oscars communications director John Pavlik.": the title before the name)
+        rf"|\b(?:said|says|told|added)\s(?:[A-Za-z'’-]+\s){{0,4}}?(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
         rf"|\b[Aa]ccording to\s(?:(?:the|a|an)\s)?(?:[a-z]+\s){{0,2}}(?P<n3>{name})"
         rf"|\b[Aa]ccording to\s(?P<role2>(?:(?:the|a|an)\s)?(?:[a-zA-Z'-]+\s){{0,2}}"
         rf"(?:{roles}))\b"
