@@ -374,6 +374,10 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
                 return " ".join(np) + _list_tail(text, _clause_end(text, end))
             return " ".join(np)
     found = _measured(before, after, m, change_words, w)
+    if found is None and re.search(r"\s[-–—]\s", text[cs : m.start]):
+        # "Sales - excluding fuel - rose 5%": the dashes set off an aside, not a clause.
+        aside = re.sub(r"\s[-–—]\s[^-–—]*\s[-–—]\s", " ", text[cs : m.start])
+        found = _measured(_WORD.findall(aside), after, m, change_words, w)
     if found is None and before and before[0].lower() in ("which", "that") and cs > 1:
         # "the disaster appeal, which is expected soon to top £20m": the relative clause
         # measures what it is about.
