@@ -126,7 +126,7 @@ def _vocab() -> _Vocab:
         # there would make every word starting with w or r a candidate.
         rf"|\b(?:number|no\.?)\s?(?P<rank>\d{{1,4}}|{_ENW})\b"
         # Scores (2-1); the classifier keeps only those a game or vote context surrounds.
-        r"|(?<![\d.\-/:])(?P<sc1>\d{1,3})\s?[-–比]\s?(?P<sc2>\d{1,3})(?![\d\-/%:]|\s?(?:per|%))"
+        r"|(?<![\d.\-/:])(?P<sc1>\d{1,3})\s?[-–比]\s?(?P<sc2>\d{1,3})(?![\d\-/%:]|\.\d|\s?(?:per|%))"
         rf"|第(?P<oz>{_ZHN}|\d+)"
         # Index points: 上涨25.3点 (the classifier wants a market verb before it).
         rf"|(?P<ipz>{_AR})点(?![钟半多])"

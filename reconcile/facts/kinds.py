@@ -142,6 +142,24 @@ _ELIDED = re.compile(r"\s(?:are|were|have|had|was|remain|remained|died|survived)
 _APPOSED = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*,\s$")
 
 
+# Capitalised words that open a sentence before a figure without naming anything.
+_OPENERS = frozenset(
+    [
+        *("about", "around", "some", "over", "nearly", "almost", "only", "just", "more"),
+        *("less", "fewer", "at", "in", "by", "of", "on", "for", "with", "from", "the", "all"),
+        *("and", "but", "so", "then", "another", "further", "up", "under", "roughly"),
+        *("approximately", "exactly", "another", "every", "since", "after", "before", "until"),
+    ]
+)
+
+
+def _opening_name(lead: str) -> bool:
+    """A capitalised word that opens the sentence right before a figure, other than a word
+    like "About" or "In": the figure is part of a name ("Halo 2 dropped one place")."""
+    first = re.fullmatch(r"\W*([A-Z][\w'-]*)\s", lead)
+    return first is not None and first.group(1).lower() not in _OPENERS
+
+
 def _named_number(text: str, s: int, raw: str) -> bool:
     """A capitalised number word inside a sentence names something: "the Three Gorges Dam",
     "BBC Two", "Formula One"."""
@@ -408,10 +426,14 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         val = _num(g["meas"])
         return None if val is None else _Mention("count", val, g["munit"], s, e)
     if g["ce"] is not None:
-        if g["ce"][0].isdigit() and (
-            _IN_NAME.search(text[max(0, s - 30) : s])
-            or re.search(r"(?:^|\s)[A-Z][a-z]+-[A-Z][\w'-]*\s$", text[max(0, s - 30) : s])
-            or re.search(r"\b[A-Z][A-Za-z]*-$", text[max(0, s - 12) : s])  # Under-21, COVID-19
+        if (
+            g["ce"][0].isdigit()
+            and (
+                _IN_NAME.search(text[max(0, s - 30) : s])
+                or re.search(r"(?:^|\s)[A-Z][a-z]+-[A-Z][\w'-]*\s$", text[max(0, s - 30) : s])
+                or re.search(r"\b[A-Z][A-Za-z]*-$", text[max(0, s - 12) : s])  # Under-21, COVID-19
+                or _opening_name(text[:s])  # "Halo 2 dropped one place", "Rapper 50 Cent"
+            )
         ):
             return None  # Doom 3, Half-Life 2, Chapter 11: part of a name
         if _named_number(text, s, g["ce"]):

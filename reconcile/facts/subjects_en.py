@@ -191,7 +191,8 @@ def _np_after(words: list[str], w: _Words) -> list[str]:
             continue
         if _stops(word, w) and not (
             # "its generating capacity", "the proposed deal": a participle before a noun.
-            low.endswith(("ing", "ed"))
+            not out
+            and low.endswith(("ing", "ed"))
             and low not in w.function
             and low not in w.verbs
             and i + 1 < len(words)
@@ -251,8 +252,8 @@ def _stops(word: str, w: _Words) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "US", "IT": an acronym, not the pronoun
     low = word.lower()
-    if _adverb(word):
-        return True  # "currently", "unexpectedly": adverbs end a noun phrase
+    if _adverb(word) or low.endswith(("n't", "n’t")):
+        return True  # "currently", "unexpectedly", "doesn't" end a noun phrase
     return low in w.function or low in w.before_np or _is_verb(word, w) or low in w.days
 
 
@@ -264,6 +265,13 @@ def _trim(words: list[str], w: _Words) -> list[str]:
     return words
 
 
+# Comparatives and intensifiers between a copula and its figure: "is much lower at 0.1%".
+_COMPARATIVES = frozenset(
+    [
+        *("higher", "lower", "bigger", "smaller", "greater", "better", "worse", "cheaper"),
+        *("dearer", "larger", "much", "far", "even", "slightly", "still", "well"),
+    ]
+)
 # Copulas that are also nouns ("the plan costs £8m" / "fuel costs rose").
 _NOUN_COPULAS = frozenset(["cost", "costs", "hit", "hits", "spend", "stands"])
 # Nouns of change: "a 6% rise in profits", "a 0.3% slide in private consumption".
@@ -420,8 +428,8 @@ def _list_tail(text: str, at: int) -> str:
             if _stops(word, w) or len(item) == 4:
                 break
             item.append(word)
-        if not item:
-            return ""
+        if not item or not item[-1].endswith("s"):
+            return ""  # a list of things counted together: "pickups, vans and … vehicles"
         at = step.start(2) + len(" ".join(item))
         if re.search(r"\b(?:and|or)\b", step.group(1)):
             return text[start:at]  # the list ends with its "and" item
@@ -490,6 +498,7 @@ def _measured(
                     or before[j - 1].lower() in w.copulas
                     or _is_verb(before[j - 1], w)
                     or _adverb(before[j - 1])  # "was currently at 62%"
+                    or before[j - 1].lower() in _COMPARATIVES  # "is much lower at 0.1%"
                 )
                 # "fuel costs rose by £106m": before another verb, "costs" is the noun.
                 and not (before[j - 1].lower() in _NOUN_COPULAS and j < i + 1 and j > 1)
@@ -498,6 +507,18 @@ def _measured(
                 if before[j].lower() in change_words:
                     m.change = before[j].lower()
             np = _np_before(before[:j], w)
+            if not np and j >= 2 and before[j - 1].lower() in ("and", "but", "or", "yet"):
+                # "Google shares have risen since but fell $12.33": the first verb's subject.
+                k = j - 2
+                while k > 0 and not (
+                    _is_verb(before[k], w) or before[k].lower() in w.auxiliaries | change_words
+                ):
+                    k -= 1
+                while k > 0 and (
+                    before[k - 1].lower() in w.auxiliaries or _is_verb(before[k - 1], w)
+                ):
+                    k -= 1
+                np = _np_before(before[:k], w)
             k = j - len(np) - 1
             if len(np) == 1 and k > 0 and before[k].lower() in ("on", "under") and np[0].islower():
                 # "left interest rates on hold at 4.75%": the rates, not the hold.
