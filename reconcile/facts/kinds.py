@@ -160,6 +160,23 @@ def _opening_name(lead: str) -> bool:
     return first is not None and first.group(1).lower() not in _OPENERS
 
 
+# After these "one" counts ("only one goal", "just one win"); elsewhere it
+# is mostly a pronoun or an article ("one of the biggest", "one day").
+_ONE_LEAD = re.compile(r"\b(?:only|just|than|least|lost|won|scored|killed)\s$", re.I)
+_ONE_NOT = frozenset(
+    [
+        *("day", "time", "thing", "way", "side", "point", "another", "hand", "reason"),
+        *("area", "example", "more", "such", "place", "another", "stage", "moment", "night"),
+        *("year", "week", "month", "morning", "evening", "afternoon", "piece", "step"),
+        *("word", "kind", "sort", "part", "end", "option", "hundred", "thousand", "million"),
+    ]
+)
+
+
+def _one_counts(text: str, s: int, noun: str) -> bool:
+    return noun not in _ONE_NOT and _ONE_LEAD.search(text, max(0, s - 10), s) is not None
+
+
 def _named_number(text: str, s: int, raw: str) -> bool:
     """A capitalised number word inside a sentence names something: "the Three Gorges Dam",
     "BBC Two", "Formula One"."""
@@ -457,7 +474,8 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None  # "three times as many": a ratio, not a count of occasions
         if (
             noun in v.en_count_stop
-            or raw in ("one", "a")
+            or raw == "a"
+            or (raw == "one" and not _one_counts(text, s, noun))
             or (raw.isalpha() and noun in v.en_change)
         ):
             return None
