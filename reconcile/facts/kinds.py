@@ -7,6 +7,20 @@ import re
 from ..numbers import parse_number, parse_ordinal
 from ._base import _Mention
 from ._vocab import _Vocab
+from .kinds_en import (
+    _APPOSED,
+    _COUNTING_VERB,
+    _DAY_SPAN,
+    _ELIDED,
+    _FRACTIONS,
+    _KIND_OF,
+    _MONTH_NAMES,
+    _NOT_PRIMACY,
+    _PRIMACY,
+    _named_number,
+    _one_counts,
+    _opening_name,
+)
 from .periods import period_key
 
 
@@ -111,79 +125,7 @@ _IN_NAME = re.compile(
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
     r"[A-Z][\w'-]*\s$"
 )
-_KIND_OF = re.compile(
-    r"[\s-](?!(?:of|from|to|in|on|at|and|or|for|by|with|per|a|an|the|than|south|north|east|"
-    r"west|away|long|wide|high|deep|below|above|up|down|ahead|behind)\b)[a-z]"
-)
-_DAY_SPAN = re.compile(
-    r"\s((?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?:\s(?:19|20)\d\d)?)\b"
-)
 _MARKET_BEFORE = re.compile(r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$")
-
-
-_PRIMACY = re.compile(
-    r"\s(?:of\sits\skind|to\s[a-z]|(?:[A-Za-z][\w'-]*\s){1,3}(?:to\s[a-z]|for|ever|since|in\shistory)\b)"
-)
-_NOT_PRIMACY = re.compile(
-    r"\s(?:[a-z-]+\s)?(?:phase|stage|step|round|leg|day|week|part|episode|half|time|game|match|"
-    r"instalment|installment|chapter|season|meeting|hearing|session|test|innings|set|lap)s?\b",
-    re.I,
-)
-_FRACTIONS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
-_NUMBER_WORD = re.compile(r"[A-Za-z]")
-# Verbs after which a figure with no noun counts people or things: "which killed five",
-# "police arrested 12."; past tenses by shape, and the irregular ones news uses most.
-_COUNTING_VERB = re.compile(
-    r"\b(?:[a-z]{3,}ed|hurt|left|held|lost|caught|found|kept|took|saw|sold|won)\s$"
-)
-# Words after an elided count: "a further three are missing", "Five were on the homes".
-_ELIDED = re.compile(r"\s(?:are|were|have|had|was|remain|remained|died|survived)\b")
-_APPOSED = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*,\s$")
-
-
-# Capitalised words that open a sentence before a figure without naming anything.
-_OPENERS = frozenset(
-    [
-        *("about", "around", "some", "over", "nearly", "almost", "only", "just", "more"),
-        *("less", "fewer", "at", "in", "by", "of", "on", "for", "with", "from", "the", "all"),
-        *("and", "but", "so", "then", "another", "further", "up", "under", "roughly"),
-        *("approximately", "exactly", "another", "every", "since", "after", "before", "until"),
-    ]
-)
-
-
-def _opening_name(lead: str) -> bool:
-    """A capitalised word that opens the sentence right before a figure, other than a word
-    like "About" or "In": the figure is part of a name ("Halo 2 dropped one place")."""
-    first = re.fullmatch(r"\W*([A-Z][\w'-]*)\s", lead)
-    return first is not None and first.group(1).lower() not in _OPENERS
-
-
-# After these "one" counts ("only one goal", "just one win"); elsewhere it
-# is mostly a pronoun or an article ("one of the biggest", "one day").
-_ONE_LEAD = re.compile(r"\b(?:only|just|than|least|lost|won|scored|killed)\s$", re.I)
-_ONE_NOT = frozenset(
-    [
-        *("day", "time", "thing", "way", "side", "point", "another", "hand", "reason"),
-        *("area", "example", "more", "such", "place", "another", "stage", "moment", "night"),
-        *("year", "week", "month", "morning", "evening", "afternoon", "piece", "step"),
-        *("word", "kind", "sort", "part", "end", "option", "hundred", "thousand", "million"),
-    ]
-)
-
-
-def _one_counts(text: str, s: int, noun: str) -> bool:
-    return noun not in _ONE_NOT and _ONE_LEAD.search(text, max(0, s - 10), s) is not None
-
-
-def _named_number(text: str, s: int, raw: str) -> bool:
-    """A capitalised number word inside a sentence names something: "the Three Gorges Dam",
-    "BBC Two", "Formula One"."""
-    if not raw[0].isupper():
-        return False
-    lead = text[:s].rstrip(" \"“‘'(")
-    return lead != "" and not lead.endswith((".", "!", "?", ":", "—", "–", ")"))
 
 
 def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
@@ -228,31 +170,6 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
     ):
         return _Mention("count", val, "", s, e)
     return None
-
-
-_MONTH_NAMES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 
 
 def _en_rank(text: str, s: int, e: int, word: str) -> bool:

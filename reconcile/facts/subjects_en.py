@@ -18,39 +18,6 @@ from ._base import _clause_end, _clause_start, _Mention
 
 # A word starts after a space or punctuation: the "bn" of "£1.34bn" is not a word.
 _WORD = re.compile(r"(?<![\w.'’])(?:[A-Za-z][\w'’.-]*[\w']|[A-Za-z])")
-# Words between a verb and its figure that qualify the figure ("fell by almost 4%").
-_QUALIFIERS = frozenset(
-    [
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "over",
-        "more",
-        "than",
-        "less",
-        "fewer",
-        "least",
-        "most",
-        "some",
-        "approximately",
-        "roughly",
-        "just",
-        "under",
-        "below",
-        "above",
-        "an",
-        "estimated",
-        "a",
-        "the",
-        "only",
-        "record",
-        "another",
-        "further",
-        "extra",
-        "seasonally-adjusted",
-    ]
-)
 # Kinds whose subject is the event they date or time, not a measured quantity.
 EVENT_KINDS = frozenset({"date", "duration", "score", "decade", "age"})
 
@@ -67,6 +34,14 @@ class _Words:
     days: frozenset[str]
     auxiliaries: frozenset[str]
     ing_nouns: frozenset[str]
+    qualifiers: frozenset[str]  # "fell by almost 4%": they qualify the figure
+    when_nouns: frozenset[str]
+    when_preps: frozenset[str]
+    when_fillers: frozenset[str]
+    ly_words: frozenset[str]
+    comparatives: frozenset[str]
+    noun_copulas: frozenset[str]
+    change_nouns: frozenset[str]
     units: frozenset[str]  # "35.39 seconds", "200 metres" say how much, not of what
     results: frozenset[str]  # "a 3-2 defeat", "the 1-1 draw": the game a score belongs to
 
@@ -93,6 +68,14 @@ def _words() -> _Words:
         auxiliaries=low("auxiliaries"),
         ing_nouns=low("ing_nouns"),
         units=low("units"),
+        qualifiers=low("figure_qualifiers"),
+        when_nouns=low("when_nouns"),
+        when_preps=low("when_preps"),
+        when_fillers=low("when_fillers"),
+        ly_words=low("ly_words"),
+        comparatives=low("comparatives"),
+        noun_copulas=low("noun_copulas"),
+        change_nouns=low("change_nouns"),
         results=low("results"),
     )
 
@@ -111,18 +94,6 @@ def _is_verb(word: str, w: _Words) -> bool:
     )
 
 
-_WHEN_NOUNS = frozenset(
-    ["week", "weeks", "month", "months", "year", "years", "quarter", "period", "weekend", "days"]
-)
-_WHEN_PREPS = frozenset(["in", "on", "at", "during", "over", "for", "since", "until", "to", "by"])
-_WHEN_FILLERS = frozenset(
-    [
-        *("the", "this", "last", "next", "past", "same", "ending", "of", "early", "late"),
-        *("first", "second", "third", "fourth", "final", "latest", "previous", "coming"),
-    ]
-)
-
-
 def _drop_when(words: list[str], w: _Words) -> list[str]:
     """``words`` without the time phrase that ends them: "sales in shopping malls in the
     week to 25 December" were 4.3% higher; "profits in the third quarter" rose."""
@@ -130,13 +101,13 @@ def _drop_when(words: list[str], w: _Words) -> list[str]:
     seen = False
     for p in range(len(words) - 1, -1, -1):
         low = words[p].lower()
-        if low in _WHEN_PREPS and seen:
+        if low in w.when_preps and seen:
             cut = p
-        elif low in w.days or words[p] == "May" or low in _WHEN_NOUNS:
+        elif low in w.days or words[p] == "May" or low in w.when_nouns:
             seen = True
         elif low in ("last", "this", "next") and seen:
             cut = p  # "five times last year"
-        elif low not in _WHEN_FILLERS:
+        elif low not in w.when_fillers:
             break
     words = words if cut is None else words[:cut]
     if len(words) >= 2 and words[-1].lower() == "times":
@@ -154,7 +125,7 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
         if low in ("of", "for", "in", "among") and out and i > 0 and not _stops(words[i - 1], w):
             out.append(word)  # "proportion of turnover", "sales in shopping malls"
             continue
-        noun_copula = not out and low in _NOUN_COPULAS and i > 0 and not _stops(words[i - 1], w)
+        noun_copula = not out and low in w.noun_copulas and i > 0 and not _stops(words[i - 1], w)
         if _stops(word, w) and not (out and _modifier(words, i, w)) and not noun_copula:
             break
         if i > 0 and words[i - 1].lower() in _MODALS and not out and word[0].islower():
@@ -233,26 +204,16 @@ _MODALS = frozenset(
 )
 
 
-# Words in "-ly" that are nouns or adjectives inside noun phrases.
-_LY_WORDS = frozenset(
-    [
-        *("family", "supply", "assembly", "monopoly", "anomaly", "weekly", "monthly"),
-        *("quarterly", "yearly", "daily", "hourly", "elderly", "friendly", "costly", "deadly"),
-        *("lonely", "lovely", "holy", "rally", "ally", "reply", "belly", "bully", "jelly"),
-    ]
-)
-
-
-def _adverb(word: str) -> bool:
+def _adverb(word: str, w: _Words) -> bool:
     low = word.lower()
-    return low.endswith("ly") and len(low) >= 6 and low not in _LY_WORDS and word[0].islower()
+    return low.endswith("ly") and len(low) >= 6 and low not in w.ly_words and word[0].islower()
 
 
 def _stops(word: str, w: _Words) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "US", "IT": an acronym, not the pronoun
     low = word.lower()
-    if _adverb(word) or low.endswith(("n't", "n’t")):
+    if _adverb(word, w) or low.endswith(("n't", "n’t")):
         return True  # "currently", "unexpectedly", "doesn't" end a noun phrase
     return low in w.function or low in w.before_np or _is_verb(word, w) or low in w.days
 
@@ -265,23 +226,6 @@ def _trim(words: list[str], w: _Words) -> list[str]:
     return words
 
 
-# Comparatives and intensifiers between a copula and its figure: "is much lower at 0.1%".
-_COMPARATIVES = frozenset(
-    [
-        *("higher", "lower", "bigger", "smaller", "greater", "better", "worse", "cheaper"),
-        *("dearer", "larger", "much", "far", "even", "slightly", "still", "well"),
-    ]
-)
-# Copulas that are also nouns ("the plan costs £8m" / "fuel costs rose").
-_NOUN_COPULAS = frozenset(["cost", "costs", "hit", "hits", "spend", "stands"])
-# Nouns of change: "a 6% rise in profits", "a 0.3% slide in private consumption".
-_CHANGE_NOUNS = frozenset(
-    [
-        *("rise", "fall", "increase", "decrease", "drop", "decline", "jump", "slide", "gain"),
-        *("cut", "dip", "slump", "surge", "climb", "improvement", "reduction", "growth"),
-        *("hike", "boost", "fall", "rises", "falls", "increases", "cuts", "gains"),
-    ]
-)
 _PLACE_PREPS = frozenset(["from", "in", "at", "on", "across", "around"])
 
 
@@ -292,7 +236,7 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
     perished" one subject (and a conflict); "people killed", "people perished" are not.
     """
     i = len(before) - 1
-    while i >= 0 and before[i].lower() in _QUALIFIERS:
+    while i >= 0 and before[i].lower() in w.qualifiers:
         i -= 1
     np = np[:1]
     if (
@@ -350,7 +294,7 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
-        if np and np[0].lower() in _WHEN_NOUNS:
+        if np and np[0].lower() in w.when_nouns:
             np = []  # "from 1.27 million a year earlier": when, not what
         if np and m.kind == "count" and np[0].lower() in w.units:
             # "a personal best of 7.13 seconds": a measurement; its unit is the unit, and
@@ -361,7 +305,7 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
             # A figure with no noun: "which killed 150,000" counts the killed; "fell by
             # 600,000" measures the subject; "a further three are" the last thing counted.
             i = len(before) - 1
-            while i >= 0 and before[i].lower() in _QUALIFIERS:
+            while i >= 0 and before[i].lower() in w.qualifiers:
                 i -= 1
             if (
                 i >= 0
@@ -442,7 +386,7 @@ def _measured(
     # A figure between a determiner and a noun modifies the noun: "a 70% share of …".
     # "an annual £10.5bn black hole": an adjective may come between.
     det = [x.lower() for x in before[-2:]]
-    if len(after) >= 3 and after[0].lower() in _CHANGE_NOUNS and after[1].lower() in ("in", "of"):
+    if len(after) >= 3 and after[0].lower() in w.change_nouns and after[1].lower() in ("in", "of"):
         # "a 6% rise in profits": the change is of what follows it.
         np = _np_after(after[2:], w)
         if np:
@@ -464,7 +408,7 @@ def _measured(
     # Walk back over qualifiers (almost, more than, at least) to the verb or preposition.
     i = len(before) - 1
     while i >= 0 and (
-        before[i].lower() in _QUALIFIERS
+        before[i].lower() in w.qualifiers
         or (
             before[i].lower() in ("at", "up")
             and i + 1 < len(before)
@@ -497,11 +441,11 @@ def _measured(
                     or before[j - 1].lower() in change_words
                     or before[j - 1].lower() in w.copulas
                     or _is_verb(before[j - 1], w)
-                    or _adverb(before[j - 1])  # "was currently at 62%"
-                    or before[j - 1].lower() in _COMPARATIVES  # "is much lower at 0.1%"
+                    or _adverb(before[j - 1], w)  # "was currently at 62%"
+                    or before[j - 1].lower() in w.comparatives  # "is much lower at 0.1%"
                 )
                 # "fuel costs rose by £106m": before another verb, "costs" is the noun.
-                and not (before[j - 1].lower() in _NOUN_COPULAS and j < i + 1 and j > 1)
+                and not (before[j - 1].lower() in w.noun_copulas and j < i + 1 and j > 1)
             ):
                 j -= 1
                 if before[j].lower() in change_words:
