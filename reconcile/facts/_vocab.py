@@ -144,7 +144,7 @@ def _vocab() -> _Vocab:
         # there would make every word starting with w or r a candidate.
         rf"|\b(?:number|no\.?)\s?(?P<rank>\d{{1,4}}|{_ENW})\b"
         # Scores (2-1); the classifier keeps only those a game or vote context surrounds.
-        r"|(?<![\d.\-/:])(?P<sc1>\d{1,3})\s?[-–比]\s?(?P<sc2>\d{1,3})(?![\d\-/%:]|\s?(?:per|%))"
+        r"|(?<![\d.\-/:])(?P<sc1>\d{1,3})\s?[-–比]\s?(?P<sc2>\d{1,3})(?![\d\-/%:]|\.\d|\s?(?:per|%))"
         rf"|第(?P<oz>{_ZHN}|\d+)"
         # Index points: 上涨25.3点 (the classifier wants a market verb before it).
         rf"|(?P<ipz>{_AR})点(?![钟半多])"
@@ -158,9 +158,15 @@ def _vocab() -> _Vocab:
         rf"|(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)"
         rf"|(?<![\w.,$£€])(?P<ipt>{_AR})\s(?:index\s)?points?\b"
         # "two charges", "a seven-match ban" (not "two-thirds", "one-off").
+        # Measurements written with their unit: 14Mbps, 25km, 40GB.
+        r"|(?<![\w.,$£€])(?P<meas>\d+(?:\.\d+)?)\s?(?P<munit>[MKGT]bps|kbps|[KMGT]B|[GM]Hz|km|kg|cm|mm|mph|kph)\b"
         rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
         # Not "a seven-match ban" read as the article "a" counting "seven-match".
-        rf"(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z'-]+))",
+        rf"[\"“]?(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z0-9'-]+)"
+        # A figure with no noun after it: "fell by 600,000.", "which killed five," (the
+        # classifier keeps only those that count something).
+        rf"|(?<![\w.,$£€])(?P<bare>{_AR}(?:\s(?:million|billion))?|{_ENW})"
+        r"(?=[.,;:!?\"”)]|\s(?:and|but|or|a|an)\b|\s[-–—]\s|$))",
         re.IGNORECASE,
     )
     zh_titles = re.compile(_alt(zh["titles"]))
@@ -216,11 +222,15 @@ def en_speech() -> re.Pattern[str]:
     # Adverbs and auxiliaries between a speaker and the verb: "the Conservatives also said".
     adv = r"(?:(?:also|later|previously|has|have|had|then|earlier|further|recently)\s)?"
     roles = _alt(speech["en_roles"])
+    # "X according to" is never X speaking; "X, the largest US retailer, has said" is.
+    n1_verbs = _alt([x for x in en_verbs if x != "according to"])
+    apposition = r"(?:,\s[a-z][^,;:\"“”]{2,60}+,)?"  # possessive: no backtracking
     return re.compile(
-        rf"(?P<n1>{name}),?\s{adv}(?:{_alt(en_verbs)})\b"
+        rf"(?P<n1>{name}){apposition},?\s{adv}(?:{n1_verbs})\b"
         # Inverted attribution ends the clause: '…," said Jonathan Loynes, chief …'; not
         # "said Mr Brown would …", where Mr Brown is the subject of what was said.
-        rf"|\b(?:said|says|told|added)\s(?:[a-z]+\s){{0,2}}(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
+        # ("said Oscars communications director John Pavlik.": the title before the name)
+        rf"|\b(?:said|says|told|added)\s(?:[A-Za-z'’-]+\s){{0,4}}?(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
         rf"|\b[Aa]ccording to\s(?:(?:the|a|an)\s)?(?:[a-z]+\s){{0,2}}(?P<n3>{name})"
         rf"|\b[Aa]ccording to\s(?P<role2>(?:(?:the|a|an)\s)?(?:[a-zA-Z'-]+\s){{0,2}}"
         rf"(?:{roles}))\b"

@@ -8,9 +8,11 @@ from ..models import Document, Fact, Segment
 from ..normalize import normalize
 from ._base import EVENT_KINDS, _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
+from .events_en import en_event
 from .kinds import _mentions, _qualify
 from .periods import _is_topical, _period_for
-from .speakers import _en_person, headline_speaker, speakers
+from .ranges_en import merge_ranges
+from .speakers import _en_person, headline_speaker, outside_claim, speakers
 from .subjects import (
     _CONVERSION_GAP,
     _distribute_en,
@@ -19,6 +21,7 @@ from .subjects import (
     _zh_subject,
     zh_event,
 )
+from .subjects_en import en_subject
 
 
 def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
@@ -27,8 +30,7 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
         return ms
     zh = _is_zh(text)
     if not zh:
-        # Imported on the first English sentence: ~1.5 ms a Chinese report never needs.
-        from .subjects_en import en_event, en_subject
+        ms = merge_ranges(text, ms)
     dates = [m for m in ms if m.kind == "date"]
     prev_subject: str | None = None
     prev: _Mention | None = None
@@ -122,8 +124,9 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
     person: str | None = None  # the last person named, for "the 27-year-old"
     for seg, speaker in segments:
         ms = _sentence_mentions(seg.text, v)
+        zh = _is_zh(seg.text)
         for m in ms:
-            if m.kind == "age" and person and (m.subject is None or " " not in m.subject):
+            if m.kind == "age" and person and (zh or m.subject is None):
                 # "The 23-year-old has admitted …" refers back to the person last named.
                 m.subject = person
         if not _is_zh(seg.text):
@@ -151,7 +154,11 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
                     kind=m.kind,
                     subject=m.subject,
                     period=period,
-                    speaker=speaker,
+                    speaker=(
+                        None
+                        if speaker and not zh and outside_claim(seg.text, m.start, m.end)
+                        else speaker
+                    ),
                     start=start,
                     end=end,
                     qualifier=m.qualifier,

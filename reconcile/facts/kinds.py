@@ -8,6 +8,20 @@ from .._regex import compiled
 from ..numbers import parse_number, parse_ordinal
 from ._base import _Mention
 from ._vocab import _Vocab
+from .kinds_en import (
+    _APPOSED,
+    _COUNTING_VERB,
+    _DAY_SPAN,
+    _ELIDED,
+    _FRACTIONS,
+    _KIND_OF,
+    _MONTH_NAMES,
+    _NOT_PRIMACY,
+    _PRIMACY,
+    _named_number,
+    _one_counts,
+    _opening_name,
+)
 from .periods import period_key
 
 
@@ -19,7 +33,7 @@ def _mentions(text: str, v: _Vocab) -> list[_Mention]:
         if titles and any(a < m.start() and m.end() < b for a, b in titles):
             continue
         got = _classify(m, text, v)
-        if got is not None:
+        if got is not None and not (out and got.start < out[-1].end):  # "4-6 March" once
             out.append(got)
     return out
 
@@ -96,6 +110,7 @@ _SCORE_BEFORE = (
 _SCORE_AFTER = (
     r"^\s?(?:win|victory|defeat|draw|loss|lead|home|away|scoreline|aggregate|triumph|"
     r"success|thrashing|reverse|win|in\b|at\b|against|over|on\b|with|after|before|"
+    r"ahead|behind|clear|advantage|margin|deficit|half-time|"
     r"first-leg|second-leg|[负胜平战击])"
 )
 # English ordinals are facts only as standings and ranks ("finished eighth", "the world's
@@ -114,7 +129,8 @@ _RANK_AFTER = (
 _IN_NAME = (
     r"(?<=[\w,;:\"“)] )(?!(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
-    r"[A-Z][\w'-]*\s$"
+    # "Unison's 800,000 workers": a possessive owns the figure, it does not name it.
+    r"[A-Z][\w'-]*(?<!'s)(?<!s')\s$"
 )
 _MARKET_BEFORE = r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$"
 # 26点的跳空缺口, 64点的下跌幅度: what follows makes the points an index's.
@@ -125,6 +141,50 @@ _ONE_YEAR_LEAD = re.compile("(?:为期|长达|整整|历时|用了|花了|超过
 _TICKER = re.compile(r"[(（]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+%\s*[)）]")
 # A date followed by 电/讯 is a news agency's dateline (中新网6月1日电, 中国网6月11日讯).
 _DATELINE_AFTER = re.compile(r"\s?[电讯]")
+
+
+def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
+    """A figure with no noun: a count where it counts ("fell by 600,000", "which killed
+    five", "Five were …"), an age after a name ("Eileen Lee, 24."), else nothing."""
+    low = raw.lower()
+    if low in ("one", "a", "a few") or _named_number(text, s, raw):
+        return None
+    val = _num(raw)
+    if val is None:
+        return None
+    lead = text[max(0, s - 40) : s]
+    if raw.isdigit() and (
+        re.search(r"\bat\sthe\sage\sof\s$|\b(?:turns|turned|turning)\s$", lead)
+        or re.search(r"\b(?:died|dies)\b[^.;]{0,40}\sat\s$", lead)
+        or (re.search(r"\b[A-Z][\w'’-]+\s[A-Z][\w'’-]+\s\($", lead) and text[e : e + 1] == ")")
+    ):
+        return _Mention("age", val, "years", s, e)  # "at the age of 79", "Richard McNally (31)"
+    name = _APPOSED.search(lead) if raw.isdigit() and val <= 110 else None
+    if name and not re.search(r"\d[\s,]*$", lead[: name.start()]):
+        # "Eileen Lee, 24": not "the 147, 156, 156 Sportwagon, 166" (a list of models).
+        first = name.group(0).split()[0].strip(",")
+        if first.lower() not in _MONTH_NAMES:
+            return _Mention("age", val, "years", s, e)
+    if raw[0].isdigit():
+        if compiled(_IN_NAME).search(text[max(0, s - 30) : s]):
+            return None
+        if (
+            "," in raw
+            or re.search(r"million|billion", raw, re.I)
+            # "328 of them out of a total of over 400"
+            or re.match(r"\sof\s(?:them|those|these|us|whom)\b", text[e : e + 12])
+            or re.search(r"\btotal\sof\s(?:over\s|more\sthan\s|about\s|some\s)?$", lead)
+        ):
+            return _Mention("count", val, "", s, e)
+        return _Mention("count", val, "", s, e) if _COUNTING_VERB.search(lead) else None
+    if _COUNTING_VERB.search(lead):
+        return _Mention("count", val, "", s, e)
+    after = text[e : e + 12]
+    if _ELIDED.match(after) and (
+        re.search(r"\b(?:further|another|other)\s$", lead, re.I) or text[:s].strip(" \"“‘'(") == ""
+    ):
+        return _Mention("count", val, "", s, e)
+    return None
 
 
 def _en_rank(text: str, s: int, e: int, word: str) -> bool:
@@ -145,6 +205,12 @@ def _en_rank(text: str, s: int, e: int, word: str) -> bool:
         word.lower() == "first" and re.search(r"(?:his|her|its|their|our|'s|’s)\s$", before, re.I)
     ):
         return True
+    if word.lower() == "first" and re.search(r"\bthe\s$", before, re.I):
+        # A claim of primacy: "the first convictions for piracy", "the first Scot to be
+        # confirmed", "the first of its kind"; not "the first phase of the crisis".
+        claim = _PRIMACY.match(text, e)
+        if claim is not None and not _NOT_PRIMACY.match(text, e):
+            return True
     return (
         compiled(_RANK_AFTER, re.I).match(after) is not None
         and re.search(r"\b(?:the|was|is|be|world's)\s$", before, re.I) is not None
@@ -195,9 +261,24 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         val = _num(g["rank"])
         return None if val is None else _Mention("ordinal", val, "ordinal", s, e)
     if g["sc1"] is not None:
+        days = _DAY_SPAN.match(text, e)
+        if days is not None and 1 <= int(g["sc2"]) <= 31:
+            # "on 4-6 March": a span of days, dated by its last.
+            key = period_key(f"{g['sc2']} {days.group(1)}")
+            if key is not None:
+                value = float((key[0] or 0) * 10000 + (key[1] or 0) * 100 + (key[3] or 0))
+                return _Mention("date", value, "date", s, days.end())
         if not (
             compiled(_SCORE_BEFORE, re.I).search(text[max(0, s - 12) : s])
             or compiled(_SCORE_AFTER, re.I).match(text[e : e + 12])
+            # Set scores in a row ("6-1 7-6 (7/5)") and results between two names ("Wasps
+            # 31-37 Leicester") need no other word.
+            or re.match(r"\s\d{1,2}-\d{1,2}\b", text[e : e + 8])
+            or re.search(r"\b\d{1,2}-\d{1,2}\s$", text[max(0, s - 8) : s])
+            or (
+                re.search(r"\b[A-Z][\w'’-]+\s$", text[max(0, s - 30) : s])
+                and re.match(r"\s[A-Z]", text[e : e + 2])
+            )
         ):
             return None
         a, b = int(g["sc1"]), int(g["sc2"])
@@ -238,6 +319,11 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
     if g["date"]:
         if _DATELINE_AFTER.match(text[e : e + 2]):
             return None  # 新华网北京6月7日电: the dateline dates the report, not a claim
+        if g["date"].isdigit() and (
+            compiled(_IN_NAME).search(text[max(0, s - 30) : s])
+            or (re.search(r"\bthe\s$", text[max(0, s - 4) : s]) and re.match(r"\s[A-Z]", text[e:]))
+        ):
+            return None  # Euro 2004, Colin McRae Rally 2005, the 2002 World Cup: names
         key = period_key(g["date"])
         if key is None:
             return None
@@ -269,6 +355,10 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         mag = (g["mag"] or g["mag2"] or "").lower()
         scale = _SCALE.get(mag, 1.0)
         cur = (g["cur"] or g["cur2"]).lower()
+        if g["cur2"] is not None and (
+            (cur == "won" and not mag) or compiled(_IN_NAME).search(text[max(0, s - 30) : s])
+        ):
+            return None  # "Burnout 3 won three awards": the verb, after a name
         return _Mention("amount", val * scale, v.en_currency.get(cur, cur), s, e)
     if g["oz"] is not None or g["oe"] is not None:
         if _enumerates(text, s, e):
@@ -313,18 +403,47 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         return _Mention("count", val, "", s, e)
     if g["first"] is not None:
         return _Mention("ordinal", 1.0, "ordinal", s, e + 1)
+    if g["bare"] is not None:
+        return _bare(text, s, e, g["bare"])
+    if g["meas"] is not None:
+        if _KIND_OF.match(text, e):
+            return None  # "the 10km race", "a 40GB drive": a kind of thing, not a claim
+        val = _num(g["meas"])
+        return None if val is None else _Mention("count", val, g["munit"], s, e)
     if g["ce"] is not None:
-        if g["ce"][0].isdigit() and compiled(_IN_NAME).search(text[max(0, s - 30) : s]):
+        if (
+            g["ce"][0].isdigit()
+            and (
+                compiled(_IN_NAME).search(text[max(0, s - 30) : s])
+                or re.search(r"(?:^|\s)[A-Z][a-z]+-[A-Z][\w'-]*\s$", text[max(0, s - 30) : s])
+                or re.search(r"\b[A-Z][A-Za-z]*-$", text[max(0, s - 12) : s])  # Under-21, COVID-19
+                or _opening_name(text[:s])  # "Halo 2 dropped one place", "Rapper 50 Cent"
+            )
+        ):
             return None  # Doom 3, Half-Life 2, Chapter 11: part of a name
+        if _named_number(text, s, g["ce"]):
+            return None  # the Three Gorges Dam, BBC Two
         noun = g["noun"].lower()
         raw = g["ce"].lower()
+        fraction = _FRACTIONS.get(noun.rstrip("s"))
+        if (
+            fraction
+            and raw not in ("a", "one")
+            and text[e : e + 4] == " of "  # not "two quarters ahead"
+            and (val := _num(raw)) is not None
+        ):
+            # "about two thirds of all economic activity": a share, as a percentage.
+            return _Mention("percent", round(val * 100 / fraction, 1), "%", s, e)
+        if noun in v.en_count_stop or (raw.isalpha() and noun in v.en_change):
+            return _bare(text, s, m.end("ce"), g["ce"])
         if noun == "times" and re.match(
             r"\s(?:as|more|less|higher|lower|bigger|larger|greater|the|over)\b", text[m.end() :]
         ):
             return None  # "three times as many": a ratio, not a count of occasions
         if (
             noun in v.en_count_stop
-            or raw in ("one", "a")
+            or raw == "a"
+            or (raw == "one" and not _one_counts(text, s, noun))
             or (raw.isalpha() and noun in v.en_change)
         ):
             return None
@@ -332,7 +451,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         if val is None:
             return None
         # The match ends at the noun; the counted thing is the subject, not part of the span.
-        return _Mention("count", val, "", s, m.start("noun") - 1)
+        return _Mention("count", val, "", s, m.end("ce"))
     return None
 
 

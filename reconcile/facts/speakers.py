@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
+from .. import _data
 from .._regex import compiled
 from ..models import Document
 from ._base import _CJK, _is_zh
 from ._vocab import _Vocab, _vocab, en_speech
+from .subjects_en import _words as _en_words
 
 # --- speakers ------------------------------------------------------------------------------
 
@@ -113,7 +116,13 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
 
 
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
+# A person's name: not after "the", a possessive or a year ("next month's European Indoor
+# Championships", "the 2002 World Cup" name events), and not ending in a word that names
+# a body or an event (data/speech.toml ``en_not_person``).
 _EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])")
+# Checked on the few candidates only: as lookbehinds of _EN_PERSON they ran at every
+# position of every sentence.
+_NOT_BEFORE_PERSON = re.compile(r"(?:\b[Tt]he|['’]s|\d)\s$")
 _PRONOUN = "\x00"  # marks "he said": the speaker is the person last named
 _DAYS = frozenset(
     [
@@ -212,10 +221,28 @@ def _zh_own(text: str, v: _Vocab) -> str | None:
     return _PRONOUN if src == "" else None
 
 
+@cache
+def _not_person() -> frozenset[str]:
+    return frozenset(_data.words("speech", "en_not_person"))
+
+
+@lru_cache(maxsize=64)  # asked for each sentence by speakers() and by extract_facts()
 def _en_person(text: str) -> str | None:
     """The last person named outside quotations (for a following "he said")."""
-    found = _EN_PERSON.findall(_QUOTED.sub(" ", text))
+    not_person = _not_person()
+    plain = _QUOTED.sub(" ", text)
+    found = [
+        m.group(0)
+        for m in _EN_PERSON.finditer(plain)
+        if not _NOT_BEFORE_PERSON.search(plain, max(0, m.start() - 5), m.start())
+        and not any(x.lower() in not_person for x in m.group(0).split())
+    ]
     return str(found[-1]) if found else None
+
+
+_TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"])
+# Words before a role that belong to the speaker: "a bank spokesman", "some economists".
+_ROLE_LEAD = frozenset(["a", "an", "the", "some", "many", "most", "several", "other", "few"])
 
 
 def _en_speaker(text: str, v: _Vocab) -> str | None:
@@ -224,7 +251,18 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
             return _PRONOUN
         if m.group("role"):
             # Up to two words before the role belong to it: "a bank spokesman".
-            before = re.findall(r"[A-Za-z'-]+", text[max(0, m.start() - 30) : m.start()])[-2:]
+            window = re.split(r"[,.;:\"“”’—–]", text[max(0, m.start() - 30) : m.start()])[-1]
+            found = re.findall(r"[A-Za-z'-]+", window)[-2:]
+            # Only the words that make one noun phrase with it, back to a function word or
+            # a determiner: not "growth in" of "steady growth in 2005, analysts said", not
+            # "shoe" of "a shoe the company claims".
+            before: list[str] = []
+            for word in reversed(found):
+                if word.lower() in _en_words().function - _ROLE_LEAD:
+                    break
+                before.insert(0, word)
+                if word.lower() in ("a", "an", "the"):
+                    break
             while before and (before[0].lower() in v.en_non_names or before[0][0].isupper()):
                 before = before[1:]
             words = [*before, m.group("role")]
@@ -240,6 +278,9 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
         if not name:
             continue
         parts = name.split()
+        title = next((k for k, p in enumerate(parts) if k and p.rstrip(".") in _TITLES), None)
+        if title is not None:
+            parts = parts[title:]  # "In Tanzania Mr Brown said": the person from the title
         # "… on Sunday said", "Sunday's Financial Mail": a day is when, not who.
         while parts and (
             parts[0].lower() in v.en_non_names - {"mr", "mrs", "ms", "dr"}
@@ -253,6 +294,40 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
             return " ".join(parts)
         if name.split()[0].lower() in v.en_pronouns:
             return _PRONOUN  # "He said", "It also said"
+    return None
+
+
+_DATE_LEAD = re.compile(
+    r"^\W*(?:(?:In|On|At|By|Since|Last|Earlier|Later|Back)(?:\s(?:in|on|this))?)?\s*$"
+)
+
+
+def outside_claim(text: str, start: int, end: int) -> bool:
+    """A fact in an English sentence whose attribution does not cover it.
+
+    "Robben, who has been a key part of the Blues' push for four trophies, claims …":
+    what the apposition says of the speaker is the reporter's. "In January, GM said …":
+    the date dates the saying, not the claim.
+    """
+    found = _first_named_attribution(text)
+    if found is None:
+        return False
+    at, to = found
+    if at <= start and end <= to:
+        return True
+    return bool(
+        end <= at
+        and _DATE_LEAD.match(text[:start])
+        and re.fullmatch(r",?\s*(?:(?:the|a|an)\s)?(?:[a-z]+\s){0,2}", text[end:at])
+    )
+
+
+@lru_cache(maxsize=64)  # asked once per fact of the sentence
+def _first_named_attribution(text: str) -> tuple[int, int] | None:
+    """The span of the first "X said" of a sentence, X a name (with its apposition)."""
+    for m in en_speech().finditer(text):
+        if m.group("n1") is not None:
+            return m.start(), m.end()
     return None
 
 
@@ -324,10 +399,11 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
     for seg, sp in zip(doc.segments, own, strict=True):
         if sp is not None and seg.utterance is not None:
             by_utterance.setdefault(seg.utterance, sp)
+    quoted, run_speaker = _en_quotations(doc, own)
     current = None
     prev_quote: tuple[int, str] | None = None  # (paragraph, speaker) of the last quotation
     paragraph = -1
-    for seg, sp in zip(doc.segments, own, strict=True):
+    for k, (seg, sp) in enumerate(zip(doc.segments, own, strict=True)):
         said = sp or (by_utterance.get(seg.utterance) if seg.utterance is not None else None)
         if _is_zh(seg.text):
             if seg.paragraph != paragraph and not _ZH_CONTINUES.search(seg.text):
@@ -343,10 +419,17 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
                 current = said
             out.append(current)
             continue
-        quoted = _OPENS_QUOTE.match(seg.text) is not None
-        if said is None and quoted and prev_quote and prev_quote[0] == seg.paragraph:
+        if not quoted[k]:
+            # Narration: only its own attribution, whatever quotation the segmenter's
+            # utterance joined it to ("Chelsea physio Mike Banks was hopeful …" between
+            # two people's quotes).
+            out.append(sp)
+            continue
+        said = sp or run_speaker[k] or said
+        opens = _OPENS_QUOTE.match(seg.text) is not None
+        if said is None and opens and prev_quote and prev_quote[0] == seg.paragraph:
             said = prev_quote[1]  # a quotation continued in the same paragraph
-        if said is not None and (quoted or seg.utterance is not None):
+        if said is not None and (opens or seg.utterance is not None):
             prev_quote = (seg.paragraph, said)
         out.append(said)
     return tuple(out)
@@ -421,3 +504,55 @@ def headline_speaker(title: str) -> str | None:
         sp = _zh_own(title, _vocab())
         return None if sp == _PRONOUN else sp
     return None
+
+
+_QUOTE_MARK = re.compile('[“”"]')
+
+
+def _en_quotations(doc: Document, own: list[str | None]) -> tuple[list[bool], list[str | None]]:
+    """Which segments are inside a quotation, and whom each quotation run quotes.
+
+    A segment is quoted when it opens with a quotation mark, starts inside one, or leaves
+    one open; a sentence with a quoted phrase inside it ('exerting "a 100% effort"') is
+    narration. A run is the quoted segments that follow each other in a paragraph; each
+    takes the attribution nearest before it in its run, else the one after ('"…," Banks
+    told the club's website. "One is a chip …"').
+    """
+    quoted: list[bool] = []
+    inside = False
+    paragraph = -1
+    for seg in doc.segments:
+        if seg.paragraph != paragraph:
+            inside, paragraph = False, seg.paragraph
+        text = seg.text
+        starts_inside = inside
+        for q in _QUOTE_MARK.finditer(text):
+            i, ch = q.start(), q.group(0)
+            # A straight quote opens after a space and before a word, else closes.
+            inside = ch == "“" or (
+                ch == '"'
+                and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-")
+                and i + 1 < len(text)
+                and not text[i + 1].isspace()
+            )
+        opens = _OPENS_QUOTE.match(text) is not None
+        quoted.append(starts_inside or opens or inside)
+    runs: list[str | None] = [None] * len(own)
+    k = 0
+    while k < len(own):
+        if not quoted[k]:
+            k += 1
+            continue
+        end = k
+        while (
+            end + 1 < len(own)
+            and quoted[end + 1]
+            and doc.segments[end + 1].paragraph == doc.segments[k].paragraph
+        ):
+            end += 1
+        for j in range(k, end + 1):
+            back = next((own[i] for i in range(j - 1, k - 1, -1) if own[i]), None)
+            ahead = next((own[i] for i in range(j + 1, end + 1) if own[i]), None)
+            runs[j] = back or ahead
+        k = end + 1
+    return quoted, runs

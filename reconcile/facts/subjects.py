@@ -436,6 +436,9 @@ def _distribute_en(text: str, ms: list[_Mention], v: _Vocab) -> None:
             continue
         verb = words[verb_at]
         subj = pre[: pre.rfind(verb)]
+        # "The CML said lending … and gross mortgage lending were 29% and 18% lower": the
+        # list starts after the words that attribute it.
+        subj = re.split(r"\b(?:said|says|say|told|reported|added|that)\s", subj)[-1]
         items = [it.strip() for it in _EN_LIST_SPLIT.split(subj) if it.strip()]
         items = [
             " ".join(w for w in it.split() if w.lower() not in v.en_determiners) for it in items

@@ -1,0 +1,433 @@
+"""English events: what a date, duration, score, decade or age belongs to.
+
+An editor checks "21 December" against the hearing it dates, so the subject of a date is
+the shortest phrase that names the event, in the article's words: the noun the date
+modifies ("the 2004 model year", "its December sales"), the thing it complements ("Six
+weeks is the average time to heal"), or, walking back over the preposition and the other
+words of time before it, the noun or verb it belongs to ("raids in August", "due to be
+sentenced on 29 April", "will be out for at least six weeks"). A verb takes the head of
+its subject with it ("The feel-good factor … rose in December" → feel-good factor rose),
+since a bare "rose" names no event. A date that opens its clause dates the next one ("In
+January, GM said …" → GM said).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import _data
+from ._base import _clause_end, _clause_start, _Mention
+from .subjects_en import (
+    _MODALS,
+    _WORD,
+    _is_verb,
+    _np_after,
+    _np_before,
+    _open_clause,
+    _stops,
+    _trim,
+    _Words,
+    _words,
+)
+
+# Words of time between an event and its date: "in", "since", "for the first time since",
+# "at some point in", "over the past", "up to".
+_TIME_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "during",
+        "for",
+        "before",
+        "after",
+        "over",
+        "of",
+        "through",
+        "throughout",
+        "between",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "past",
+        "last",
+        "next",
+        "this",
+        "least",
+        "most",
+        "early",
+        "late",
+        "mid",
+        "every",
+        "each",
+        "within",
+        "around",
+        "about",
+        "nearly",
+        "almost",
+        "some",
+        "up",
+        "already",
+        "only",
+        "just",
+        "still",
+        "now",
+        "again",
+        "instead",
+        "soon",
+        "shortly",
+        "recently",
+        "later",
+        "earlier",
+        "ago",
+        "than",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "same",
+    ]
+)
+# Nouns of time that only say when ("for the first time since", "at some point in"), unless
+# a determiner makes them the thing dated ("the week to 25 December").
+_TIME_NOUNS = frozenset(
+    [
+        *("time", "times", "point", "moment", "stage", "period", "year", "years", "month"),
+        *("months", "week", "weeks", "day", "days", "quarter"),
+    ]
+)
+# "for the first time", "at some point", "three hours of extra activity a week by 2010".
+_TIME_NOUN_LEADS = frozenset(
+    ["some", "this", "last", "next", "that", "each", "a", "per", "every", "same"]
+)
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+    ]
+)
+# After a verb, these belong to it ("will be out for six weeks", "set up in 2001").
+_PARTICLES = frozenset(["out", "up", "off", "down", "back", "away", "over", "on", "in"])
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "there", "this", "that"])
+_BE = frozenset(["is", "was", "are", "were", "be", "been", "being", "remains", "remained"])
+_OBJECTS = frozenset(["me", "him", "her", "us", "them"])
+_RELATIVES = frozenset(["which", "who", "that", "whose", "whom"])
+# Prepositions that join a noun phrase to the verb it is the object of ("diagnosed with
+# colorectal cancer in May", "moved to the US in 1999").
+_VERB_PREPS = frozenset(["with", "to", "into", "as", "against", "from"])
+_NAME_PREPS = frozenset(["with", "to", "for", "against", "between", "at", "on"])
+_INNER = frozenset(["of", "for", "in", "among"])  # "sales in shopping malls"
+
+
+@cache
+def _speech() -> frozenset[str]:
+    speech = _data.load("speech")
+    return frozenset(str(x).lower() for x in speech["en"] + speech["en_attribution"])
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    return frozenset(str(x).lower() for x in _data.load("facts")["en"]["currencies"])
+
+
+def _verbish(word: str, w: _Words) -> bool:
+    low = word.lower()
+    if low in w.linking:
+        return False  # "of", "at", "to", "by" are in the copula list, as links to a figure
+    return _is_verb(word, w) or low in _speech() or low in w.auxiliaries
+
+
+def _head(np: list[str]) -> list[str]:
+    """The head of a noun phrase, before its first preposition: "feel-good factor"."""
+    for k, word in enumerate(np):
+        if k and word.lower() in _INNER:
+            return np[:k]
+    return np
+
+
+def _skippable(words: list[str], i: int, w: _Words) -> bool:
+    low = words[i].lower()
+    if low in _TIME_WORDS or low in w.days or low in _NUMBER_WORDS or low in _currencies():
+        return True  # "plummeted to just 1.6bn euros (£1.1bn) in 2003": past the figure
+    if words[i] == "May":
+        return True
+    if low.endswith("ly") and len(low) >= 6 and i > 0 and _verbish(words[i - 1], w):
+        return True  # "fell unexpectedly in October": the adverb of the verb  # the month: the modal is never capitalised mid-clause
+    if low in _TIME_NOUNS and i > 0:
+        prev = words[i - 1].lower()
+        return prev in _NUMBER_WORDS or prev in _TIME_NOUN_LEADS
+    return False
+
+
+def _subject_of_verb(before: list[str], j: int, w: _Words) -> list[str]:
+    """The head of the noun phrase before the verb group that starts at ``before[j]``."""
+    while j > 0 and (before[j - 1].lower() in w.auxiliaries or _verbish(before[j - 1], w)):
+        j -= 1
+    np = _np_before(before[:j], w)
+    return [x for x in _head(np) if x.lower() not in _NUMBER_WORDS][-3:]
+
+
+def _walk_back(before: list[str], w: _Words) -> str | None:
+    """The event the words before a date end with (None when the date opens its clause)."""
+    i = len(before) - 1
+    comparison = False
+    while i >= 0 and _skippable(before, i, w):
+        comparison = comparison or before[i].lower() == "than"
+        i -= 1
+    if i < 0:
+        return None
+    low = before[i].lower()
+    if comparison:
+        # "sales … were 4.3% higher than in 2003": the compared thing is the clause's
+        # subject, before its verb.
+        j = i
+        while j >= 0 and not _verbish(before[j], w):
+            j -= 1
+        np = _subject_of_verb(before, j, w) if j > 0 else []
+        return " ".join(np) or None
+    if low in _RELATIVES:
+        return None
+    if low in _OBJECTS and i > 0 and before[i - 1][0].islower():
+        return f"{before[i - 1]} {before[i]}"  # "it will now take me six to eight weeks"
+    noun = i > 0 and before[i - 1].lower() in w.before_np  # "a $337m hit in the fourth quarter"
+    if noun and _stops(before[i], w):
+        return str(before[i])
+    if not noun and (
+        low in _PARTICLES
+        or _verbish(before[i], w)
+        or (i > 0 and before[i - 1].lower() in _MODALS and before[i][0].islower())
+    ):
+        # The verb, with its particle and what lies between ("kept Scott Parker out").
+        v = i
+        if low in _PARTICLES:
+            v = next((k for k in range(i - 1, max(-1, i - 4), -1) if _verbish(before[k], w)), i)
+        if before[v].lower() in _BE and v == i:
+            # "The hearing is on 21 December": the subject is the event.
+            np = _subject_of_verb(before, v, w)
+            return " ".join(np) or None
+        verb = [x for x in before[v : i + 1] if x.lower() not in w.auxiliaries or x == before[i]]
+        subj = _subject_of_verb(before, v, w)
+        return " ".join([*subj, *verb]) or None
+    np = _np_before(before[: i + 1], w)
+    start = i + 1 - len(np) if np else i
+    # "diagnosed with colorectal cancer in May", "first appeared on Playschool 25 years
+    # ago": the verb whose object the phrase is.
+    if (
+        np
+        and start >= 2
+        and (
+            before[start - 1].lower() in _VERB_PREPS
+            or (np[0][0].isupper() and before[start - 1].lower() in _NAME_PREPS)
+        )
+        and _is_verb(before[start - 2], w)
+        and before[start - 2].lower() not in w.copulas
+    ):
+        np = [before[start - 2], before[start - 1], *np]
+    elif (
+        np
+        and np[0][0].isupper()
+        and start >= 2
+        and before[start - 1].lower() in _PARTICLES
+        and _is_verb(before[start - 2], w)
+    ):
+        np = [before[start - 2], before[start - 1], *np]  # "tapped up … Ashley Cole"
+    elif (
+        np
+        and np[0][0].isupper()
+        and start >= 1
+        and _is_verb(before[start - 1], w)
+        and before[start - 1].lower() not in _PARTICLES
+    ):
+        np = [before[start - 1], *np]  # "If you voted Conservative in 2001"
+    elif (
+        np
+        and start >= 3
+        and before[start - 1].lower() in w.before_np
+        and before[start - 2].lower() in ("on", "at")
+        and _is_verb(before[start - 3], w)
+        and before[start - 3].lower() not in w.copulas | w.auxiliaries
+    ):
+        # "will be published on the ministry's website on 9 February": the act.
+        np = [before[start - 3]]
+    elif np and np[0][0].isupper() and start >= 2 and before[start - 1].lower() in _NAME_PREPS:
+        # "accession talks with Croatia in April 2005": the name is not the event.
+        head = _np_before(before[: start - 1], w)
+        if head:
+            np = [*head, before[start - 1], *np]
+    np = [x for x in np if x.lower() not in _NUMBER_WORDS]
+    return " ".join(np[-6:]) or None
+
+
+def _clause_event(words: list[str], w: _Words) -> str | None:
+    """The event a clause states: its subject and verb ("GM said"), or the verb and its
+    object when the subject is a pronoun ("took over the European business")."""
+    v = next(
+        (
+            k
+            for k, x in enumerate(words)
+            if (_verbish(x, w) and x.lower() not in w.auxiliaries)
+            or (
+                # Without a tagger a verb is also a word followed by a determiner:
+                # "reiterate our resolve".
+                k + 1 < len(words)
+                and x[0].islower()
+                and not _stops(x, w)
+                and words[k + 1].lower() in w.before_np | {"our", "my", "your"}
+            )
+        ),
+        None,
+    )
+    if v is None:
+        words = _trim(words[:5], w)
+        return " ".join(words) or None
+    subj = _head(_np_before(words[:v], w))
+    subj = subj[-3:] if subj and subj[0].lower() not in _PRONOUNS else []
+    if subj and words[v].lower() in _speech():
+        return " ".join([*subj, words[v]])  # "In January, GM said …"
+    rest = words[v + 1 :]
+    particle = rest[:1] if rest and rest[0].lower() in _PARTICLES else []
+    obj = _np_after(rest[len(particle) :], w)[:4]  # "have seen a lot of things"
+    return " ".join([*subj, words[v], *particle, *obj])
+
+
+_RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
+
+
+def en_event(text: str, m: _Mention) -> str | None:
+    """What a date, duration, score or age belongs to, in the article's words."""
+    w = _words()
+    cs, ce = _open_clause(text, m.start), _clause_end(text, m.end)
+    before = _WORD.findall(text[cs : m.start])
+    if m.kind == "age":
+        return _person(text, m, w)
+    tail = _RANGE_TAIL.match(text, m.end, ce)  # "the 2004 and 2005 model years"
+    after_at = tail.end() if tail else m.end
+    after = _WORD.findall(text[after_at:ce])
+    if m.kind == "score" and after and after[0].lower() in w.results:
+        # "Liverpool's 3-2 defeat at Fulham", "the 1-1 draw": the game is the subject.
+        owner = before[-1] if before and before[-1].endswith(("'s", "’s")) else ""
+        return " ".join(x for x in (owner, after[0]) if x)
+    if m.kind == "score" and len(before) >= 2 and before[0].lower() in ("which", "that"):
+        # "during the game, which Spain won 1-0": the game the relative clause is about.
+        np = _np_before(_WORD.findall(text[_clause_start(text, max(0, cs - 1)) : cs]), w)
+        if np:
+            return " ".join(np)
+    first = after[0] if after else ""
+    if (
+        first
+        and re.match(r"(?:['’]s)?\s", text[after_at : after_at + 3])  # "2004's total"
+        and first[0].islower()
+        and not _stops(first, w)
+        and first.lower() not in _TIME_WORDS
+    ):
+        # "its December sales", "the 2004 model year": the date modifies the noun.
+        np = _np_after(after, w)
+        if np:
+            return " ".join(np)
+    if m.kind == "duration" and first.lower() == "of":
+        # "after four years of a parliamentary term": the period it lasts.
+        np = _np_after(after[1:], w)
+        if np:
+            return " ".join(np)
+    if first.lower() in w.copulas | w.auxiliaries | {"must"} and (
+        not before
+        or before[-1].lower() in _speech() | {"that"}
+        or all(x.lower().endswith("ly") or x.lower() in w.function for x in before)
+    ):
+        # "Six weeks is the average time to heal": the date is the subject it names.
+        k = 0
+        while k < len(after) and (after[k].lower() in w.copulas | w.auxiliaries | {"must"}):
+            k += 1
+        np = _np_after(after[k:], w)
+        if np:
+            return " ".join(np)
+    found = _walk_back(before, w)
+    if found:
+        return found
+    if after and not (len(after) == 1 and after[0].lower() in w.days):
+        return _clause_event(after, w)
+    if ce < len(text):
+        # "In 2001, he took over …": the event is the next clause.
+        return _clause_event(_WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)]), w)
+    return None
+
+
+_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+")
+
+
+def _person(text: str, m: _Mention, w: _Words) -> str | None:
+    """Whose age it is: "Eileen Lee, 24"; the sentence's named subject; None for "the
+    27-year-old", which refers back to the person named before (the caller's)."""
+    lead = text[: m.start]
+    apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s$", lead)
+    if apposed and apposed.group(1).lower() not in w.trim | w.days:
+        return apposed.group(1)  # "Eileen Lee, 24", "Gray, 26, who won …"
+    apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s(?:a|an)\s$", lead)
+    if apposed and apposed.group(1).lower() not in w.trim | w.days:
+        return apposed.group(1)  # "Abdus Sattar, a 55-year-old … worker"
+    named = re.match(r"\s((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)", text[m.end :])
+    if named and text[m.start].isdigit() and not re.search(r"\b[Aa]n?\s$", lead):
+        return named.group(1)  # "27-year-old Almunia"
+    after = _WORD.findall(text[m.end : _clause_end(text, m.end)])
+    if (
+        after
+        and text[m.end : m.end + 1] == " "
+        and after[0][0].islower()
+        and not _stops(after[0], w)
+    ):
+        # "Mrs Quinn's two-year-old son": the son's age, with whose son he is.
+        # ("a 15-year-old part-time worker, Mr Bell …" is Mr Bell's, found below.)
+        owner = re.search(r"([A-Z][\w'’-]+['’]s)\s$", lead)
+        if owner:
+            return " ".join([owner.group(1), *_np_after(after, w)[:3]])
+    if re.search(r"\b[Tt]he\s$", lead):
+        return None
+    names = [
+        n for n in _NAME.findall(text) if n.lower() not in w.trim and not _is_verb(n.lower(), w)
+    ]
+    # The person is the sentence's named subject: a full name ("Charlie Bell, …, has died
+    # aged 44") before a single capitalised word (which may be a company's).
+    full = [n for n in names if " " in n]
+    if full or names:
+        subject = re.search(r"\b([A-Z][\w'’-]+)\s(?:has|had|was|is|dies|died|who)\b", text)
+        if not full and subject and subject.group(1) in names:
+            return subject.group(1)  # "Viotti has died in Germany at 50": who died
+        return str(full[0] if full else names[-1])
+    np = _np_after(after, w)
+    return " ".join(np) if np else None

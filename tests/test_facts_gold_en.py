@@ -1,0 +1,177 @@
+"""What an editor checks on the English DEV articles of the fact gold set (docs/facts.md).
+
+Each test reads one article of ``tests/gold/facts-dev.jsonl`` from ../shared/corpora, as
+``bench.fact_audit`` does, and pins a claim an editor would check by eye: what a figure
+measures, whom the text attributes it to, which event a date dates, and which numbers are
+no facts at all. The held-out test split is never read here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.gold import article
+from reconcile.document import from_text
+from reconcile.facts import extract_facts
+from reconcile.models import Fact
+
+from .helpers import corpus
+
+
+def _facts(ref: str) -> tuple[str, tuple[Fact, ...]]:
+    corpus(
+        "bbc-news-2225.jsonl" if ref.startswith("bbc:") else "semeval2022-task8-sample-train.csv"
+    )
+    text = article(ref)
+    return text, extract_facts(from_text(text))
+
+
+def _at(ref: str, context: str, value: str) -> Fact:
+    """The fact whose span covers ``value`` inside the unique ``context`` of the article."""
+    text, facts = _facts(ref)
+    assert text.count(context) == 1, context
+    start = text.index(context) + context.index(value)
+    found = [f for f in facts if f.start < start + len(value) and start < f.end]
+    assert len(found) == 1, (value, found)
+    return found[0]
+
+
+def _texts(ref: str) -> list[str]:
+    return [f.text for f in _facts(ref)[1]]
+
+
+# --- subjects: what a figure measures --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ref", "context", "value", "subject"),
+    [
+        # A count of a list counts the whole list.
+        (
+            "bbc:bbc-business-026",
+            "involves 155,465 pickups",
+            "155,465",
+            "pickups, vans and sports utility vehicles",
+        ),
+        # A year between "the" and a noun dates the noun.
+        ("bbc:bbc-business-026", "from the 2004 and 2005 model years", "2004", "model years"),
+        # The figure's clause runs past a time phrase to what was measured.
+        ("bbc:bbc-business-361", "were 4.3% higher", "4.3%", "sales in shopping malls"),
+        # "fell by 600,000 to 5.9 million": counts with no noun measure the clause's subject.
+        ("bbc:bbc-entertainment-226", "fell by 600,000", "600,000", "Fox's prime-time audience"),
+        ("bbc:bbc-entertainment-226", "to 5.9 million", "5.9 million", "Fox's prime-time audience"),
+        # A relative clause measures what it is about.
+        ("bbc:bbc-politics-164", "expected soon to top £20m", "£20m", "disaster appeal"),
+        # "which killed 150,000": the count is of the killed, not of the wave.
+        ("bbc:bbc-politics-164", "which killed 150,000", "150,000", "killed"),
+        (
+            "bbc:bbc-politics-209",
+            "23 European and Arab countries",
+            "23",
+            "European and Arab countries",
+        ),
+        ("bbc:bbc-tech-075", '178 "sound recordings"', "178", "sound recordings"),
+    ],
+)
+def test_a_figure_measures_what_the_text_says(
+    ref: str, context: str, value: str, subject: str
+) -> None:
+    assert _at(ref, context, value).subject == subject
+
+
+# --- events: what a date, duration, score or age belongs to -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ref", "context", "value", "event"),
+    [
+        ("bbc:bbc-tech-075", "raids in August on suspected", "August", "raids"),
+        ("bbc:bbc-tech-075", "sentenced on 29 April", "29 April", "men sentenced"),
+        ("bbc:bbc-sport-114", "out for at least six weeks", "six weeks", "out"),
+        ("bbc:bbc-sport-114", "after three days", "three days", "walk"),
+        # The date opens its clause: it dates the next one's subject and verb.
+        ("bbc:bbc-business-026", "In January, GM said", "January", "GM said"),
+        # "Six weeks is the average time to heal": the duration names what it is.
+        ("bbc:bbc-sport-114", '"Six weeks is', "Six weeks", "average time"),
+        # A score in a relative clause belongs to the game the clause is about.
+        ("bbc:bbc-sport-257", "which Spain won 1-0", "1-0", "game"),
+        # Ages: the name before it, and "the 27-year-old" is the person named before.
+        ("bbc:bbc-politics-164", "Eileen Lee, 24", "24", "Eileen Lee"),
+        (
+            "bbc:bbc-politics-164",
+            "The 27-year-old was holidaying",
+            "27-year-old",
+            "Dominic Stephenson",
+        ),
+    ],
+)
+def test_a_date_dates_its_event(ref: str, context: str, value: str, event: str) -> None:
+    assert _at(ref, context, value).subject == event
+
+
+# --- speakers: who states a figure, or nobody ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ref", "context", "value", "speaker"),
+    [
+        (
+            "bbc:bbc-business-026",
+            "recalling nearly 200,000 vehicles",
+            "200,000",
+            "federal regulators",
+        ),
+        # "In January, GM said …": the date dates the saying; what follows is GM's.
+        ("bbc:bbc-business-026", "In January, GM said", "January", None),
+        ("bbc:bbc-business-026", "its performance in 2005", "2005", "GM"),
+        ("bbc:bbc-business-361", "since July according to new data", "July", "new data"),
+        # "Wal-Mart, the largest US retailer, has said": the apposition is skipped.
+        ("bbc:bbc-business-361", "its December sales are", "December", "Wal-Mart"),
+        # "It is expecting …": the company named in the sentence before.
+        ("bbc:bbc-business-361", "between 1% and 3%", "1%", "Wal-Mart"),
+        # Narration between two people's quotes is the reporter's or its own attribution.
+        ("bbc:bbc-sport-114", "at some point in March", "March", "Mike Banks"),
+        ("bbc:bbc-sport-114", "out for two months", "two months", "Banks"),
+        # What an apposition says of the speaker is the reporter's.
+        ("bbc:bbc-sport-114", "push for four trophies", "four", None),
+        ("bbc:bbc-politics-164", "He said 2005 must be", "2005", "Mr McConnell"),
+        ("bbc:bbc-politics-209", "The attack, which killed five", "five", None),
+    ],
+)
+def test_a_figure_is_attributed_only_where_the_text_attributes_it(
+    ref: str, context: str, value: str, speaker: str | None
+) -> None:
+    assert _at(ref, context, value).speaker == speaker
+
+
+# --- what is and is not a fact ------------------------------------------------------------
+
+
+def test_a_range_is_one_fact() -> None:
+    growth = _at("bbc:bbc-business-361", "between 1% and 3%", "1% and 3%")
+    assert (growth.text, growth.kind) == ("1% and 3%", "percent")
+    weeks = _at("bbc:bbc-sport-114", "take me six to eight weeks", "six to eight weeks")
+    assert (weeks.text, weeks.kind) == ("six to eight weeks", "duration")
+
+
+def test_claims_of_primacy_are_ranks() -> None:
+    first = _at("bbc:bbc-tech-075", "The first convictions for piracy", "first")
+    assert (first.kind, first.value, first.subject) == ("ordinal", 1, "convictions")
+    assert _at("bbc:bbc-politics-209", "was the first of its kind", "first").kind == "ordinal"
+
+
+def test_a_share_written_as_a_fraction_is_a_percentage() -> None:
+    share = _at("bbc:bbc-business-361", "about two thirds of", "two thirds")
+    assert share.kind == "percent"
+    assert share.value == pytest.approx(66.7)
+    assert share.subject == "economic activity"
+
+
+def test_numbers_in_names_are_no_facts() -> None:
+    # Half-Life 2, "Burnout 3 won three awards", Colin McRae Rally 2005: titles, not
+    # figures ("won" is the verb, not the Korean currency).
+    texts = _texts("bbc:bbc-tech-057")
+    assert "2" not in texts and "3 won" not in texts and "2005" not in texts
+    assert texts.count("six") == 1 and "three" in texts
+    # "the 2002 World Cup" names the tournament.
+    assert "2002" not in _texts("bbc:bbc-sport-114")
