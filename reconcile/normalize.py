@@ -78,6 +78,7 @@ def _cjk_side(text: str, i: int, step: int) -> bool:
     Curly quotes, dashes and ellipses serve both scripts (their width is "ambiguous"), so
     they take the script of the character beyond them: ``。”\n赵`` joins, ``.”\nHe`` does not.
     """
+    quote = False
     while 0 <= i < len(text):
         ch = text[i]
         if ch.isascii():
@@ -86,10 +87,14 @@ def _cjk_side(text: str, i: int, step: int) -> bool:
         # Format characters (soft hyphen, zero-width space) are dropped from the output,
         # so look past them too: judging by one made normalising twice differ from once.
         if category == "Cf" or (unicodedata.east_asian_width(ch) == "A" and category[0] == "P"):
+            quote = quote or category != "Cf"
             i += step
             continue
         return _joins_without_space(ch)
-    return False
+    # Only a quote mark between the space and the edge of the text (a sentence cut out of
+    # its paragraph, “ 新质…): it takes the script of the other side, as it would have
+    # with the paragraph around it.
+    return quote
 
 
 @cache

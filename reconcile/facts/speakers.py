@@ -10,110 +10,15 @@ from .._regex import compiled
 from ..models import Document
 from ._base import _CJK, _is_zh
 from ._vocab import _Vocab, _vocab, en_speech
+from .speakers_zh import (
+    _PRONOUN,
+    _ZH_ORG,
+    _sentence_only,
+    _zh_own,
+)
 from .subjects_en import _words as _en_words
 
 # --- speakers ------------------------------------------------------------------------------
-
-_ZH_LOCATIVE = re.compile(
-    r"在[^，,。;；“”\"]{1,30}$|(?:也|还|则|进一步|同时|对此|曾|并|再次|近日|今天|日前)+$"
-)
-_ZH_RUN = re.compile(rf"[{_CJK}、]+$")
-
-
-_ZH_ADVERBS = re.compile(
-    "(?:就|也|都|还|又|则|才|曾|再|更|已|已经|随后|此前|近日|日前|昨日|今日|昨天|今天|当天|当日)+$"
-)
-# Connectives before a speaker: 但是他说 is 他, 而来自协会的X is X.
-_ZH_CONNECTIVE = re.compile("^(?:但是|但|而且|而|所以|因此|不过|并且|并|同时|来自)+")
-# A run ending in these is a phrase of narration, not a name ("只能说", "这个…说明").
-_ZH_NOT_SPEAKER = re.compile(
-    "(?:这个|那个|这|那|只能|可以|不能|应该|可能|不得不|必须|能|会|要|将|该|我们|你|人们|大家|一般|不难|有|可|"
-    # 换句话说, 所以说, 很难说, 或是说: a way of putting it; a run ending in 的 is a modifier.
-    "换句话|所以|或是|或者|很难|及时|因此|就是|还是|也是|最新|领先|回复|的|正|消息)$"
-)
-
-
-# X对记者说 / X对《…》记者介绍说: the speaker comes before 对, with their title.
-_ZH_TOLD = re.compile(
-    rf"(?P<who>[{_CJK}]{{2,24}})(?<![反相针面绝应])[对向][^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
-)
-# 卓创资讯统计数据显示: the source of the data states the figures.
-_ZH_DATA_SHOWS = re.compile(
-    rf"(?P<src>[{_CJK}]{{2,12}}?)(?:的)?(?:(?:统计|监测|调查)?数据|信息|资料|报告|结果|公告|研究)显示"
-)
-# Financial news attributes forecasts with these verbs (鲁政委预计, 机构预测): the facts stage
-# takes their subject as the speaker only where it is a name, a role or a body.
-_ZH_FORECAST = re.compile("(?:预计|预测|估计|判断|测算)")
-# A run ending in these is the thing forecast (销售额预计), not who forecasts it.
-_ZH_NOT_NAME_END = re.compile(
-    "[额率量值数价长业品费年月日天周期度]$|今年|明年|全年|同比|环比|"
-    "(?:经济|市场|指数|物价|收入|投资|消费|出口|进口|规模|利润|增速|水平|形势|走势|地区|国家)$"
-)
-
-
-def _zh_speaker(text: str, v: _Vocab) -> str | None:
-    told = _ZH_TOLD.search(text)
-    if told is not None:
-        who = told.group("who")
-        titles = list(v.zh_titles.finditer(who))
-        name = who[titles[-1].end() :] if titles else who[-4:]
-        if titles and not name and titles[-1].start() > 0:
-            name = who[titles[-1].start() - 1 :]  # 潘主任向记者表示: surname and title
-        if 2 <= len(name) <= 4 and not _ZH_NOT_SPEAKER.search(name):
-            return name
-    shows = _ZH_DATA_SHOWS.search(text)
-    if shows is not None and shows.group("src") in ("有关", "相关"):
-        return shows.group("src") + "数据"  # 有关数据显示: the data are the source named
-    if shows is not None and shows.group("src") not in v.zh_non_names:
-        return _ZH_SOURCE_TAIL.sub("", shows.group("src")) or None
-    said = _zh_said_by(text, v, v.zh_speech)
-    if said is not None:
-        return said
-    forecast = _zh_said_by(text, v, _ZH_FORECAST)
-    if forecast is not None and forecast != _PRONOUN and not _ZH_NOT_NAME_END.search(forecast):
-        return forecast
-    return None
-
-
-def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
-    """The speaker named before one of ``verbs`` in ``text``, or ``None``."""
-    for m in verbs.finditer(text):
-        pre = text[max(0, m.start() - 40) : m.start()]
-        pre = _ZH_LOCATIVE.sub("", pre)
-        pre = _ZH_LOCATIVE.sub("", pre)
-        run = _ZH_RUN.search(pre)
-        if not run:
-            continue
-        # 李朝林就…说, 他也表示: adverbs between the speaker and the verb.
-        words = _ZH_CONNECTIVE.sub("", _ZH_ADVERBS.sub("", run.group(0).strip("、")))
-        if words in ("他", "她", "他们", "她们", "其"):
-            return _PRONOUN  # 但是他说: whoever was named last
-        if (
-            not words
-            or words in v.zh_non_names
-            or words[-1] in "据"
-            or _ZH_NOT_SPEAKER.search(words)
-        ):
-            continue
-        titles = list(v.zh_titles.finditer(words))
-        if titles:
-            name = words[titles[-1].end() :]
-            if 2 <= len(name) <= 4 and not v.zh_speech.fullmatch(name):
-                return name
-            if not name:
-                return words[-12:]
-            continue
-        if 2 <= len(words) <= 4 and not any(words.startswith(n) for n in v.zh_non_names):
-            return words
-        role = _ZH_ROLE.search(words)
-        if role is not None:
-            # 有银行业内人士表示, 上述…人士指出, 区国土资源管理分局负责人称
-            return re.sub("^(?:有|上述|该|一位|一名|多位|多名)", "", role.group(0))
-        org = compiled(_ZH_ORG).search(words)
-        if org is not None:
-            return org.group(0)  # 国家统计局表示: organisations speak too
-    return None
-
 
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
 # A person's name: not after "the", a possessive or a year ("next month's European Indoor
@@ -123,7 +28,6 @@ _EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+
 # Checked on the few candidates only: as lookbehinds of _EN_PERSON they ran at every
 # position of every sentence.
 _NOT_BEFORE_PERSON = re.compile(r"(?:\b[Tt]he|['’]s|\d)\s$")
-_PRONOUN = "\x00"  # marks "he said": the speaker is the person last named
 _DAYS = frozenset(
     [
         "monday",
@@ -158,67 +62,6 @@ _ZH_CONTINUES = re.compile(
     r"他指出|她指出|他介绍|她介绍|他强调|她强调)|我们"
 )
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
-# 据国家统计局数据, 据海关总署介绍: the source before the word that says how it was told.
-_ZH_ACCORDING = re.compile(
-    rf"据(?:[\d一二三四五六七八九十]+[月日]|今天|昨天|今日|昨日)*(?P<src>[{_CJK}·]{{0,12}}?)"
-    rf"(?:日前|近日|今天|昨天|今日|昨日)?(?:的)?"
-    # The shortest source before the word: 据新华社电 names 新华社, not what follows;
-    # 统计局, 调查组 and 监测中心 are part of a name.
-    rf"(?:介绍|统计(?![局所处])|数据|消息|报道|显示|称|表示|透露|测算|调查(?![组队局])|"
-    rf"监测(?![中站])|预测|分析|公布|通报|发布|了解|电)"
-)
-# Organisations speak too (国家统计局表示); a run of more than four characters that ends
-# in one of these is an organisation's name, not a phrase of narration.
-# (Compiled on first use: few sentences get this far.)
-_ZH_ORG = rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
-
-
-_ZH_SOURCE_TAIL = re.compile("(?:日前|近日|今天|昨天|今日|昨日)?(?:公布|发布|披露)?的?$")
-
-
-# People named by their role rather than their name: the run up to the role word.
-_ZH_ROLE = re.compile(
-    rf"[{_CJK}]{{0,10}}?(?:负责人|人士|专家|分析师|官员|工作人员|研究员|经济学家|"
-    rf"律师|医生|教授|网友|村民|居民|知情人)$"
-)
-
-
-def _zh_speaker_verb(text: str, v: _Vocab) -> bool:
-    return v.zh_speech.search(text) is not None
-
-
-def _sentence_only(text: str, v: _Vocab) -> bool:
-    """Whether a sentence's source states only it: 数据显示…, or 据X报道/据X消息 naming X.
-
-    据介绍/据了解 name no one new and continue a statement; 据新华社报道 cites a source
-    for the news that opens the report, after which the reporter writes on.
-    """
-    if (_ZH_DATA_SHOWS.search(text) or _ZH_FORECAST.search(text)) and not _zh_speaker_verb(text, v):
-        return True  # 数据显示…, 鲁政委预计…: a forecast is its forecaster's sentence only
-    return bool(_zh_according(text)) and not _zh_speaker_verb(
-        _ZH_ACCORDING.sub("", text, count=1), v
-    )
-
-
-def _zh_according(text: str) -> str | None:
-    """``据X…`` names X; ``据介绍``/``据了解`` names no one new (empty string)."""
-    m = _ZH_ACCORDING.search(text)
-    if m is None:
-        return None
-    # 据央行公布的数据, 据海关总署日前公布: the body, without when or how it published.
-    return _ZH_SOURCE_TAIL.sub("", m.group("src"))
-
-
-def _zh_own(text: str, v: _Vocab) -> str | None:
-    src = _zh_according(text)
-    if src:
-        titles = list(v.zh_titles.finditer(src))
-        name = src[titles[-1].end() :] if titles else ""
-        return name if 2 <= len(name) <= 4 else src  # 据生意社分析师李倩介绍
-    sp = _zh_speaker(text, v)
-    if sp is not None:
-        return sp
-    return _PRONOUN if src == "" else None
 
 
 @cache
