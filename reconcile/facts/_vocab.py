@@ -196,7 +196,7 @@ def _vocab() -> _Vocab:
         en_determiners=frozenset(en["determiners"]),
         # 简称/号称/堪称 name things and 对…来说/可以说 frame a view: neither reports speech.
         zh_speech=re.compile(
-            rf"(?<![简号堪俗统昵又人])(?<!来)(?<!可以)(?<!应该)(?<!就是)(?<!比如)(?<!或者)"
+            rf"(?<![简号堪俗统昵又])(?<!来)(?<!可以)(?<!应该)(?<!就是)(?<!比如)(?<!或者)"
             rf"(?:{_alt(zh_verbs)})(?![为明])"
         ),
         zh_titles=zh_titles,
