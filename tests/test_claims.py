@@ -148,3 +148,25 @@ def test_member_pairs_are_the_pairs_between_two_sources() -> None:
                 assert [(p.a, p.b) for p in member_pairs(col, a, b)] == [
                     (p.a, p.b) for p in pairs_between(col, a, b)
                 ]
+
+
+ADDED = "工信部还将在年内新建15个国家制造业创新中心。"
+
+
+def test_a_sentence_only_the_third_report_adds_is_its_own() -> None:
+    # A third report made from the ministry's by one real edit: a sentence added to the
+    # end of its first paragraph. An editor checks that it is shown as C's alone, with
+    # its figure among the facts only C gives, and that nothing else moved.
+    lines = MINISTRY.read_text(encoding="utf-8").split("\n")
+    first = next(k for k, line in enumerate(lines) if line.strip().endswith("。"))
+    lines[first] = lines[first].rstrip() + ADDED
+    docs = (load_document(MINISTRY, "A"), load_document(WEB, "B"), from_text("\n".join(lines), "C"))
+    r = reconcile(*docs)
+    [own] = [c for c in r.canonical if c.text == ADDED]
+    assert own.sources == ("C",)
+    only_c = {f.id: f for f in r.facts if f.source == "C"}
+    assert "15个" in {only_c[i].text for i in r.facts_only_in("C")}
+    # Every other sentence of C is the ministry's, so A and C share all of A's.
+    shared_a_c = [c for c in r.canonical if "A" in c.sources and "C" in c.sources]
+    assert len(shared_a_c) == len(docs[0].segments)
+    assert not r.disputes
