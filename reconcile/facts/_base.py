@@ -39,6 +39,11 @@ _MONTHS = {
     )
     for m in ms.split()
 }
+# Full month and weekday names, lower case: words that date, never name, a thing.
+MONTH_NAMES = frozenset(
+    m for m in _MONTHS if len(m) > 4 or m in ("march", "april", "may", "june", "july")
+)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _EN_MONTH = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 _ZH_MON = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _ZH_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年"

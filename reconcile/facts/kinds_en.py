@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ._base import MONTH_NAMES, WEEKDAYS
+
 # After a measurement, a noun it describes makes it a kind of thing ("the 10km race").
 _KIND_OF = re.compile(
     r"[\s-](?!(?:of|from|to|in|on|at|and|or|for|by|with|per|a|an|the|than|south|north|east|"
@@ -90,26 +92,4 @@ def _named_number(text: str, s: int, raw: str) -> bool:
     return lead != "" and not lead.endswith((".", "!", "?", ":", "—", "–", ")"))
 
 
-_MONTH_NAMES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_MONTH_NAMES = MONTH_NAMES | WEEKDAYS

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from .. import _data
 from .._regex import compiled
 from ..models import Document
-from ._base import _CJK, _is_zh
+from ._base import _CJK, MONTH_NAMES, WEEKDAYS, _is_zh
 from ._vocab import _Vocab, _vocab, en_speech
 from .speakers_zh import (
     _PRONOUN,
@@ -28,32 +28,7 @@ _EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+
 # Checked on the few candidates only: as lookbehinds of _EN_PERSON they ran at every
 # position of every sentence.
 _NOT_BEFORE_PERSON = re.compile(r"(?:\b[Tt]he|['’]s|\d)\s$")
-_DAYS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_DAYS = WEEKDAYS | MONTH_NAMES | {"today", "yesterday", "tomorrow"}
 # How a paragraph of a briefing report goes on with the last speaker's statement without
 # naming them again: 据介绍, 此外, 一是…, 从行业看, 下一步, 我们将….
 _ZH_CONTINUES = re.compile(

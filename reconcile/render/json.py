@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ..errors import ConfigError
-from ..models import Document, FactCluster, Result
+from ..models import CanonicalSentence, Document, FactCluster, Result
 from .facts import fact_record
 
 SCHEMA = "reconcile/1"
@@ -62,17 +62,7 @@ def to_dict(result: Result) -> dict[str, Any]:
         ],
         "unique": {k: list(v) for k, v in result.unique.items()},
         "canonical": [
-            {
-                "text": c.text,
-                "sources": list(c.sources),
-                "segments": list(c.segments),
-                "paragraph": c.paragraph,
-                "alternatives": [
-                    {"source": r.source, "text": r.text, "segments": list(r.segments)}
-                    for r in c.alternatives
-                ],
-                "conflicts": [[k.a, k.b] for k in c.conflicts],
-            }
+            _sentence(c) | {"conflicts": [[k.a, k.b] for k in c.conflicts]}
             for c in result.canonical
         ],
         "facts": [fact_record(f) for f in result.facts],
@@ -127,22 +117,26 @@ def to_dict_2(result: Result) -> dict[str, Any]:
         ],
         "unique": {k: list(v) for k, v in result.unique.items()},
         "canonical": [
-            {
-                "text": c.text,
-                "sources": list(c.sources),
-                "segments": list(c.segments),
-                "paragraph": c.paragraph,
-                "alternatives": [
-                    {"source": r.source, "text": r.text, "segments": list(r.segments)}
-                    for r in c.alternatives
-                ],
-                "disputes": [index[id(k)] for k in c.disputes],
-            }
+            _sentence(c) | {"disputes": [index[id(k)] for k in c.disputes]}
             for c in result.canonical
         ],
         "facts": [fact_record(f) for f in result.facts],
         "fact_clusters": [_cluster(k) for k in result.fact_clusters],
         "fact_unique": {d.id: list(result.facts_only_in(d.id)) for d in result.documents},
+    }
+
+
+def _sentence(c: CanonicalSentence) -> dict[str, Any]:
+    """A merged sentence with its readings, as both schemas write it."""
+    return {
+        "text": c.text,
+        "sources": list(c.sources),
+        "segments": list(c.segments),
+        "paragraph": c.paragraph,
+        "alternatives": [
+            {"source": r.source, "text": r.text, "segments": list(r.segments)}
+            for r in c.alternatives
+        ],
     }
 
 
