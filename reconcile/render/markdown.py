@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..merge import inline_figures
-from ..models import Document, Fact, Result
+from ..models import CanonicalSentence, Document, Fact, Result
 from .summary import Summary, summarize
 
 
@@ -29,22 +31,8 @@ def render(result: Result) -> str:
     out.append("")
     out.append(_shared_line(s, result.sources) + "\n")
     out.append("## Merged text\n")
-    notes: list[str] = []
-    paragraph: list[str] = []
-    current = None
-    for c in result.canonical:
-        if current is not None and c.paragraph != current and paragraph:
-            out.append(" ".join(paragraph) + "\n")
-            paragraph = []
-        current = c.paragraph
-        tag = f"[{'+'.join(c.sources)}]"
-        for alt in c.alternatives:
-            notes.append(f"[^{len(notes) + 1}]: {alt.source} reads: {alt.text}")
-            tag += f"[^{len(notes)}]"
-        text = inline_figures(c, facts) if c.conflicts else c.text
-        paragraph.append(f"{_escape(text)} {tag}")
-    if paragraph:
-        out.append(" ".join(paragraph) + "\n")
+    body, notes = merged_text(result, facts, disputed=lambda c: bool(c.conflicts))
+    out.extend(body)
     out.append(_facts(result))
     out.append("## Removed as site chrome\n")
     for doc in result.documents:
@@ -126,3 +114,36 @@ def _escape(text: str) -> str:
     for ch in "\\*_[]`<>":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def merged_text(
+    result: Result, facts: dict[str, Fact], disputed: Callable[[CanonicalSentence], bool]
+) -> tuple[list[str], list[str]]:
+    """The merged text's paragraphs, each sentence tagged with its sources, and the
+    footnotes giving the other wordings (sources that word a sentence alike share one).
+
+    ``disputed`` says which sentences show their differing figures inline; the two-source
+    and the N-source reports keep those in different fields.
+    """
+    out: list[str] = []
+    notes: list[str] = []
+    paragraph: list[str] = []
+    current = None
+    for c in result.canonical:
+        if current is not None and c.paragraph != current and paragraph:
+            out.append(" ".join(paragraph) + "\n")
+            paragraph = []
+        current = c.paragraph
+        tag = f"[{'+'.join(c.sources)}]"
+        wordings: dict[str, list[str]] = {}
+        for alt in c.alternatives:
+            wordings.setdefault(alt.text, []).append(alt.source)
+        for text, who in wordings.items():
+            verb = "reads" if len(who) == 1 else "read"
+            notes.append(f"[^{len(notes) + 1}]: {', '.join(who)} {verb}: {_escape(text)}")
+            tag += f"[^{len(notes)}]"
+        text = inline_figures(c, facts) if disputed(c) else c.text
+        paragraph.append(f"{_escape(text)} {tag}")
+    if paragraph:
+        out.append(" ".join(paragraph) + "\n")
+    return out, notes

@@ -8,9 +8,8 @@ the sources give differently are shown inline with their sources (``7.5% [A,B] /
 
 from __future__ import annotations
 
-from ..merge import inline_figures
 from ..models import Fact, FactCluster, Result
-from .markdown import _describe, _escape
+from .markdown import _describe, _escape, merged_text
 from .summary import GroupSummary, summarize_groups
 
 
@@ -25,26 +24,8 @@ def render(result: Result) -> str:
     out.append(_shared_line(result, s) + "\n")
     out.append(_matrix(result, s))
     out.append("## Merged text\n")
-    notes: list[str] = []
-    paragraph: list[str] = []
-    current = None
-    for c in result.canonical:
-        if current is not None and c.paragraph != current and paragraph:
-            out.append(" ".join(paragraph) + "\n")
-            paragraph = []
-        current = c.paragraph
-        tag = f"[{'+'.join(c.sources)}]"
-        wordings: dict[str, list[str]] = {}
-        for alt in c.alternatives:
-            wordings.setdefault(alt.text, []).append(alt.source)
-        for text, who in wordings.items():
-            verb = "reads" if len(who) == 1 else "read"
-            notes.append(f"[^{len(notes) + 1}]: {', '.join(who)} {verb}: {_escape(text)}")
-            tag += f"[^{len(notes)}]"
-        text = inline_figures(c, facts) if c.disputes else c.text
-        paragraph.append(f"{_escape(text)} {tag}")
-    if paragraph:
-        out.append(" ".join(paragraph) + "\n")
+    body, notes = merged_text(result, facts, disputed=lambda c: bool(c.disputes))
+    out.extend(body)
     out.append(_facts(result, facts))
     out.append("## Removed as site chrome\n")
     for doc in result.documents:
