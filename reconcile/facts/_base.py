@@ -82,20 +82,39 @@ class _Mention:
 
 # Clause breaks: punctuation, and a space between Chinese characters, which separates the
 # parts of a headline (中国经济走过黄金十年　转型将造福世界经济); Chinese prose has no
-# other spaces there. One regex scan (C speed) instead of a loop over characters.
-_BREAK = '[,，;；:：。!?！？“”"()（）]|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])'
-_NEXT_BREAK = re.compile(_BREAK)
-_LAST_BREAK = re.compile(f"(?s).*(?:{_BREAK})")
+# other spaces there. One regex scan (C speed) instead of a loop over characters; the
+# space's neighbours are checked in Python, because a class of the 21,000 ideographs costs
+# ~1.4 ms to compile and these patterns would need four.
+_PUNCT = '[,，;；:：。!?！？“”"()（）]'
+_NEXT_BREAK = re.compile(f"{_PUNCT}| ")
+_LAST_BREAK = re.compile(f"(?s).*(?:{_PUNCT})")
+
+
+def _cjk_space(text: str, j: int) -> bool:
+    return (
+        0 < j < len(text) - 1
+        and "\u4e00" <= text[j - 1] <= "\u9fff"
+        and "\u4e00" <= text[j + 1] <= "\u9fff"
+    )
 
 
 def _clause_start(text: str, i: int) -> int:
-    m = _LAST_BREAK.match(text, 0, max(i, 0))
-    return m.end() if m else 0
+    i = max(i, 0)
+    m = _LAST_BREAK.match(text, 0, i)
+    start = m.end() if m else 0
+    j = text.rfind(" ", start, i)
+    while j >= 0:
+        if _cjk_space(text, j):
+            return j + 1
+        j = text.rfind(" ", start, j)
+    return start
 
 
 def _clause_end(text: str, i: int) -> int:
-    m = _NEXT_BREAK.search(text, i)
-    return m.start() if m else len(text)
+    for m in _NEXT_BREAK.finditer(text, i):
+        if m.group() != " " or _cjk_space(text, m.start()):
+            return m.start()
+    return len(text)
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
