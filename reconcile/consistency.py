@@ -346,7 +346,7 @@ def _reason(a: Fact, b: Fact) -> str:
     """What differs, in the editor's words: the value, and the qualifier or period.
 
     ``shares: 5% (over) in A, 4.75% (no qualifier) in B``;
-    ``规模以上高技术制造业增加值: 7.5% (今年1—2月) in A, 7.5% (今年1—3月) in B``.
+    ``工业增加值: 6.2% (今年1—4月) in A, 6.2% (今年1—5月) in B``.
     """
     return conflict_reason([(a, (a.source,)), (b, (b.source,))])
 

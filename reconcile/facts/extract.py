@@ -56,7 +56,7 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
             m.subject = en_subject(text, m, v.en_change)
         prev = m
         if m.subject is None and prev_subject is not None:
-            m.subject = prev_subject  # 8.1万亿元，同比增长5.5%
+            m.subject = prev_subject  # 4.2万亿元，同比增长3.1%
         elif (
             zh
             and prev_subject is not None

@@ -73,7 +73,7 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
                 m.change = word
             pre = pre[: last.start()]
     if m.kind == "count":
-        # 41个工业大类行业中有39个…: a part of a counted whole counts the same thing.
+        # 30个省份中有28个…: a part of a counted whole counts the same thing.
         whole = _ZH_PART_OF.search(text[cs : m.start - m.before_len])
         if whole is not None:
             m.subject = whole.group("noun")
@@ -96,7 +96,7 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
     if m.subject is None and text.startswith("的", m.end):
         m.subject = _zh_follow(text, m.end + 1)  # 低于7.5%的增长率: what the figure is of
     if m.subject is None and (m.qualifier or m.kind == "percent"):
-        m.subject = _zh_follow(text, m.end)  # 超九成工业大类…
+        m.subject = _zh_follow(text, m.end)  # 超八成受访企业…
     if m.subject is None and cs > 0:
         # ，从6.1%降至5.6%: a clause without a subject continues the one before it.
         m.subject = _zh_clause_subject(text[_clause_start(text, cs - 1) : cs - 1], v)
