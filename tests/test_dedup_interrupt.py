@@ -77,7 +77,11 @@ def test_ctrl_c_stops_cleanly_keeps_committed_batches_and_resumes(
     assert not (tmp_path / "out.jsonl.part").exists()
     for line in lines:
         if line["relation"] == "duplicate":
-            assert line["committed"] == "reprint-" + line["matched_with"]
+            # A reprint, or one of the BBC set's own duplicates when the run got that far:
+            # either way it matched a document that is in the index.
+            assert line["matched_with"] in indexed
+            if line["committed"].startswith("reprint-"):
+                assert line["committed"] == "reprint-" + line["matched_with"]
     # The same command again finishes the feed; the committed documents are not redone.
     again = _dedup(feed, db, out)
     _, err = again.communicate(timeout=300)

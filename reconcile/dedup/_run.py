@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import itertools
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,17 +69,27 @@ def fewer_collections() -> Iterator[None]:
 def interrupts_deferred() -> Iterator[None]:
     """Hold SIGINT (Ctrl-C) back until the block ends; it is delivered then.
 
-    Only the calling thread's signal mask changes, and only for the block: the write
-    of a batch and the report of it, a few milliseconds.
+    The block is the write of a batch and the report of it, a few milliseconds. The main
+    thread's signal mask is set, and a handler that only notes the signal is swapped in
+    too: a Ctrl-C sent to the process group may be caught by another thread of this
+    process (the worker pool's), and CPython then runs the Python handler on the main
+    thread anyway, inside the block. The noted signal goes to the previous handler after.
     """
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
-        yield
+    if threading.current_thread() is not threading.main_thread():
+        yield  # Python handlers run on the main thread only: nothing to hold back here
         return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
     old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        signal.signal(signal.SIGINT, previous)
+        if held and callable(previous):
+            previous(signal.SIGINT, None)
+        elif held and previous == signal.SIG_DFL:
+            raise KeyboardInterrupt
 
 
 def ignore_interrupts() -> None:
