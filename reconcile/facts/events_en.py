@@ -17,7 +17,8 @@ import re
 from functools import cache
 
 from .. import _data
-from ._base import _clause_end, _clause_start, _Mention
+from ..numbers import EN_ORDINALS
+from ._base import _EN_SMALL, _EN_TENS, _clause_end, _clause_start, _Mention
 from .subjects_en import (
     _MODALS,
     _WORD,
@@ -108,40 +109,10 @@ _TIME_NOUNS = frozenset(
 _TIME_NOUN_LEADS = frozenset(
     ["some", "this", "last", "next", "that", "each", "a", "per", "every", "same"]
 )
+# Number words, cardinal and ordinal: never the head of an event's noun phrase.
 _NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-    ]
-)
+    [*_EN_SMALL.split("|"), *_EN_TENS.split("|"), "hundred", "thousand", "million", "billion"]
+) | frozenset(EN_ORDINALS)
 # After a verb, these belong to it ("will be out for six weeks", "set up in 2001").
 _PARTICLES = frozenset(["out", "up", "off", "down", "back", "away", "over", "on", "in"])
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "there", "this", "that"])
