@@ -2,11 +2,10 @@
 
 The HTML renderer (and any other renderer that lays a review out as a grid) reads this
 view, never the alignment itself, so the page cannot drift from what the library found.
-It is built from a ``Result`` for any number of sources: a row has one cell per source
-(empty where that source does not state the sentence) and a claim one list of facts per
-source. Differences inside a row are always relative to the row's *base* reading (the
-canonical text's wording), so with two sources both sides are marked against each other
-and with more each source is marked against the wording the merged text uses.
+It is built from a two-source ``Result`` (more sources: :mod:`.review_n`): a row has one
+cell per source (empty where that source does not state the sentence) and a claim one
+list of facts per source. Differences inside a row are relative to the row's *base*
+reading (the canonical text's wording), so both sides are marked against each other.
 """
 
 from __future__ import annotations
@@ -145,8 +144,6 @@ def build(result: Result) -> Review:
     for f in result.facts:
         facts_by_segment[f.segment].append(f)
     conflicted = {fid for c in result.fact_diff.conflicts for fid in (c.a, c.b)}
-    # More than two sources have no pairs: their conflicts are the disputed clusters.
-    conflicted |= {fid for k in result.disputes for fid in k.facts}
     facts_by_id = {f.id: f for f in result.facts}
     pair_of = {sid: p for p in result.pairs for sid in (*p.a, *p.b)}
 
@@ -198,21 +195,17 @@ def build(result: Result) -> Review:
         )
     claims = _claims(result, order, segments)
     s = summarize(result)
-    counts = (
-        _counts(result)
-        if len(order) > 2
-        else Counts(
-            groups=s.pairs,
-            identical=s.identical,
-            variant=s.variant,
-            related=s.related,
-            moved=s.moved,
-            unique=sum(s.only.values()),
-            conflicts=len(result.fact_diff.conflicts),
-            compatible=len(result.fact_diff.compatible),
-            shared_facts=len(result.fact_diff.shared),
-            unique_facts=sum(len(v) for v in result.fact_diff.unique.values()),
-        )
+    counts = Counts(
+        groups=s.pairs,
+        identical=s.identical,
+        variant=s.variant,
+        related=s.related,
+        moved=s.moved,
+        unique=sum(s.only.values()),
+        conflicts=len(result.fact_diff.conflicts),
+        compatible=len(result.fact_diff.compatible),
+        shared_facts=len(result.fact_diff.shared),
+        unique_facts=sum(len(v) for v in result.fact_diff.unique.values()),
     )
     sources = tuple(
         SourceView(
@@ -230,25 +223,6 @@ def build(result: Result) -> Review:
         for d in result.documents
     )
     return Review(sources, tuple(rows), claims, tuple(canon), counts)
-
-
-def _counts(result: Result) -> Counts:
-    """The page's counts for N sources: groups instead of pairs, claims instead of
-    matched fact pairs."""
-    shared = [g for g in result.groups if len(g.members) > 1]
-    several = [k for k in result.fact_clusters if len(k.sources) > 1]
-    return Counts(
-        groups=len(shared),
-        identical=sum(1 for g in shared if g.relation == "identical"),
-        variant=sum(1 for g in shared if g.relation == "variant"),
-        related=0,
-        moved=sum(1 for g in shared if g.moved_in),
-        unique=sum(len(v) for v in result.unique.values()),
-        conflicts=len(result.disputes),
-        compatible=0,
-        shared_facts=sum(1 for k in several if not k.conflict),
-        unique_facts=sum(1 for k in result.fact_clusters if len(k.sources) == 1),
-    )
 
 
 def _plain(spans: Sequence[Span], both: Mapping[str, str]) -> tuple[Span, ...]:
@@ -354,13 +328,6 @@ def _claims(
     facts = {f.id: f for f in result.facts}
     diff = result.fact_diff
     groups: list[tuple[ClaimStatus, tuple[str, ...], str | None]] = []
-    if len(order) > 2:
-        # N sources: the fact clusters, in the same order (conflicts first, claims one
-        # source alone states last); a cluster's values may be written differently.
-        several = [k for k in result.fact_clusters if len(k.sources) > 1]
-        groups += [("conflict", k.facts, k.reason) for k in several if k.conflict]
-        groups += [("shared", k.facts, None) for k in several if not k.conflict]
-        groups += [("unique", (f,), None) for sid in order for f in result.facts_only_in(sid)]
     groups += [("conflict", (c.a, c.b), c.reason) for c in diff.conflicts]
     groups += [("compatible", pair, None) for pair in diff.compatible]
     groups += [("shared", pair, None) for pair in diff.shared]
