@@ -31,3 +31,15 @@ def test_markers_stay_whole_in_chinese_and_english(width: int) -> None:
             assert cell_len(line.plain) <= width
             assert not _BROKEN_END.search(line.plain), (width, line.plain)
             assert not _BROKEN_START.search(line.plain), (width, line.plain)
+
+
+@pytest.mark.parametrize("width", range(20, 60, 3))
+def test_punctuation_stays_with_its_word(width: int) -> None:
+    # rich keeps `device".` together; the marker-aware wrapper must too.
+    plain = (
+        "The magazine {+staff compiled the list and +}specified that gadgets also needed "
+        'to be a "self-contained apparatus that can be used on its own, not a subset of '
+        'another device". The first flash mp3 player ({+Diamond+} Multimedia) is 10th.'
+    )
+    for line in wrap(Text(plain), Console(width=200), width):
+        assert not re.match(r"[.,;:!?)]|\"[.,;:!?]", line.plain), (width, line.plain)

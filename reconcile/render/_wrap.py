@@ -14,9 +14,10 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-# A marked change (short enough to keep whole), a run of word characters, spaces, or any
-# other single character (a Chinese character folds anywhere).
-_UNIT = re.compile(r"\{\+.*?\+\}|\[-.*?-\]|[A-Za-z0-9'’.,;:!?%$£€-]+|\s+|.", re.S)
+# A marked change (short enough to keep whole), a word with the punctuation and quotes
+# that touch it (``device".``, ``(Casio``), spaces, or any other single character (a
+# Chinese character folds anywhere). Brackets and braces that may open a marker end a word.
+_UNIT = re.compile(r"\{\+.*?\+\}|\[-.*?-\]|[A-Za-z0-9'’.,;:!?%$£€\"“”‘()/&*#@_\-]+|\s+|.", re.S)
 
 
 # A marked change longer than this may be cut inside, but its delimiters stay attached to
