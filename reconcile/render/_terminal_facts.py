@@ -80,7 +80,7 @@ def facts_lines(result: Result, console: Console, width: int, full: bool) -> Ite
         yield Text(count(len(ids), "fact") + f" only in {sid}", style=f"bold {style}")
         yield Text(_row("value", "subject", "sentence", width), style="bold")
         for f in shown:
-            line = Text(_row(f.text, f.subject or "?", result.segment(f.segment).text, width))
+            line = Text(_row(f.text, f.subject or "-", result.segment(f.segment).text, width))
             line.stylize(style, 2, 2 + len(_cells(f.text, 12)))
             line.truncate(width, overflow="ellipsis")
             yield line
