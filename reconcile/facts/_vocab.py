@@ -49,6 +49,7 @@ class _Vocab:
     zh_speech: re.Pattern[str]
     zh_titles: re.Pattern[str]
     zh_non_names: frozenset[str]
+    zh_event_verbs: frozenset[str]
     en_non_names: frozenset[str]
     en_pronouns: frozenset[str]
 
@@ -194,13 +195,14 @@ def _vocab() -> _Vocab:
         en_copulas=frozenset(en["copulas"]),
         en_count_stop=frozenset(en["count_stopwords"]),
         en_determiners=frozenset(en["determiners"]),
-        # 简称/号称/堪称 name things and 对…来说/可以说 frame a view: neither reports speech.
+        # 简称/号称/堪称/对称/名称/职称 name things and 对…来说/可以说 frame a view: neither reports speech.
         zh_speech=re.compile(
-            rf"(?<![简号堪俗统昵又])(?<!来)(?<!可以)(?<!应该)(?<!就是)(?<!比如)(?<!或者)"
+            rf"(?<![简号堪俗统昵又对名职])(?<!来)(?<!可以)(?<!应该)(?<!就是)(?<!比如)(?<!或者)"
             rf"(?:{_alt(zh_verbs)})(?![为明])"
         ),
         zh_titles=zh_titles,
         zh_non_names=frozenset(zh["non_names"]),
+        zh_event_verbs=frozenset(zh["event_verbs"]),
         en_non_names=frozenset(en["non_names"]),
         en_pronouns=frozenset(en["pronouns"]),
     )

@@ -18,10 +18,14 @@ _ZH_LOCATIVE = re.compile(
     r"在[^，,。;；“”\"]{1,30}$|(?:也|还|则|进一步|同时|对此|曾|并|再次|近日|今天|日前)+$"
 )
 _ZH_RUN = re.compile(rf"[{_CJK}、]+$")
+# 鲁政委（微博）预计, 李明（左）说: a portal's link or a caption's aside between a name and
+# its verb is not part of either.
+_ZH_ASIDE = re.compile(r"\s*[（(][^（）()]{1,6}[）)]\s*$")
 
 
 _ZH_ADVERBS = re.compile(
-    "(?:就|也|都|还|又|则|才|曾|再|更|已|已经|随后|此前|近日|日前|昨日|今日|昨天|今天|当天|当日)+$"
+    "(?:就|也|都|还|又|则|才|曾|再|更|已|已经|随后|此前|近日|日前|昨日|今日|昨天|今天|当天|当日|"
+    "陆续|相继|先后|本周|本月|近期|明确|中明确)+$"
 )
 # Connectives before a speaker: 但是他说 is 他, 而来自协会的X is X.
 _ZH_CONNECTIVE = re.compile("^(?:但是|但|而且|而|所以|因此|不过|并且|并|同时|来自)+")
@@ -29,7 +33,9 @@ _ZH_CONNECTIVE = re.compile("^(?:但是|但|而且|而|所以|因此|不过|并�
 _ZH_NOT_SPEAKER = re.compile(
     "(?:这个|那个|这|那|只能|可以|不能|应该|可能|不得不|必须|能|会|要|将|该|我们|你|人们|大家|一般|不难|有|可|"
     # 换句话说, 所以说, 很难说, 或是说: a way of putting it; a run ending in 的 is a modifier.
-    "换句话|所以|或是|或者|很难|及时|因此|就是|还是|也是|最新|领先|回复|的|正|消息)$"
+    "换句话|所以|或是|或者|很难|及时|因此|就是|还是|也是|最新|领先|回复|的|正|消息|为了|"
+    # 经济数据…公布: data are published, they do not speak (数据显示 is read apart).
+    "数据)$"
 )
 
 
@@ -79,6 +85,7 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
     """The speaker named before one of ``verbs`` in ``text``, or ``None``."""
     for m in verbs.finditer(text):
         pre = text[max(0, m.start() - 40) : m.start()]
+        pre = _ZH_ASIDE.sub("", pre)
         pre = _ZH_LOCATIVE.sub("", pre)
         pre = _ZH_LOCATIVE.sub("", pre)
         run = _ZH_RUN.search(pre)
@@ -117,7 +124,7 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
 
 # 据国家统计局数据, 据海关总署介绍: the source before the word that says how it was told.
 _ZH_ACCORDING = re.compile(
-    rf"据(?:[\d一二三四五六七八九十]+[月日]|今天|昨天|今日|昨日)*(?P<src>[{_CJK}·]{{0,12}}?)"
+    rf"据(?:[\d一二三四五六七八九十]+[月日]|今天|昨天|今日|昨日)*(?P<src>[{_CJK}·《》]{{0,14}}?)"
     rf"(?:日前|近日|今天|昨天|今日|昨日)?(?:的)?"
     # The shortest source before the word: 据新华社电 names 新华社, not what follows;
     # 统计局, 调查组 and 监测中心 are part of a name.
@@ -162,8 +169,10 @@ def _zh_according(text: str) -> str | None:
     m = _ZH_ACCORDING.search(text)
     if m is None:
         return None
-    # 据央行公布的数据, 据海关总署日前公布: the body, without when or how it published.
-    return _ZH_SOURCE_TAIL.sub("", m.group("src"))
+    # 据央行公布的数据, 据海关总署日前公布: the body, without when or how it published;
+    # 据5日出版的《环球时报》: the paper, without what is said of it.
+    src = _ZH_SOURCE_TAIL.sub("", m.group("src"))
+    return src.rsplit("的", 1)[-1] if src.endswith("》") else src
 
 
 def _zh_own(text: str, v: _Vocab) -> str | None:

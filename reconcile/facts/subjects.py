@@ -28,6 +28,9 @@ _ZH_MODAL_TAIL = re.compile(f"(?:{_ZH_MODAL_WORDS})+$")
 _ZH_NOUN_SUFFIX = frozenset("率幅速额量值")
 _ZH_QUOTE_VERB = re.compile("(?:收盘)?报$")
 _ZH_MODAL_HEAD = re.compile("^(?:据预测|预计|预测|估计)")
+# 中金公司预计贷款增量…: who forecasts stands before the forecast verb, what is forecast
+# after it; the subject is the latter.
+_ZH_FORECASTER = re.compile("^[^，,]{2,12}?(?:预计|预测|估计)(?=[^，,]{2})")
 # A figure inside a subject is another claim's value or a comparison base: 从2011年的7.1%,
 # 在2012年, 比上年. It goes, with the word that introduces it and a following 的.
 _ZH_FIGURE_LEAD = re.compile(
@@ -89,6 +92,17 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
             m.subject = follow
             return
     pre = _ZH_MODAL_HEAD.sub("", _ZH_MODAL_TAIL.sub("", _ZH_FIGURE_LEAD.sub("", pre)))
+    pre = _ZH_FORECASTER.sub("", pre)
+    if (
+        m.kind == "percent"
+        and text.startswith("的", m.end)
+        and (pre.endswith("了") or pre[-2:] in v.zh_event_verbs)
+    ):
+        # 淘汰了40%的乳制品企业: after a verb, the figure is a share of what follows it.
+        follow = _zh_follow(text, m.end + 1)
+        if follow:
+            m.subject = follow
+            return
     pre = _ZH_QUOTE_VERB.sub("", pre)  # 上证指数报2308.55点, 收盘报9.30元
     if m.kind in ("count", "amount") and "、" in pre and not pre.endswith("等"):
         pre = pre[pre.rfind("、") + 1 :]  # 餐馆、供餐人数500人: the item next to the figure
@@ -191,11 +205,37 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
             break
         # 劳工在日本国会前游行示威: the event is who did what, not where it happened.
         phrase = phrase[: pp.start()] + phrase[pp.end() :]
+    phrase = zh_predicate(phrase, v.zh_event_verbs)
     book = phrase.find("《")
     if len(phrase) > 24 and book >= 2:
         phrase = phrase[:book]  # 发布了《…》: the act, not the long title
     phrase = phrase[:24]
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
+
+
+_ZH_NOUN_AFTER_VERB = frozenset("会者人量额率方商员厅站点")
+# An event phrase this long names who did it as well as what happened.
+_ZH_LONG_EVENT = 6
+
+
+def zh_predicate(phrase: str, verbs: frozenset[str]) -> str:
+    """A long event phrase from its first event verb on: 劳工索赔团一行游行示威 -> 游行示威.
+
+    The agent before the verb is left out because a reader names an event by what
+    happened; a verb at the very start has no agent to drop. 被 and 将 before the verb
+    belong to it (被终止审查). Looked up two characters at a time, not by a regex, so the
+    list costs nothing to compile.
+    """
+    if len(phrase) <= _ZH_LONG_EVENT:
+        return phrase
+    for i in range(2, len(phrase) - 1):
+        if phrase[i + 2 : i + 3] in _ZH_NOUN_AFTER_VERB:
+            continue  # 发布会, 投资者, 报告人: the verb starts a noun here
+        if phrase[i : i + 2] in verbs or phrase[i] in verbs:
+            start = i - 1 if phrase[i - 1] in "被将" else i
+            rest = phrase[start:]
+            return rest if len(rest) >= 2 else phrase
+    return phrase
 
 
 _ZH_STARTS_WITH_VERB = re.compile(f"(?:{_ZH_MODAL_WORDS}|继续)")
