@@ -41,7 +41,7 @@ _ZH_NOT_SPEAKER = re.compile(
 
 # X对记者说 / X对《…》记者介绍说: the speaker comes before 对, with their title.
 _ZH_TOLD = re.compile(
-    rf"(?P<who>[{_CJK}]{{2,24}})(?<![反相针面绝应])[对向][^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
+    rf"(?P<who>[{_CJK}]{{2,24}})(?<![反相针面绝应])[对向](?![称])[^，,。；;“”\"]{{0,24}}?(?:记者|媒体|本报)?(?:表示|说|介绍|透露|指出|称)"
 )
 # 卓创资讯统计数据显示: the source of the data states the figures.
 _ZH_DATA_SHOWS = re.compile(
@@ -124,7 +124,8 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
 
 # 据国家统计局数据, 据海关总署介绍: the source before the word that says how it was told.
 _ZH_ACCORDING = re.compile(
-    rf"据(?:[\d一二三四五六七八九十]+[月日]|今天|昨天|今日|昨日)*(?P<src>[{_CJK}·《》]{{0,14}}?)"
+    # 据 inside a word (数据, 证据, 占据, 票据) cites no one; 根据 does.
+    rf"(?<![数证占票单收字凭论])据(?:[\d一二三四五六七八九十]+[月日]|今天|昨天|今日|昨日)*(?P<src>[{_CJK}·《》]{{0,14}}?)"
     rf"(?:日前|近日|今天|昨天|今日|昨日)?(?:的)?"
     # The shortest source before the word: 据新华社电 names 新华社, not what follows;
     # 统计局, 调查组 and 监测中心 are part of a name.

@@ -194,6 +194,11 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     said = list(_ZH_SAID.finditer(head))
     if said:
         head = head[said[-1].end() :]  # 报告称预测2012年…: what is said, not the saying
+    before = _clean_zh(head, v) or ""
+    if m.kind == "duration" and len(before) >= 2 and not _ZH_SPAN_LEAD.search(before):
+        # 汤灿被判15年，…, 从业26年，对待病人…: a length of time measures what comes before
+        # it; what follows is another predicate.
+        rest = ""
     phrase = _ZH_EVENT_MODAL.sub("", head[-20:] + rest).strip()
     if not head and cs > 0 and (_ZH_STARTS_WITH_VERB.match(rest) or v.zh_change.match(rest)):
         # 2013年将增长4.8%: an event without its own subject goes on the clause before.
@@ -213,6 +218,8 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
 
 
+# 过去1个月, 未来三年, 如何在52周内: words that place a length of time, not what it measures.
+_ZH_SPAN_LEAD = re.compile("(?:过去|最近|近|今后|未来|此前|之前|以前|前|后|在|于|的|内)$")
 _ZH_NOUN_AFTER_VERB = frozenset("会者人量额率方商员厅站点")
 # An event phrase this long names who did it as well as what happened.
 _ZH_LONG_EVENT = 6
