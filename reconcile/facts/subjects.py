@@ -218,8 +218,10 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
 
 
-# 过去1个月, 未来三年, 如何在52周内: words that place a length of time, not what it measures.
-_ZH_SPAN_LEAD = re.compile("(?:过去|最近|近|今后|未来|此前|之前|以前|前|后|在|于|的|内)$")
+# 过去1个月, 未来三年, 连续3个月, 如何在52周内: words that place a length of time, not what it measures.
+_ZH_SPAN_LEAD = re.compile(
+    "(?:过去|最近|近|今后|未来|此前|之前|以前|前|后|在|于|的|内|连续|持续|累计|共|已)$"
+)
 _ZH_NOUN_AFTER_VERB = frozenset("会者人量额率方商员厅站点")
 # An event phrase this long names who did it as well as what happened.
 _ZH_LONG_EVENT = 6
