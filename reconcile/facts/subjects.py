@@ -82,7 +82,7 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
             m.subject = whole.group("noun")
             return
     if m.kind in ("count", "ordinal", "duration"):
-        follow = _zh_follow(text, m.end)
+        follow = _zh_follow(text, m.end, v.zh_event_verbs)
         if follow and m.unit in _ZH_PEOPLE and not _ZH_PERSON_END.search(follow):
             # 为11万人提供粮食援助: 人 counts people, and what follows is what is done
             # for them; 500名日本警察 names who they are.
@@ -99,18 +99,22 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
         and (pre.endswith("了") or pre[-2:] in v.zh_event_verbs)
     ):
         # 淘汰了40%的乳制品企业: after a verb, the figure is a share of what follows it.
-        follow = _zh_follow(text, m.end + 1)
+        follow = _zh_follow(text, m.end + 1, v.zh_event_verbs)
         if follow:
             m.subject = follow
             return
     pre = _ZH_QUOTE_VERB.sub("", pre)  # 上证指数报2308.55点, 收盘报9.30元
     if m.kind in ("count", "amount") and "、" in pre and not pre.endswith("等"):
         pre = pre[pre.rfind("、") + 1 :]  # 餐馆、供餐人数500人: the item next to the figure
+    if m.kind == "count":
+        pre = zh_object(pre, v.zh_event_verbs)
     m.subject = _clean_zh(_ZH_MODAL_TAIL.sub("", pre), v)
     if m.subject is None and text.startswith("的", m.end):
-        m.subject = _zh_follow(text, m.end + 1)  # 低于7.5%的增长率: what the figure is of
+        m.subject = _zh_follow(
+            text, m.end + 1, v.zh_event_verbs
+        )  # 低于7.5%的增长率: what the figure is of
     if m.subject is None and (m.qualifier or m.kind == "percent"):
-        m.subject = _zh_follow(text, m.end)  # 超八成受访企业…
+        m.subject = _zh_follow(text, m.end, v.zh_event_verbs)  # 超八成受访企业…
     if m.subject is None and cs > 0:
         # ，从6.1%降至5.6%: a clause without a subject continues the one before it.
         m.subject = _zh_clause_subject(text[_clause_start(text, cs - 1) : cs - 1], v)
@@ -181,7 +185,7 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     if (
         m.kind == "duration" or re.match("^(?:为期|长达|历时)$", text[max(0, cs) : m.start][-2:])
     ) and text.startswith("的", m.end):
-        follow = _zh_follow(text, m.end + 1)
+        follow = _zh_follow(text, m.end + 1, v.zh_event_verbs)
         if follow:
             return follow  # 为期一年的增持计划: the length of the plan
     # 比去年12月增加3类, 按可比口径比2019年增长: the words that make the date a comparison
@@ -247,6 +251,18 @@ def zh_predicate(phrase: str, verbs: frozenset[str]) -> str:
     return phrase
 
 
+def zh_object(phrase: str, verbs: frozenset[str]) -> str:
+    """What a verb before a count acts on: 质检总局共监测食品样品11万个 counts 食品样品.
+
+    The words after the last event verb, when there are at least two of them; a phrase
+    with no such verb is left whole.
+    """
+    for i in range(len(phrase) - 4, 1, -1):
+        if phrase[i : i + 2] in verbs and phrase[i + 2 : i + 3] not in _ZH_NOUN_AFTER_VERB:
+            return phrase[i + 2 :]
+    return phrase
+
+
 _ZH_STARTS_WITH_VERB = re.compile(f"(?:{_ZH_MODAL_WORDS}|继续)")
 _ZH_EVENT_BASE = re.compile("(?:从|比|较|与|到|至|低于|高于)$")
 # A prepositional phrase after an event's subject says where, how or by whom.
@@ -264,7 +280,7 @@ _ZH_FOLLOW_STOP = re.compile(
 )
 
 
-def _zh_follow(text: str, end: int) -> str | None:
+def _zh_follow(text: str, end: int, verbs: frozenset[str]) -> str | None:
     rest = text[end : end + 24]
     if rest.startswith("是"):
         rest = rest[1:]
@@ -291,6 +307,10 @@ def _zh_follow(text: str, end: int) -> str | None:
             return rest[1:close]  # 第一个“南极特别保护区”: the quoted name is the thing
     stop = _ZH_FOLLOW_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
+    for i in range(2, len(phrase) - 1):
+        if phrase[i : i + 2] in verbs and phrase[i + 2 : i + 3] not in _ZH_NOUN_AFTER_VERB:
+            phrase = phrase[:i]  # 3家拟上市企业进入候审队伍: the firms, not what they do
+            break
     head = _ZH_HEAD_NOUN.search(phrase, 2)
     if head is not None and head.end() < len(phrase):
         # 叙利亚人需要人道主义援助, 南极考察队乘雪龙号: the counted people or body end at
