@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reconcile import from_text, reconcile
 
-from .helpers import MINISTRY, bbc_articles
+from .helpers import MINISTRY, bbc_articles, sogou_field, sogou_records
 
 
 def _bbc(*ids: str) -> list[str]:
@@ -50,6 +50,20 @@ def test_consecutive_unrelated_business_stories_give_no_conflicts() -> None:
     for x, y in zip(arts[::2], arts[1::2], strict=True):
         r = reconcile(from_text(x["text"], "A"), from_text(y["text"], "B"))
         assert r.fact_diff.conflicts == (), (x["id"], y["id"], r.fact_diff.conflicts)
+
+
+def test_consecutive_unrelated_sohu_pages_give_no_conflicts() -> None:
+    # Chinese subjects are short predicates now (发布, 游行示威): two different stories
+    # that both "publish" something on a date must still share no claim.
+    from reconcile.load import decode_bytes
+
+    pages = []
+    for record in sogou_records()[:80]:
+        text, _ = decode_bytes(sogou_field(record, "content") or b" x", name="sohu")
+        pages.append(text)
+    for x, y in zip(pages[::2], pages[1::2], strict=True):
+        r = reconcile(from_text(x, "A"), from_text(y, "B"))
+        assert r.fact_diff.conflicts == (), r.fact_diff.conflicts
 
 
 def test_rewording_one_figure_is_no_conflict() -> None:
