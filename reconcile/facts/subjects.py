@@ -171,6 +171,13 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
         lead = _ZH_EVENT_LEAD.match(text[at:])
         at += lead.end() if lead else 0
         ce = _clause_end(text, at)
+        close = {"“": "”", "《": "》"}.get(text[ce : ce + 1])
+        if (
+            close is not None
+            and text[ce - 2 : ce] in v.zh_event_verbs
+            and 0 < (shut := text.find(close, ce, ce + 30))
+        ):
+            ce = _clause_end(text, shut + 1)  # 举办“叙利亚之友”会议: a quoted name is an object
         rest = _ZH_EVENT_LEAD.sub("", _zh_without(text, at, ce, others))
         if len(rest) >= 2 or ce >= len(text) or not opens:
             break
@@ -241,6 +248,8 @@ def zh_predicate(phrase: str, verbs: frozenset[str]) -> str:
     """
     if len(phrase) <= _ZH_LONG_EVENT:
         return phrase
+    if phrase[:1] in "为向对给" and phrase[1:3] in verbs:
+        phrase = phrase[1:]  # 为11万人提供援助 without its figure: 为 is no agent
     for i in range(2, len(phrase) - 1):
         if phrase[i + 2 : i + 3] in _ZH_NOUN_AFTER_VERB:
             continue  # 发布会, 投资者, 报告人: the verb starts a noun here
