@@ -175,7 +175,7 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
         if (
             close is not None
             and text[ce - 2 : ce] in v.zh_event_verbs
-            and 0 < (shut := text.find(close, ce, ce + 30))
+            and (shut := text.find(close, ce, ce + 30)) > 0
         ):
             ce = _clause_end(text, shut + 1)  # 举办“叙利亚之友”会议: a quoted name is an object
         rest = _ZH_EVENT_LEAD.sub("", _zh_without(text, at, ce, others))
