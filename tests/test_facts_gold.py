@@ -37,7 +37,7 @@ def _facts(ref: str) -> list[Fact]:
 
 def test_every_annotation_is_found_once_in_its_article() -> None:
     refs: dict[str, str] = {}
-    for split in ("dev", "test", "test2"):
+    for split in ("dev", "dev2", "test2", "test3"):
         entries = _entries(split)
         assert {e["lang"] for e in entries} == {"en", "zh"}
         for e in entries:
@@ -119,3 +119,37 @@ def test_machine_translated_amounts_with_spaces() -> None:
     span = by_text["11 月 29 日至 12 月 3 日"]  # a span of days is one date
     assert span.kind == "date"
     assert "12 月 3 日" not in by_text
+
+
+def test_chinese_events_are_what_happened_and_shares_are_of_what_follows() -> None:
+    # 11月29日，三菱劳工索赔团一行…游行示威: the date's event is the march, not who marched.
+    march = _facts("sohu:2f8ab9714bad368d-8c437189a1acd500")
+    assert next(f for f in march if f.text == "１１月２９日").subject == "游行示威"
+    # 汤灿被判15年，经纪人回应称…: the sentence length measures the sentencing before it.
+    sentence = _facts("sohu:6b8cfd8f4bad368d-8c437189a1acd500")
+    assert next(f for f in sentence if f.text == "１５年").subject.endswith("汤灿被判")
+    # 淘汰了40%的乳制品企业: a share of the firms, not "re-examined and removed".
+    dairy = _facts("sohu:0f07319f95e7bc78-49f37189a1acd500")
+    assert {f.subject for f in dairy if f.text == "４０％"} >= {"乳制品企业"}
+
+
+def test_chinese_speakers_are_not_read_from_inside_words() -> None:
+    facts = _facts("sohu:c1f9f5d595e7bc78-49f37189a1acd500")
+    # 非对称降息 (asymmetric) holds 称 "says", and 经济数据本周陆续公布 holds 据
+    # "according to": neither names a speaker.
+    speakers = {f.speaker for f in facts}
+    assert not any(s and ("非对" in s or "陆续" in s) for s in speakers)
+    # 首席经济学家鲁政委（微博）预计…: the portal's link does not hide the forecaster, and
+    # 中金公司预计…贷款增量 is the loans' increase, forecast by the firm.
+    rate = next(f for f in facts if f.text == "３．２％" and f.subject == "CPI同比涨幅")
+    assert rate.speaker == "鲁政委"
+    loans = next(f for f in facts if f.text == "６５００亿元")
+    assert (loans.subject, loans.speaker) == ("贷款增量", "中金公司")
+
+
+def test_chinese_ages_are_ages_of_the_person_named() -> None:
+    facts = _facts("sohu:566aaaa74aad368d-8c437189a1acd500")
+    ages = {f.text: f for f in facts if f.text.endswith("岁")}
+    # 该女子系淄博市人邢某某，22岁; 犯罪嫌疑人陈龙，男，24岁
+    assert (ages["２２岁"].kind, ages["２２岁"].subject) == ("age", "邢某某")
+    assert (ages["２４岁"].kind, ages["２４岁"].subject) == ("age", "陈龙")

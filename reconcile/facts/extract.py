@@ -35,6 +35,8 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
     prev_subject: str | None = None
     prev: _Mention | None = None
     for m in ms:
+        if zh and m.kind == "count" and m.unit == "岁":
+            m.kind = "age"  # 陈龙，男，24岁: a person's age, whose subject is the person
         if m.kind != "date":
             # Qualifiers first: a subject or event leaves out every figure of the sentence
             # with the qualifier written before it (约7个百分点).

@@ -159,6 +159,8 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     中国经济增长); a date that is a comparison base (``从2011年的6.9%降至4%``) dates the
     clause's subject.
     """
+    if m.kind == "age":
+        return zh_person(text, m.start, v)
     others = [o for o in (others or []) if o is not m]
     rest = ""
     at = m.end
@@ -258,6 +260,26 @@ def zh_predicate(phrase: str, verbs: frozenset[str]) -> str:
             rest = phrase[start:]
             return rest if len(rest) >= 2 else phrase
     return phrase
+
+
+# Between a name and its age: 陈龙，男，24岁; 邢某某（女，22岁）.
+_ZH_AGE_GAP = re.compile(r"[\s,，、(（]*(?:[男女][\s,，、]*)?$")
+# What comes before a name: a title, a role, 系/是 (该女子系淄博市人邢某某).
+_ZH_BEFORE_NAME = re.compile("(?:嫌疑人|男子|女子|老人|患者|死者|伤者|司机|工人|系|是|叫|名为|人)")
+
+
+def zh_person(text: str, start: int, v: _Vocab) -> str | None:
+    """Whose age ``text[start:]`` gives: the name written just before it."""
+    before = text[max(0, start - 30) : start]
+    before = before[: len(before) - len(_ZH_AGE_GAP.search(before).group(0))]  # type: ignore[union-attr]
+    run = re.search(f"[{_CJK}·]+$", before)
+    if run is None:
+        return None
+    words = run.group(0)
+    cuts = [x.end() for x in _ZH_BEFORE_NAME.finditer(words)]
+    cuts += [x.end() for x in v.zh_titles.finditer(words)]
+    name = words[max(cuts) :] if cuts and max(cuts) < len(words) - 1 else words[-4:]
+    return name if len(name) >= 2 else None
 
 
 def zh_object(phrase: str, verbs: frozenset[str]) -> str:
