@@ -307,7 +307,7 @@ def _attach_attributions(
         opens = sum(piece.count(q) for q in _OPEN_QUOTES)
         closes = sum(piece.count(q) for q in _CLOSE_QUOTES)
         # A quotation starts here if it stays open, or opens and closes in this sentence.
-        quoted_whole = piece.rstrip("。.!?;").endswith(tuple(_CLOSE_QUOTES))
+        quoted_whole = piece.rstrip("。.!?;").endswith(tuple(_CLOSE_QUOTES)) and _states(piece)
         if depth == 0 and opens and (opens > closes or quoted_whole):
             utterance += 1
             current = utterance
@@ -320,6 +320,19 @@ def _attach_attributions(
         if depth == 0 and not prev_closed_quote:
             current = None
     return [(int(a or 0), int(b or 0), u) for a, b, u in out]
+
+
+# A quotation shorter than this that holds no clause break is a term in quotes (马“政府”,
+# “立委”), not a statement that a following "X said" could attribute.
+_SHORT_QUOTE = 8
+
+
+def _states(piece: str) -> bool:
+    """Whether the quotation that ends ``piece`` reads as a statement, not a quoted term."""
+    body = piece.rstrip("。.!?; ")[:-1]
+    start = max(body.rfind(q) for q in _OPEN_QUOTES)
+    quoted = body[start + 1 :] if start >= 0 else body
+    return len(quoted) >= _SHORT_QUOTE or any(c in quoted for c in "，,。.!?！？;；")
 
 
 def _orient_straight_quotes(text: str) -> str:

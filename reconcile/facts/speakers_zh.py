@@ -18,8 +18,16 @@ _ZH_LOCATIVE = re.compile(
     r"在[^，,。;；“”\"]{1,30}$|(?:也|还|则|进一步|同时|对此|曾|并|再次|近日|今天|日前)+$"
 )
 _ZH_RUN = re.compile(rf"[{_CJK}、]+$")
+# X发布的情况介绍/通报/声明 speaks for X.
+_ZH_ISSUED = re.compile(
+    rf"(?P<who>[{_CJK}]{{2,10}}?)(?:事后|随后|日前|当天|昨天|今天)?(?:发布|发出|公布|发表)的"
+    rf"(?:情况介绍|情况通报|通报|声明|公告|消息|报告)$"
+)
 # 鲁政委（微博）预计, 李明（左）说: a portal's link or a caption's aside between a name and
 # its verb is not part of either.
+_ZH_WHEN = re.compile(
+    r"\d{1,2}[日号](?:上午|下午|晚间|晚上|早间|凌晨|中午|傍晚)?$|(?:上午|下午|晚间|晚上|凌晨)$"
+)
 _ZH_ASIDE = re.compile(r"\s*[（(][^（）()]{1,6}[）)]\s*$")
 
 
@@ -86,6 +94,7 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
     for m in verbs.finditer(text):
         pre = text[max(0, m.start() - 40) : m.start()]
         pre = _ZH_ASIDE.sub("", pre)
+        pre = _ZH_WHEN.sub("", pre)  # 苏贞昌2日表示, 央行7日晚间宣布: the name before the day
         pre = _ZH_LOCATIVE.sub("", pre)
         pre = _ZH_LOCATIVE.sub("", pre)
         run = _ZH_RUN.search(pre)
@@ -93,6 +102,10 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
             continue
         # 李朝林就…说, 他也表示: adverbs between the speaker and the verb.
         words = _ZH_CONNECTIVE.sub("", _ZH_ADVERBS.sub("", run.group(0).strip("、")))
+        issued = _ZH_ISSUED.search(words)
+        if issued is not None and len(issued.group("who")) >= 2:
+            return issued.group("who")  # 警方事后发布的情况介绍说: the police, by their notice
+
         if words in ("他", "她", "他们", "她们", "其"):
             return _PRONOUN  # 但是他说: whoever was named last
         if (

@@ -84,6 +84,11 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
     if m.kind in ("count", "ordinal", "duration"):
         follow = _zh_follow(text, m.end, v.zh_event_verbs)
         if follow and m.unit in _ZH_PEOPLE and not _ZH_PERSON_END.search(follow):
+            lead = text[max(0, m.start - m.before_len - 1) : m.start - m.before_len]
+            if lead not in _ZH_FOR or follow[:2] not in v.zh_event_verbs:
+                # 1人死亡，6人受伤: the people are counted by what happened to them.
+                m.subject = follow if follow[:2] in v.zh_event_verbs else m.unit
+                return
             # 为11万人提供粮食援助: 人 counts people, and what follows is what is done
             # for them; 500名日本警察 names who they are.
             m.subject = m.unit
@@ -93,12 +98,9 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
             return
     pre = _ZH_MODAL_HEAD.sub("", _ZH_MODAL_TAIL.sub("", _ZH_FIGURE_LEAD.sub("", pre)))
     pre = _ZH_FORECASTER.sub("", pre)
-    if (
-        m.kind == "percent"
-        and text.startswith("的", m.end)
-        and (pre.endswith("了") or pre[-2:] in v.zh_event_verbs)
-    ):
-        # 淘汰了40%的乳制品企业: after a verb, the figure is a share of what follows it.
+    if m.kind == "percent" and text.startswith("的", m.end):
+        # 淘汰了40%的乳制品企业, 用电量最多的5%的高收入家庭: the figure is a share of
+        # what follows it.
         follow = _zh_follow(text, m.end + 1, v.zh_event_verbs)
         if follow:
             m.subject = follow
@@ -160,6 +162,8 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     clause's subject.
     """
     if m.kind == "age":
+        if _is_zh(text[m.end : m.end + 1]):
+            return _zh_follow(text, m.end, v.zh_event_verbs)  # 一名13岁少年: who follows
         return zh_person(text, m.start, v)
     others = [o for o in (others or []) if o is not m]
     rest = ""
@@ -351,6 +355,8 @@ def _zh_follow(text: str, end: int, verbs: frozenset[str]) -> str | None:
 
 
 _ZH_PEOPLE = frozenset({"人", "名", "位", "人次"})
+# Before a count of people who receive what the verb after them does (为11万人提供援助).
+_ZH_FOR = frozenset("为向给对帮替")
 _ZH_PERSON_END = re.compile("(?:警察|[人者员队民众户军兵子女童生师手官客工士])$")
 _ZH_HEAD_NOUN = re.compile("(?:警察|人|者|员|队|民|众|户|军|兵)")
 
