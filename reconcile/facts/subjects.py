@@ -85,9 +85,10 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
         follow = _zh_follow(text, m.end, v.zh_event_verbs)
         if follow and m.unit in _ZH_PEOPLE and not _ZH_PERSON_END.search(follow):
             lead = text[max(0, m.start - m.before_len - 1) : m.start - m.before_len]
-            if lead not in _ZH_FOR or follow[:2] not in v.zh_event_verbs:
-                # 1人死亡，6人受伤: the people are counted by what happened to them.
-                m.subject = follow if follow[:2] in v.zh_event_verbs else m.unit
+            if lead not in _ZH_FOR:
+                # 1人死亡，6人受伤, 两人伤情危及生命: the people are counted by what
+                # happened to them.
+                m.subject = follow
                 return
             # 为11万人提供粮食援助: 人 counts people, and what follows is what is done
             # for them; 500名日本警察 names who they are.
@@ -305,6 +306,7 @@ _ZH_EVENT_PP = re.compile("在[^，,]{2,12}(?:下|中|上|里|时|后|前)")
 _ZH_SAID = re.compile("(?:报告|报道|消息)?(?:称|说|表示|指出|认为|预测|预计)")
 
 
+_ZH_AGE_BEFORE = re.compile(r"^\d{1,3}岁")
 _ZH_FOLLOW_STOP = re.compile(
     # 中 ends the counted thing only as "among" (行业中有), not inside 中央企业; a figure
     # after it (15家中央企业2010年…) starts another phrase.
@@ -316,7 +318,7 @@ _ZH_FOLLOW_STOP = re.compile(
 
 
 def _zh_follow(text: str, end: int, verbs: frozenset[str]) -> str | None:
-    rest = text[end : end + 24]
+    rest = _ZH_AGE_BEFORE.sub("", text[end : end + 28])[:24]  # 1名25岁男子: the man
     if rest.startswith("是"):
         rest = rest[1:]
     if rest[:1] in (
