@@ -153,3 +153,18 @@ def test_chinese_ages_are_ages_of_the_person_named() -> None:
     # 该女子系淄博市人邢某某，22岁; 犯罪嫌疑人陈龙，男，24岁
     assert (ages["２２岁"].kind, ages["２２岁"].subject) == ("age", "邢某某")
     assert (ages["２４岁"].kind, ages["２４岁"].subject) == ("age", "陈龙")
+
+
+def test_chinese_counted_people_things_and_money() -> None:
+    shooting = {f.text: f for f in _facts("sohu:598b2ad84aad368d-8c437189a1acd500")}
+    # 1人死亡，6人受伤: people counted by what happened to them
+    assert (shooting["１人"].subject, shooting["６人"].subject) == ("死亡", "受伤")
+    # 警方事后发布的情况介绍说，1名25岁男子当场死亡: the police speak, of the man
+    assert (shooting["１名"].subject, shooting["１名"].speaker) == ("男子", "警方")
+    base = [f for f in _facts("sohu:0a5945f54aad368d-8c437189a1acd500")]
+    # 三名战士透过瞭望窗…: the soldiers; 驱走了四只在戈壁上散步的骆驼: the camels
+    assert {f.subject for f in base if f.text == "三名"} == {"战士"}
+    assert next(f for f in base if f.text == "四只").subject == "骆驼"
+    bank = _facts("sohu:51c2981096e7bc78-49f37189a1acd500")
+    # 6000余元的违约金: what the money is
+    assert {f.subject for f in bank if f.text == "６０００余元"} == {"违约金"}

@@ -97,6 +97,12 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
         if follow:
             m.subject = follow
             return
+        if m.kind == "count" and (rel := _ZH_RELATIVE_NOUN.match(text, m.end)):
+            m.subject = rel.group("noun")  # 四只在戈壁上散步的骆驼: the camels
+            return
+    if m.kind == "amount" and (money := _ZH_MONEY_NOUN.match(text, m.end)):
+        m.subject = money.group("noun")  # 2万元的存款, 6000余元违约金: what the money is
+        return
     pre = _ZH_MODAL_HEAD.sub("", _ZH_MODAL_TAIL.sub("", _ZH_FIGURE_LEAD.sub("", pre)))
     pre = _ZH_FORECASTER.sub("", pre)
     if m.kind == "percent" and text.startswith("的", m.end):
@@ -348,7 +354,7 @@ def _zh_follow(text: str, end: int, verbs: frozenset[str]) -> str | None:
         if phrase[i : i + 2] in verbs and phrase[i + 2 : i + 3] not in _ZH_NOUN_AFTER_VERB:
             phrase = phrase[:i]  # 3家拟上市企业进入候审队伍: the firms, not what they do
             break
-    head = _ZH_HEAD_NOUN.search(phrase, 2)
+    head = _ZH_HEAD_NOUN.search(phrase, 1)
     if head is not None and head.end() < len(phrase):
         # 叙利亚人需要人道主义援助, 南极考察队乘雪龙号: the counted people or body end at
         # the noun that names them; what follows is what they do.
@@ -356,11 +362,17 @@ def _zh_follow(text: str, end: int, verbs: frozenset[str]) -> str | None:
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
 
 
+# After a count, a relative clause and then the thing counted: 四只在戈壁上散步的骆驼.
+_ZH_RELATIVE_NOUN = re.compile(
+    rf"[^，,。；;：:！？!?“”\d]{{1,14}}?的(?P<noun>[{_CJK}]{{2,4}}?)(?=[，,。；;、：:！？!?就都也在将已被]|$)"
+)
+# After an amount, a noun naming a kind of money: 2万元的存款, 6000余元违约金, 2万元钱.
+_ZH_MONEY_NOUN = re.compile(rf"的?(?P<noun>[{_CJK}]{{0,4}}[金款费钱资税租薪])")
 _ZH_PEOPLE = frozenset({"人", "名", "位", "人次"})
 # Before a count of people who receive what the verb after them does (为11万人提供援助).
 _ZH_FOR = frozenset("为向给对帮替")
 _ZH_PERSON_END = re.compile("(?:警察|[人者员队民众户军兵子女童生师手官客工士])$")
-_ZH_HEAD_NOUN = re.compile("(?:警察|人|者|员|队|民|众|户|军|兵)")
+_ZH_HEAD_NOUN = re.compile("(?:警察|人|者|员|队|民|众|户|军|兵|士|子)")
 
 
 def _clean_zh(phrase: str, v: _Vocab) -> str | None:
