@@ -45,7 +45,7 @@ _ZH_DATA_SHOWS = re.compile(
 # takes their subject as the speaker only where it is a name, a role or a body.
 _ZH_FORECAST = re.compile("(?:预计|预测|估计|判断|测算)")
 # A run ending in these is the thing forecast (销售额预计), not who forecasts it.
-_ZH_NOT_NAME_END = re.compile(
+_ZH_NOT_NAME_END = (
     "[额率量值数价长业品费年月日天周期度]$|今年|明年|全年|同比|环比|"
     "(?:经济|市场|指数|物价|收入|投资|消费|出口|进口|规模|利润|增速|水平|形势|走势|地区|国家)$"
 )
@@ -70,7 +70,11 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
     if said is not None:
         return said
     forecast = _zh_said_by(text, v, _ZH_FORECAST)
-    if forecast is not None and forecast != _PRONOUN and not _ZH_NOT_NAME_END.search(forecast):
+    if (
+        forecast is not None
+        and forecast != _PRONOUN
+        and not compiled(_ZH_NOT_NAME_END).search(forecast)
+    ):
         return forecast
     return None
 
@@ -105,7 +109,7 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
             continue
         if 2 <= len(words) <= 4 and not any(words.startswith(n) for n in v.zh_non_names):
             return words
-        role = _ZH_ROLE.search(words)
+        role = compiled(_ZH_ROLE).search(words)
         if role is not None:
             # 有银行业内人士表示, 上述…人士指出, 区国土资源管理分局负责人称
             return re.sub("^(?:有|上述|该|一位|一名|多位|多名)", "", role.group(0))
@@ -134,7 +138,7 @@ _ZH_SOURCE_TAIL = re.compile("(?:日前|近日|今天|昨天|今日|昨日)?(?:�
 
 
 # People named by their role rather than their name: the run up to the role word.
-_ZH_ROLE = re.compile(
+_ZH_ROLE = (
     rf"[{_CJK}]{{0,10}}?(?:负责人|人士|专家|分析师|官员|工作人员|研究员|经济学家|"
     rf"律师|医生|教授|网友|村民|居民|知情人)$"
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .._regex import compiled
 from ._base import _CJK, _clause_end, _clause_start, _is_zh, _Mention
 from ._vocab import _Vocab
 
@@ -80,7 +81,7 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
             return
     if m.kind in ("count", "ordinal", "duration"):
         follow = _zh_follow(text, m.end)
-        if follow and m.unit in _ZH_PEOPLE and not _ZH_PERSON_END.search(follow):
+        if follow and m.unit in _ZH_PEOPLE and not compiled(_ZH_PERSON_END).search(follow):
             # 为11万人提供粮食援助: 人 counts people, and what follows is what is done
             # for them; 500名日本警察 names who they are.
             m.subject = m.unit
@@ -251,7 +252,7 @@ def _zh_follow(text: str, end: int) -> str | None:
 
 
 _ZH_PEOPLE = frozenset({"人", "名", "位", "人次"})
-_ZH_PERSON_END = re.compile("(?:警察|[人者员队民众户军兵子女童生师手官客工士])$")
+_ZH_PERSON_END = "(?:警察|[人者员队民众户军兵子女童生师手官客工士])$"
 _ZH_HEAD_NOUN = re.compile("(?:警察|人|者|员|队|民|众|户|军|兵)")
 
 
@@ -270,7 +271,7 @@ def _clean_zh(phrase: str, v: _Vocab) -> str | None:
 _EN_BREAK_WORDS = frozenset(
     {"that", "which", "who", "said", "says", "when", "while", "after", "as"}
 )
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD = r"[A-Za-z][\w'’-]*"
 _EN_CONJUNCTIONS = frozenset({"but", "and", "or", "yet", "so"})
 _EN_AUXILIARIES = frozenset(
     {
@@ -296,7 +297,7 @@ _CONVERSION_GAP = re.compile(r"^\s*[(（]\s*$")
 
 def _en_subject(text: str, m: _Mention, v: _Vocab) -> None:
     if m.kind == "count":
-        words = _WORD.findall(text[m.end : m.end + 60])
+        words = compiled(_WORD).findall(text[m.end : m.end + 60])
         phrase: list[str] = []
         for w in words[:4]:
             if w.lower() in v.en_count_stop or w.lower() in _EN_BREAK_WORDS:
@@ -306,7 +307,7 @@ def _en_subject(text: str, m: _Mention, v: _Vocab) -> None:
             m.subject = " ".join(phrase)
             return
     cs = _clause_start(text, m.start)
-    pre_words = _WORD.findall(text[cs : m.start])
+    pre_words = compiled(_WORD).findall(text[cs : m.start])
     for i in range(len(pre_words) - 1, -1, -1):
         if pre_words[i].lower() in _EN_BREAK_WORDS:
             pre_words = pre_words[i + 1 :]
@@ -406,7 +407,7 @@ def _split_items(phrase: str, v: _Vocab) -> list[str]:
     return items
 
 
-_EN_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_EN_LIST_SPLIT = r",\s*(?:and\s+)?|\s+and\s+"
 
 
 def _distribute_en(text: str, ms: list[_Mention], v: _Vocab) -> None:
@@ -423,7 +424,7 @@ def _distribute_en(text: str, ms: list[_Mention], v: _Vocab) -> None:
             continue
         first = group[0]
         pre = text[cs : first.start]
-        words = _WORD.findall(pre)
+        words = compiled(_WORD).findall(pre)
         verb_at = next(
             (
                 i
@@ -439,7 +440,7 @@ def _distribute_en(text: str, ms: list[_Mention], v: _Vocab) -> None:
         # "The CML said lending … and gross mortgage lending were 29% and 18% lower": the
         # list starts after the words that attribute it.
         subj = re.split(r"\b(?:said|says|say|told|reported|added|that)\s", subj)[-1]
-        items = [it.strip() for it in _EN_LIST_SPLIT.split(subj) if it.strip()]
+        items = [it.strip() for it in compiled(_EN_LIST_SPLIT).split(subj) if it.strip()]
         items = [
             " ".join(w for w in it.split() if w.lower() not in v.en_determiners) for it in items
         ]
