@@ -13,9 +13,18 @@ _ZH_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # --- subjects ------------------------------------------------------------------------------
 
 
-_ZH_PART_OF = re.compile(
-    rf"(?:\d+|[{_ZH_DIGITS}]+)[个家类项条种名座所家只件](?P<noun>[{_CJK}]{{2,12}}?)(?:中|里|当中|之中)(?:有|的)?$"
-)
+# Compiled only for a clause ending as it must (see _part_of): its class of the Chinese
+# ideographs costs ~1.4 ms to compile.
+_ZH_PART_OF = rf"(?:\d+|[{_ZH_DIGITS}]+)[个家类项条种名座所家只件](?P<noun>[{_CJK}]{{2,12}}?)(?:中|里|当中|之中)(?:有|的)?$"
+
+
+def _part_of(text: str) -> re.Match[str] | None:
+    """``_ZH_PART_OF.search(text)``: a match ends with 中 or 里, maybe with 有 or 的 after it,
+    at the end or before a final newline."""
+    end = text[:-1] if text.endswith("\n") else text
+    if end[-1:] in ("中", "里") or (end[-1:] in ("有", "的") and end[-2:-1] in ("中", "里")):
+        return compiled(_ZH_PART_OF).search(text)
+    return None
 
 
 # Words after a subject that say how sure, when or how much, not what: 预计…将增长, 也将,
@@ -75,7 +84,7 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
             pre = pre[: last.start()]
     if m.kind == "count":
         # 30个省份中有28个…: a part of a counted whole counts the same thing.
-        whole = _ZH_PART_OF.search(text[cs : m.start - m.before_len])
+        whole = _part_of(text[cs : m.start - m.before_len])
         if whole is not None:
             m.subject = whole.group("noun")
             return
