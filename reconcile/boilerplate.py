@@ -16,13 +16,14 @@ from datetime import datetime
 from functools import cache
 
 from . import _data
+from ._regex import compiled
 from .models import BoilerplateLine, Metadata
 from .normalize import normalize_text
 
 # Everything from U+1100 up, written as a complement: the same set, but the range form
 # takes ~25 ms to compile (once per process, on every command), the complement ~1 ms.
 _HIGH = re.compile("[^\x00-\u10ff]")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = r"[^\r\n]*(?:\r\n|\r|\n|$)"
 _TERMINAL = "。!?;.…"
 _CLOSERS = "\"'”’」』)）]】》"
 
@@ -47,7 +48,7 @@ _DATELINE = re.compile(
 _URLISH = re.compile(
     r"^(?:https?://|www\.)\S+$|^[\w./-]+\.(?:xml|html?|shtml|php|aspx?|jsp|cgi|rss)$", re.IGNORECASE
 )
-_BREADCRUMB = re.compile(r"\s*(?:\||>|»|›|·|/|\\)\s*")
+_BREADCRUMB = r"\s*(?:\||>|»|›|·|/|\\)\s*"
 _BREADCRUMB_MARKS = "|>»›·/\\"
 _SENTENCE_END = re.compile(r"[。!?;]|\.(?:\s|$)")
 
@@ -95,7 +96,7 @@ def split_lines(text: str) -> list[Line]:
 def _split_lines_re(text: str) -> list[Line]:
     """:func:`split_lines` for any line ends (the reference the fast path is tested on)."""
     lines: list[Line] = []
-    for i, m in enumerate(_LINE.finditer(text)):
+    for i, m in enumerate(compiled(_LINE).finditer(text)):
         if m.start() == len(text) and m.start() > 0:
             break
         body = m.group().rstrip("\r\n")
@@ -218,9 +219,11 @@ def _is_breadcrumb(norm: str) -> bool:
     # Three items need two separators; prose rarely has two, so it skips the split.
     if sum(norm.count(c) for c in _BREADCRUMB_MARKS) < 2:
         return False
-    items = [p for p in _BREADCRUMB.split(norm) if p]
+    items = [p for p in compiled(_BREADCRUMB).split(norm) if p]
     return (
-        len(items) >= 3 and bool(_BREADCRUMB.search(norm)) and all(_width(p) <= 16 for p in items)
+        len(items) >= 3
+        and bool(compiled(_BREADCRUMB).search(norm))
+        and all(_width(p) <= 16 for p in items)
     )
 
 

@@ -18,9 +18,11 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from ._regex import compiled
+
 _WS_RUN = re.compile(r"\s+")
 # The format (Cf) characters below U+1100, the first wide character.
-_LOW_FORMAT = re.compile("[\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2]")
+_LOW_FORMAT = "[\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2]"
 # Everything from U+1100 up, written as a complement: the same set, but the range form
 # takes ~25 ms to compile (once per process, on every command), the complement ~1 ms.
 _HIGH = re.compile("[^\x00-\u10ff]")
@@ -210,7 +212,7 @@ def normalize_text(text: str) -> str:
     """The normalised text alone, for callers that need no offsets (dedup at scale)."""
     if text.isascii() or (
         _HIGH.search(text) is None
-        and _LOW_FORMAT.search(text) is None
+        and compiled(_LOW_FORMAT).search(text) is None
         and unicodedata.is_normalized("NFKC", text)
     ):
         # Same result as the general path, without building offset arrays (feed dedup

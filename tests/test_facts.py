@@ -7,11 +7,13 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconcile.align import align
 from reconcile.consistency import diff_facts
 from reconcile.document import from_text, load_document
-from reconcile.facts import extract_facts, period_key
+from reconcile.facts import _base, extract_facts, period_key, speakers_zh, subjects
 from reconcile.models import Document, Fact, FactDiff
 
 from .helpers import BBC_226, BBC_265, MINISTRY, WEB, bbc_articles, corpus
@@ -512,3 +514,45 @@ def test_seed_web_copy_in_traditional_matches_like_the_simplified_one(ministry: 
         )
         assert all(text[f.start : f.end] == f.text for f in extract_facts(web))
     assert seen[0] == seen[1]
+
+
+# --- fast paths that stand in for regexes ------------------------------------------------
+
+# Characters the patterns below turn on: ideographs (their verbs and markers among them),
+# 、, digits, Latin, punctuation, newlines, and characters on either side of the block.
+_ALPHABET = [
+    *'对向反记者说表示介绍称指出数据显示的统计报告中里有个家名一二十5、，。 \n"aZ㐀ꀀ가ｆ',
+    "\u4e00",
+    "\u9fff",
+    "\u4dff",
+    "\ua000",
+]
+
+
+# Whole phrases too, so that the patterns do match often.
+_PHRASES = [
+    "对记者说",
+    "向媒体表示",
+    "相对",
+    "统计数据显示",
+    "研究显示",
+    "3家企业中",
+    "十个省份里有",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET + _PHRASES), max_size=30).map("".join))
+def test_fast_paths_match_the_patterns_they_replace(text: str) -> None:
+    # Each function decides without compiling a class of the 21,000 ideographs where it
+    # can; it must answer exactly as the pattern does.
+    assert _base._is_zh(text) == (re.search("[\u4e00-\u9fff]", text) is not None)
+    run = re.search("[\u4e00-\u9fff、]+$", text)
+    assert speakers_zh._zh_run(text) == (run.group(0) if run else None)
+    for fast, pattern in (
+        (speakers_zh._zh_told, speakers_zh._ZH_TOLD),
+        (speakers_zh._zh_data_shows, speakers_zh._ZH_DATA_SHOWS),
+        (subjects._part_of, subjects._ZH_PART_OF),
+    ):
+        want, got = re.search(pattern, text), fast(text)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))

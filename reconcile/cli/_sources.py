@@ -7,13 +7,13 @@ from its metadata where it names one (see README, "N sources").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
 
+from .._regex import compiled
 from ..align import AlignConfig
 from ..errors import ReconcileError
 from ..models import Document, Result
@@ -150,7 +150,7 @@ def run(src: SourceOptions, least: int = 2) -> Result:
         raise InputFailure(str(exc)) from None
 
 
-_NOT_IN_LABEL = re.compile(r"[\s\[\]+,]+")
+_NOT_IN_LABEL = r"[\s\[\]+,]+"
 
 
 def outlet_labels(docs: Sequence[Document]) -> list[str]:
@@ -170,7 +170,7 @@ def outlet_labels(docs: Sequence[Document]) -> list[str]:
         ['Xinhua-A', 'B', 'Xinhua-C', 'News-24-D']
     """
     letters = source_labels(len(docs))
-    names = [_NOT_IN_LABEL.sub("-", d.metadata.outlet or "").strip("-") for d in docs]
+    names = [compiled(_NOT_IN_LABEL).sub("-", d.metadata.outlet or "").strip("-") for d in docs]
     out = []
     for name, letter in zip(names, letters, strict=True):
         if not name:

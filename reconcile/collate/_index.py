@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..align import _LOOP_LIMIT, AlignConfig, Scores, compare_key, core, core_score, score_block
+from ..align import _LOOP_LIMIT, AlignConfig, Scores, compare_key, core, core_score, score_apart
 from ..errors import ConfigError
 from ..models import Document
 from ._filter import overlap_candidates
@@ -96,8 +96,7 @@ def pair_scores(
     if dense and len(distinct) ** 2 <= _LOOP_LIMIT:
         # Small enough for the scorer's plain loop: no numpy import (about 0.1 s, a
         # third of a two-report diff) and the very numbers align() computes.
-        full = score_block(distinct, distinct, cfg)
-        scored.update(((u, v), s) for (u, v), s in full.items() if u < v)
+        scored.update(score_apart(distinct, _homes(index), cfg))
     else:
         candidates = (
             _dense_candidates(distinct, cfg)
@@ -122,6 +121,15 @@ def pair_scores(
                     out[(q, p)][(j, i)] = s
     _empty_core_matches(index, out)
     return dict(out)
+
+
+def _homes(index: SentenceIndex) -> list[int]:
+    """For each distinct core, the one document that carries it, or -1 if several do."""
+    homes = [-2] * len(index.distinct)
+    for p, ids in enumerate(index.core_ids):
+        for u in ids:
+            homes[u] = p if homes[u] in (-2, p) else -1
+    return homes
 
 
 def _empty_core_matches(index: SentenceIndex, out: dict[tuple[int, int], Scores]) -> None:

@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from .. import _data
+from .._regex import compiled
 from ..numbers import EN_ORDINALS
 from ._base import _EN_SMALL, _EN_TENS, _clause_end, _clause_start, _Mention
 from .subjects_en import (
@@ -297,26 +298,26 @@ def _clause_event(words: list[str], w: _Words) -> str | None:
     return " ".join([*subj, words[v], *particle, *obj])
 
 
-_RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
+_RANGE_TAIL = r"\s*(?:and|or|to|-|–)\s*\d[\w,]*"
 
 
 def en_event(text: str, m: _Mention) -> str | None:
     """What a date, duration, score or age belongs to, in the article's words."""
     w = _words()
     cs, ce = _open_clause(text, m.start), _clause_end(text, m.end)
-    before = _WORD.findall(text[cs : m.start])
+    before = compiled(_WORD).findall(text[cs : m.start])
     if m.kind == "age":
         return _person(text, m, w)
-    tail = _RANGE_TAIL.match(text, m.end, ce)  # "the 2004 and 2005 model years"
+    tail = compiled(_RANGE_TAIL).match(text, m.end, ce)  # "the 2004 and 2005 model years"
     after_at = tail.end() if tail else m.end
-    after = _WORD.findall(text[after_at:ce])
+    after = compiled(_WORD).findall(text[after_at:ce])
     if m.kind == "score" and after and after[0].lower() in w.results:
         # "Liverpool's 3-2 defeat at Fulham", "the 1-1 draw": the game is the subject.
         owner = before[-1] if before and before[-1].endswith(("'s", "’s")) else ""
         return " ".join(x for x in (owner, after[0]) if x)
     if m.kind == "score" and len(before) >= 2 and before[0].lower() in ("which", "that"):
         # "during the game, which Spain won 1-0": the game the relative clause is about.
-        np = _np_before(_WORD.findall(text[_clause_start(text, max(0, cs - 1)) : cs]), w)
+        np = _np_before(compiled(_WORD).findall(text[_clause_start(text, max(0, cs - 1)) : cs]), w)
         if np:
             return " ".join(np)
     first = after[0] if after else ""
@@ -355,11 +356,11 @@ def en_event(text: str, m: _Mention) -> str | None:
         return _clause_event(after, w)
     if ce < len(text):
         # "In 2001, he took over …": the event is the next clause.
-        return _clause_event(_WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)]), w)
+        return _clause_event(compiled(_WORD).findall(text[ce + 1 : _clause_end(text, ce + 1)]), w)
     return None
 
 
-_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+")
+_NAME = r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+"
 
 
 def _person(text: str, m: _Mention, w: _Words) -> str | None:
@@ -375,7 +376,7 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
     named = re.match(r"\s((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)", text[m.end :])
     if named and text[m.start].isdigit() and not re.search(r"\b[Aa]n?\s$", lead):
         return named.group(1)  # "27-year-old Almunia"
-    after = _WORD.findall(text[m.end : _clause_end(text, m.end)])
+    after = compiled(_WORD).findall(text[m.end : _clause_end(text, m.end)])
     if (
         after
         and text[m.end : m.end + 1] == " "
@@ -390,7 +391,9 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
     if re.search(r"\b[Tt]he\s$", lead):
         return None
     names = [
-        n for n in _NAME.findall(text) if n.lower() not in w.trim and not _is_verb(n.lower(), w)
+        n
+        for n in compiled(_NAME).findall(text)
+        if n.lower() not in w.trim and not _is_verb(n.lower(), w)
     ]
     # The person is the sentence's named subject: a full name ("Charlie Bell, …, has died
     # aged 44") before a single capitalised word (which may be a company's).

@@ -134,9 +134,9 @@ _IN_NAME = (
 )
 _MARKET_BEFORE = r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$"
 # 26点的跳空缺口, 64点的下跌幅度: what follows makes the points an index's.
-_MARKET_AFTER = re.compile(r"的?(?:跳空)?(?:缺口|跌幅|涨幅|下跌|上涨|下跌幅度|上涨幅度)")
+_MARKET_AFTER = r"的?(?:跳空)?(?:缺口|跌幅|涨幅|下跌|上涨|下跌幅度|上涨幅度)"
 # 为期一年, 长达一年: 一年 is a length of time only after words that measure one.
-_ONE_YEAR_LEAD = re.compile("(?:为期|长达|整整|历时|用了|花了|超过|不到|近|约|过去)$")
+_ONE_YEAR_LEAD = "(?:为期|长达|整整|历时|用了|花了|超过|不到|近|约|过去)$"
 # A stock quote a Chinese page inserts after a company name: (price, change, change%).
 _TICKER = re.compile(r"[(（]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+%\s*[)）]")
 # A date followed by 电/讯 is a news agency's dateline (中新网6月1日电, 中国网6月11日讯).
@@ -159,7 +159,7 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
         or (re.search(r"\b[A-Z][\w'’-]+\s[A-Z][\w'’-]+\s\($", lead) and text[e : e + 1] == ")")
     ):
         return _Mention("age", val, "years", s, e)  # "at the age of 79", "Richard McNally (31)"
-    name = _APPOSED.search(lead) if raw.isdigit() and val <= 110 else None
+    name = compiled(_APPOSED).search(lead) if raw.isdigit() and val <= 110 else None
     if name and not re.search(r"\d[\s,]*$", lead[: name.start()]):
         # "Eileen Lee, 24": not "the 147, 156, 156 Sportwagon, 166" (a list of models).
         first = name.group(0).split()[0].strip(",")
@@ -176,11 +176,11 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
             or re.search(r"\btotal\sof\s(?:over\s|more\sthan\s|about\s|some\s)?$", lead)
         ):
             return _Mention("count", val, "", s, e)
-        return _Mention("count", val, "", s, e) if _COUNTING_VERB.search(lead) else None
-    if _COUNTING_VERB.search(lead):
+        return _Mention("count", val, "", s, e) if compiled(_COUNTING_VERB).search(lead) else None
+    if compiled(_COUNTING_VERB).search(lead):
         return _Mention("count", val, "", s, e)
     after = text[e : e + 12]
-    if _ELIDED.match(after) and (
+    if compiled(_ELIDED).match(after) and (
         re.search(r"\b(?:further|another|other)\s$", lead, re.I) or text[:s].strip(" \"“‘'(") == ""
     ):
         return _Mention("count", val, "", s, e)
@@ -208,8 +208,8 @@ def _en_rank(text: str, s: int, e: int, word: str) -> bool:
     if word.lower() == "first" and re.search(r"\bthe\s$", before, re.I):
         # A claim of primacy: "the first convictions for piracy", "the first Scot to be
         # confirmed", "the first of its kind"; not "the first phase of the crisis".
-        claim = _PRIMACY.match(text, e)
-        if claim is not None and not _NOT_PRIMACY.match(text, e):
+        claim = compiled(_PRIMACY).match(text, e)
+        if claim is not None and not compiled(_NOT_PRIMACY, re.I).match(text, e):
             return True
     return (
         compiled(_RANK_AFTER, re.I).match(after) is not None
@@ -261,7 +261,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         val = _num(g["rank"])
         return None if val is None else _Mention("ordinal", val, "ordinal", s, e)
     if g["sc1"] is not None:
-        days = _DAY_SPAN.match(text, e)
+        days = compiled(_DAY_SPAN).match(text, e)
         if days is not None and 1 <= int(g["sc2"]) <= 31:
             # "on 4-6 March": a span of days, dated by its last.
             key = period_key(f"{g['sc2']} {days.group(1)}")
@@ -286,7 +286,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
     if g["ipz"] is not None:
         if not (
             compiled(_MARKET_BEFORE).search(text[max(0, s - 4) : s])
-            or _MARKET_AFTER.match(text[e : e + 6])
+            or compiled(_MARKET_AFTER).match(text[e : e + 6])
         ):
             return None
         val = _num(g["ipz"])
@@ -301,7 +301,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             s > 0 and text[s - 1] in "第近去今明前" and text[max(0, s - 2) : s] != "过去"
         ):
             return None
-        if raw == "一" and not _ONE_YEAR_LEAD.search(text[max(0, s - 3) : s]):
+        if raw == "一" and not compiled(_ONE_YEAR_LEAD).search(text[max(0, s - 3) : s]):
             return None  # 新的一年, 一年一度: a year, not a length of time stated
         if len(raw) == 2 and raw.startswith("0"):
             return _Mention("date", float((2000 + int(raw)) * 10000), "date", s, e)  # 09年
@@ -383,7 +383,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             and val == 1
             and not (
                 g["mw"] in ("个月", "天", "小时", "周")
-                and _ONE_YEAR_LEAD.search(text[max(0, s - 3) : s])
+                and compiled(_ONE_YEAR_LEAD).search(text[max(0, s - 3) : s])
             )
         ):
             return None
@@ -406,7 +406,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
     if g["bare"] is not None:
         return _bare(text, s, e, g["bare"])
     if g["meas"] is not None:
-        if _KIND_OF.match(text, e):
+        if compiled(_KIND_OF).match(text, e):
             return None  # "the 10km race", "a 40GB drive": a kind of thing, not a claim
         val = _num(g["meas"])
         return None if val is None else _Mention("count", val, g["munit"], s, e)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .._regex import compiled
 from ..normalize import to_simplified
 from ..numbers import parse_number
 from ._base import _DASH, _EN_MONTH, _MONTHS, _ZH_MON, _clause_end, _clause_start, _Mention
@@ -12,7 +13,7 @@ from ._base import _DASH, _EN_MONTH, _MONTHS, _ZH_MON, _clause_end, _clause_star
 
 PeriodKey = tuple[int | None, int | None, int | None, int | None]
 _PK_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
-_PK_LONE_DAY = re.compile(r"(\d{1,2})日")
+_PK_LONE_DAY = r"(\d{1,2})日"
 _PK_YEAR = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年")
 _PK_MONTHS = re.compile(rf"({_ZH_MON})(?:{_DASH}({_ZH_MON}))?月")
 _PK_DAY = re.compile(rf"月份?({_ZH_MON})[日号]")
@@ -89,7 +90,7 @@ def period_key(text: str) -> PeriodKey | None:
         if ey and year is None:
             year = int(ey.group(1))
     if year is None and m1 is None:
-        lone = _PK_LONE_DAY.fullmatch(text.strip())
+        lone = compiled(_PK_LONE_DAY).fullmatch(text.strip())
         # "2日": a day of a month the text gave before (its dateline).
         return (None, None, None, int(lone.group(1))) if lone else None
     return year, m1, m2, day

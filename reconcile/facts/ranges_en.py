@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
+from .._regex import compiled
 from ._base import _EN_SMALL, _EN_TENS, _Mention
 
-_LOWER = re.compile(
+_LOWER = (
     rf"(?P<from>\bfrom\s)?(?P<between>\bbetween\s)?"
     rf"(?P<num>[£$€]?\d[\d,.]*(?:\s?(?:m|bn|million|billion))?(?:%|\sper\scent)?"
     rf"|\b(?:{_EN_SMALL}|{_EN_TENS})\b)"
-    r"\s?(?P<join>to|and|-|–)\s?$",
-    re.IGNORECASE,
+    r"\s?(?P<join>to|and|-|–)\s?$"
 )
 
 
@@ -43,7 +43,7 @@ def merge_ranges(text: str, ms: list[_Mention]) -> list[_Mention]:
         if not tail.endswith(("to", "and", "-", "–")):
             out.append(m)
             continue
-        lower = _LOWER.search(text, max(0, m.start - 40), m.start)
+        lower = compiled(_LOWER, re.IGNORECASE).search(text, max(0, m.start - 40), m.start)
         if lower is None or m.kind in ("score", "ordinal", "age"):
             out.append(m)
             continue

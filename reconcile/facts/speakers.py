@@ -20,14 +20,14 @@ from .subjects_en import _words as _en_words
 
 # --- speakers ------------------------------------------------------------------------------
 
-_QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
+_QUOTED = r"\"[^\"]*\"?|“[^”]*”?"
 # A person's name: not after "the", a possessive or a year ("next month's European Indoor
 # Championships", "the 2002 World Cup" name events), and not ending in a word that names
 # a body or an event (data/speech.toml ``en_not_person``).
-_EN_PERSON = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])")
+_EN_PERSON = r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z]+\s[A-Z][a-z'-]+(?=,?\s[a-z])"
 # Checked on the few candidates only: as lookbehinds of _EN_PERSON they ran at every
 # position of every sentence.
-_NOT_BEFORE_PERSON = re.compile(r"(?:\b[Tt]he|['’]s|\d)\s$")
+_NOT_BEFORE_PERSON = r"(?:\b[Tt]he|['’]s|\d)\s$"
 _DAYS = WEEKDAYS | MONTH_NAMES | {"today", "yesterday", "tomorrow"}
 # How a paragraph of a briefing report goes on with the last speaker's statement without
 # naming them again: 据介绍, 此外, 一是…, 从行业看, 下一步, 我们将….
@@ -48,11 +48,11 @@ def _not_person() -> frozenset[str]:
 def _en_person(text: str) -> str | None:
     """The last person named outside quotations (for a following "he said")."""
     not_person = _not_person()
-    plain = _QUOTED.sub(" ", text)
+    plain = compiled(_QUOTED).sub(" ", text)
     found = [
         m.group(0)
-        for m in _EN_PERSON.finditer(plain)
-        if not _NOT_BEFORE_PERSON.search(plain, max(0, m.start() - 5), m.start())
+        for m in compiled(_EN_PERSON).finditer(plain)
+        if not compiled(_NOT_BEFORE_PERSON).search(plain, max(0, m.start() - 5), m.start())
         and not any(x.lower() in not_person for x in m.group(0).split())
     ]
     return str(found[-1]) if found else None
@@ -115,9 +115,7 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
     return None
 
 
-_DATE_LEAD = re.compile(
-    r"^\W*(?:(?:In|On|At|By|Since|Last|Earlier|Later|Back)(?:\s(?:in|on|this))?)?\s*$"
-)
+_DATE_LEAD = r"^\W*(?:(?:In|On|At|By|Since|Last|Earlier|Later|Back)(?:\s(?:in|on|this))?)?\s*$"
 
 
 def outside_claim(text: str, start: int, end: int) -> bool:
@@ -135,7 +133,7 @@ def outside_claim(text: str, start: int, end: int) -> bool:
         return True
     return bool(
         end <= at
-        and _DATE_LEAD.match(text[:start])
+        and compiled(_DATE_LEAD).match(text[:start])
         and re.fullmatch(r",?\s*(?:(?:the|a|an)\s)?(?:[a-z]+\s){0,2}", text[end:at])
     )
 
@@ -255,8 +253,8 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
 
 # "蒲长城：去年…", "Orban: The first phase is over": a headline that opens with a name and a
 # colon reports what that person or body says. Section labels use the same form.
-_HEADLINE_ZH = re.compile(rf"^(?P<who>[{_CJK}·]{{2,10}})[：:]")
-_HEADLINE_EN = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s")
+_HEADLINE_ZH = rf"^(?P<who>[{_CJK}·]{{2,10}})[：:]"
+_HEADLINE_EN = r"^(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s"
 _HEADLINE_LABELS = frozenset(
     {
         "快讯",
@@ -311,7 +309,7 @@ _HEADLINE_LABELS = frozenset(
 
 def headline_speaker(title: str) -> str | None:
     """Who a headline attributes its claim to (``X：…``, ``X称…``), or ``None``."""
-    m = _HEADLINE_ZH.match(title) or _HEADLINE_EN.match(title)
+    m = compiled(_HEADLINE_ZH).match(title) or compiled(_HEADLINE_EN).match(title)
     if m is not None and m.group("who").lower() not in _HEADLINE_LABELS:
         who = m.group("who")
         # A Chinese name has two to four characters; a longer run before the colon is a

@@ -4,7 +4,8 @@ There is no tagger here (none with its model inside a PyPI package is fast enoug
 1 MB/s budget), so a noun phrase is a run of words that are neither function words nor
 verbs, read from ``data/facts.toml``'s ``[en]`` word lists: walking back from a verb or a
 preposition before the figure, or forward from the figure when it modifies a noun
-("a 70% share of the market", "a £200 council tax refund").
+("a 70% share of the market", "a £200 council tax refund"). Its patterns are compiled on
+first use (``compiled``): a Chinese pair never needs them.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import _data
+from .._regex import compiled
 from ._base import _clause_end, _clause_start, _Mention
 
 # A word starts after a space or punctuation: the "bn" of "£1.34bn" is not a word.
-_WORD = re.compile(r"(?<![\w.'’])(?:[A-Za-z][\w'’.-]*[\w']|[A-Za-z])")
+_WORD = r"(?<![\w.'’])(?:[A-Za-z][\w'’.-]*[\w']|[A-Za-z])"
 
 
 @dataclass(frozen=True)
@@ -192,7 +194,7 @@ def _modifier(words: list[str], i: int, w: _Words) -> bool:
     return prev in w.before_np or not (_stops(words[i - 1], w) or prev in w.function)
 
 
-_CONVERSION = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
+_CONVERSION = r"\s*[(（][^()（）]{1,40}[)）]"
 # Words that open a counted phrase without being the thing counted ("five other provinces").
 _LEADING = frozenset(
     ["other", "more", "most", "new", "additional", "further", "extra", "of", "such", "all"]
@@ -258,7 +260,7 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
     return np
 
 
-_QUOTES = re.compile('["“”]')
+_QUOTES = '["“”]'
 
 
 def _open_clause(text: str, at: int) -> int:
@@ -276,19 +278,19 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     w = _words()
     cs = _open_clause(text, m.start)
     # "a $1.75bn (£900m) deal": the conversion in brackets sits between figure and noun.
-    conv = _CONVERSION.match(text, m.end)
+    conv = compiled(_CONVERSION).match(text, m.end)
     end = conv.end() if conv else m.end
     # A dash between spaces starts the phrase: "fared well - Toyota sales jumped 11%".
-    before = _WORD.findall(re.split(r"\s[-–—]\s", text[cs : m.start])[-1])
+    before = compiled(_WORD).findall(re.split(r"\s[-–—]\s", text[cs : m.start])[-1])
     if m.kind == "count":
         # 178 "sound recordings", eight "critical" security holes: quotation marks inside
         # the counted phrase do not end it.
-        rest = _QUOTES.sub("", text[end : end + 120])
+        rest = compiled(_QUOTES).sub("", text[end : end + 120])
         rest = rest[: _clause_end(rest, 0)]
     else:
         rest = text[end : _clause_end(text, end)]
     # A dash between spaces ends the phrase: "One in 10 adult Americans - equivalent to …".
-    after = _WORD.findall(re.split(r"\s[-–—]\s", rest)[0])
+    after = compiled(_WORD).findall(re.split(r"\s[-–—]\s", rest)[0])
     if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
@@ -327,16 +329,16 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     if found is None and re.search(r"\s[-–—]\s", text[cs : m.start]):
         # "Sales - excluding fuel - rose 5%": the dashes set off an aside, not a clause.
         aside = re.sub(r"\s[-–—]\s[^-–—]*\s[-–—]\s", " ", text[cs : m.start])
-        found = _measured(_WORD.findall(aside), after, m, change_words, w)
+        found = _measured(compiled(_WORD).findall(aside), after, m, change_words, w)
     if found is None and before and before[0].lower() in ("which", "that") and cs > 1:
         # "the disaster appeal, which is expected soon to top £20m": the relative clause
         # measures what it is about.
-        np = _np_before(_WORD.findall(text[_clause_start(text, cs - 1) : cs - 1]), w)
+        np = _np_before(compiled(_WORD).findall(text[_clause_start(text, cs - 1) : cs - 1]), w)
         found = " ".join(np) or None
     ce = _clause_end(text, m.end)
     if found is None and len(before) <= 1 and not after and ce < len(text) and text[ce] == ",":
         # "At 2.6%, inflation remains within …": the next clause's subject.
-        nxt = _WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)])
+        nxt = compiled(_WORD).findall(text[ce + 1 : _clause_end(text, ce + 1)])
         head = _np_after(nxt, w)
         if head and len(head) < len(nxt):
             found = " ".join(head)
@@ -344,25 +346,25 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         # "Core prices, which exclude food and energy costs, surged by 0.8%": past the
         # relative clause to the subject it interrupts.
         prev = _clause_start(text, cs - 1)
-        words = _WORD.findall(text[prev : cs - 1])
+        words = compiled(_WORD).findall(text[prev : cs - 1])
         if words and words[0].lower() in ("which", "who") and prev > 1:
-            np = _np_before(_WORD.findall(text[_clause_start(text, prev - 1) : prev - 1]), w)
+            np = _np_before(
+                compiled(_WORD).findall(text[_clause_start(text, prev - 1) : prev - 1]), w
+            )
             found = " ".join(np) or None
     return found
 
 
 # The rest of a list the counted noun heads: "155,465 pickups, vans and sports utility
 # vehicles", "17,815 Buick Raniers, Chevrolet Trailblazers and Isuzu Ascenders".
-_LIST_STEP = re.compile(
-    r"(,\s(?:and\s|or\s)?|,?\s(?:and|or)\s)([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)*)"
-)
+_LIST_STEP = r"(,\s(?:and\s|or\s)?|,?\s(?:and|or)\s)([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)*)"
 
 
 def _list_tail(text: str, at: int) -> str:
     w = _words()
     start = at
     while True:
-        step = _LIST_STEP.match(text, at)
+        step = compiled(_LIST_STEP).match(text, at)
         if step is None:
             return ""
         item: list[str] = []

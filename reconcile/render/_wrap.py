@@ -14,10 +14,12 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from .._regex import compiled
+
 # A marked change (short enough to keep whole), a word with the punctuation and quotes
 # that touch it (``device".``, ``(Casio``), spaces, or any other single character (a
 # Chinese character folds anywhere). Brackets and braces that may open a marker end a word.
-_UNIT = re.compile(r"\{\+.*?\+\}|\[-.*?-\]|[A-Za-z0-9'’.,;:!?%$£€\"“”‘()/&*#@_\-]+|\s+|.", re.S)
+_UNIT = r"\{\+.*?\+\}|\[-.*?-\]|[A-Za-z0-9'’.,;:!?%$£€\"“”‘()/&*#@_\-]+|\s+|."
 
 
 # A marked change longer than this may be cut inside, but its delimiters stay attached to
@@ -28,11 +30,12 @@ _WHOLE = 12
 def _units(plain: str) -> list[tuple[int, int]]:
     """Spans that a line cut never enters."""
     out: list[tuple[int, int]] = []
-    for unit in _UNIT.finditer(plain):
+    for unit in compiled(_UNIT, re.S).finditer(plain):
         a, b = unit.span()
         if unit.group()[:2] in ("{+", "[-") and cell_len(unit.group()) > _WHOLE:
             inner = [
-                (m.start() + a + 3, m.end() + a + 3) for m in _UNIT.finditer(plain[a + 3 : b - 3])
+                (m.start() + a + 3, m.end() + a + 3)
+                for m in compiled(_UNIT, re.S).finditer(plain[a + 3 : b - 3])
             ]
             if inner:
                 out.append((a, a + 3))
