@@ -556,3 +556,11 @@ def test_fast_paths_match_the_patterns_they_replace(text: str) -> None:
     ):
         want, got = re.search(pattern, text), fast(text)
         assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+def test_chinese_lengths_weights_and_thousands_are_facts_and_everywhere_is_not() -> None:
+    doc = from_text("标题\n\n近八米长的机器重12公斤，他须赔违约金逾6千元。人们四处逃散。", "A")
+    facts = {f.text: f for f in extract_facts(doc)}
+    assert facts["八米"].kind == "count" and facts["12公斤"].kind == "count"
+    assert (facts["6千元"].kind, facts["6千元"].value) == ("amount", 6000.0)
+    assert "四处" not in facts  # "everywhere", not four places

@@ -131,8 +131,8 @@ def _vocab() -> _Vocab:
         rf"|(?P<bpz>{_NUM})\s?个?基点"
         rf"|(?P<bp>{_AR}|{_ENW})\sbasis\spoints?\b"
         r"|(?P<cheng>[一二两三四五六七八九])成(?![为立功果本交员长绩就效了])"
-        # 11.4 亿英镑: machine-translated text puts a space before 亿; 700余万元.
-        rf"|(?P<az>{_NUM}|{_AR}\s[万亿]+)\s?(?P<azq>[余多])?(?P<azm>[万亿]*)(?P<azc>{zh_cur})"
+        # 11.4 亿英镑: machine-translated text puts a space before 亿; 700余万元, 6千元.
+        rf"|(?P<az>{_NUM}|{_AR}\s[万亿]+)\s?(?P<azq>[余多])?(?P<azm>[千百万亿]*)(?P<azc>{zh_cur})"
         r"|(?P<cur>[£$€¥])\s?(?P<ae>" + _AR + r")(?:\s?(?P<mag>bn|mn|m|k|tn|trn|billion|million|"
         r"trillion|thousand)\b)?"
         rf"|\b(?P<ae2>{_AR}|{_ENW})\s?(?P<mag2>billion|million|trillion|thousand|bn|m)?\s"

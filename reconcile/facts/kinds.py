@@ -52,6 +52,10 @@ def _enumerates(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] in ("是", ",", "、", ":", "，", "：")
 
 
+# Verbs after 四处 that make it "everywhere" (四处逃散, 四处寻找) rather than four places.
+_EVERYWHERE_VERBS = frozenset("逃奔散走寻找打流传张蔓求游乱看跑飞躲藏漂闯串搜收")
+
+
 def _num(s: str) -> float | None:
     s = s.strip()
     if s and s[0] in "万亿百千点":
@@ -392,6 +396,8 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None  # 党的十六大: a congress's name, not sixteen of something (十大 is ten)
         if mw == "个" and text[e : e + 1] == "字" and not raw[0].isdigit():
             return None  # “稳”“进”两个字: words of a slogan, not a count
+        if raw == "四" and mw == "处" and text[e : e + 1] in _EVERYWHERE_VERBS:
+            return None  # 人们四处逃散: "everywhere", not four places
         kind = "duration" if mw in ("个月", "天", "小时", "周") else "count"
         if mw == "期" and text[e : e + 2] in ("工程", "项目"):
             kind = "ordinal"  # 二期工程: the second phase, not two of them
