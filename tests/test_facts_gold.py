@@ -168,3 +168,13 @@ def test_chinese_counted_people_things_and_money() -> None:
     bank = _facts("sohu:51c2981096e7bc78-49f37189a1acd500")
     # 6000余元的违约金: what the money is
     assert {f.subject for f in bank if f.text == "６０００余元"} == {"违约金"}
+
+
+def test_chinese_attribution_ends_with_its_quotation_and_he_is_the_person_just_named() -> None:
+    base = _facts("sohu:0a5945f54aad368d-8c437189a1acd500")
+    # “我们设置了层层防线。”一军官说。 closes the officer's statement: the patrol and the
+    # checkpoint described after it are the reporter's.
+    assert next(f for f in base if f.text == "２４小时").speaker is None
+    rates = _facts("sohu:1688b09c95e7bc78-49f37189a1acd500")
+    # 我家集团副总裁胡景晖持类似观点，他认为…: 他 is 胡景晖, not the professor before him
+    assert next(f for f in rates if f.text == "１５０元").speaker == "胡景晖"

@@ -231,6 +231,12 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
                 out.append(sp)
                 current = None
                 continue
+            if said is not None and seg.utterance is not None:
+                # “…。”一位军官说。: a quotation's attribution closes its statement; the
+                # sentences after it are the reporter's again.
+                out.append(said)
+                current = None
+                continue
             if said is not None:
                 current = said
             out.append(current)

@@ -121,6 +121,21 @@ def _zh_speaker(text: str, v: _Vocab) -> str | None:
     return None
 
 
+# After a title, the name: two or three characters before what the person does.
+_ZH_NAME_AFTER_TITLE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[持在对也表认说指称介强透,，的就还则])"
+)
+
+
+def _titled_name(text: str, v: _Vocab) -> str | None:
+    """The name after the last title in ``text`` (…副总裁胡景晖持…), if there is one."""
+    titles = list(v.zh_titles.finditer(text))
+    if not titles:
+        return None
+    m = _ZH_NAME_AFTER_TITLE.match(text, titles[-1].end())
+    return m.group("name") if m else None
+
+
 def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
     """The speaker named before one of ``verbs`` in ``text``, or ``None``."""
     for m in verbs.finditer(text):
@@ -138,7 +153,9 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
         if issued is not None and len(issued.group("who")) >= 2:
             return issued.group("who")  # 警方事后发布的情况介绍说: the police, by their notice
         if words in ("他", "她", "他们", "她们", "其"):
-            return _PRONOUN  # 但是他说: whoever was named last
+            # 副总裁胡景晖持类似观点，他认为: the person this sentence names by title;
+            # 但是他说: whoever was named last.
+            return _titled_name(text[: m.start()], v) or _PRONOUN
         if (
             not words
             or words in v.zh_non_names
