@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import ReconcileError
+from ..models import Result
 from ._app import InputFailure, main, write
 from ._sources import SourceOptions, run, schema_option, serialise, source_options
 
@@ -82,22 +83,79 @@ def diff(
     if fmt != "text":
         write(serialise(result, fmt, int(schema) if schema else None), output)
         return
+    from ..render.terminal import TerminalOptions
+
+    tty = output is None and sys.stdout.isatty()
+    paging = tty if pager is None else pager and output is None
+    to_buffer = output is not None or paging
+    # Paged output goes to a terminal through less -R: keep colour as if printed there.
+    force_terminal = True if color or (paging and color is None and tty) else None
+    no_color = color is False or output is not None
+    detect_colour = not no_color
+    width = width or (100 if output is not None else None)
+    scr = None
+    if len(result.documents) == 2:
+        from ._screen import screen
+
+        scr = screen(
+            force_terminal=force_terminal,
+            no_color=no_color,
+            detect_colour=detect_colour,
+            width=width,
+            isatty=(lambda: False) if to_buffer else sys.stdout.isatty,
+        )
+    if scr is not None:
+        from ..render.terminal import review
+
+        opts = TerminalOptions(
+            layout=layout,  # type: ignore[arg-type]  # click.Choice guarantees the literal
+            full=full,
+            markers=not scr.terminal or color is False,
+        )
+        text = review(result, scr.width, opts, styles=scr.styles, colour=scr.colour)
+        if not to_buffer:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+    else:
+        text = _rich_review(
+            result, layout, full, color, to_buffer, force_terminal, no_color, detect_colour, width
+        )
+        if not to_buffer:
+            return
+    if paging:
+        from .._cli_io import page
+
+        page(text)
+    else:
+        write(text, output)
+
+
+def _rich_review(
+    result: Result,
+    layout: str,
+    full: bool,
+    color: bool | None,
+    to_buffer: bool,
+    force_terminal: bool | None,
+    no_color: bool,
+    detect_colour: bool,
+    width: int | None,
+) -> str:
+    """The review through a rich Console: three or more sources, and the screens only a
+    Console can judge (``_screen``). Printed unless ``to_buffer``; returns the text then."""
     import io
 
     from rich.console import Console
 
     from ..render.terminal import TerminalOptions, render
 
-    tty = output is None and sys.stdout.isatty()
-    paging = tty if pager is None else pager and output is None
-    to_buffer = output is not None or paging
     console = Console(
         file=io.StringIO() if to_buffer else None,
-        # Paged output goes to a terminal through less -R: keep colour as if printed there.
-        force_terminal=True if color or (paging and color is None and tty) else None,
-        no_color=color is False or output is not None,
-        color_system=None if color is False or output is not None else "auto",
-        width=width or (100 if output is not None else None),
+        force_terminal=force_terminal,
+        no_color=no_color,
+        color_system="auto" if detect_colour else None,
+        width=width,
         highlight=False,
     )
     opts = TerminalOptions(
@@ -106,15 +164,7 @@ def diff(
         markers=not console.is_terminal or color is False,
     )
     render(result, console, opts)
-    if not to_buffer:
-        return
-    text = console.file.getvalue()  # type: ignore[attr-defined]  # the StringIO above
-    if paging:
-        from .._cli_io import page
-
-        page(text)
-    else:
-        write(text, output)
+    return console.file.getvalue() if to_buffer else ""  # type: ignore[attr-defined]
 
 
 @main.command()

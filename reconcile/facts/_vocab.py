@@ -66,6 +66,24 @@ def _without_extensions(words: list[str]) -> list[str]:
     return [w for w in unique if not any(o != w and w.startswith(o) for o in unique)]
 
 
+# What is not a letter of the pattern itself: escapes (\d, \b, \.) and group names.
+_NOT_LITERAL = r"\\.|\(\?P[<=]\w+>?"
+
+
+def _ci(alternative: str) -> str:
+    r"""``alternative`` made case-insensitive if it spells a cased character.
+
+    The same matches as compiling it under ``re.IGNORECASE``: that flag changes nothing for
+    a character without case (digits, Chinese, signs), nor for ``\d``, ``\s``, ``\w``, ``\b``.
+
+    Example:
+        >>> _ci(r"(?P<n>\d+)日"), _ci(r"(?P<n>\d+)\sper\scent")
+        ('(?P<n>\\d+)日', '(?i:(?P<n>\\d+)\\sper\\scent)')
+    """
+    bare = re.sub(_NOT_LITERAL, "", alternative)
+    return f"(?i:{alternative})" if bare.lower() != bare.upper() else alternative
+
+
 @cache
 def _vocab() -> _Vocab:
     data = _data.load("facts")
@@ -110,65 +128,70 @@ def _vocab() -> _Vocab:
     months_full = (
         "January|February|March|April|May|June|July|August|September|October|November|December"
     )
+    # One alternative per item, in the order they are tried. Those that spell English
+    # words are case-insensitive; the rest (digits, Chinese, signs) have no case, and
+    # leaving the flag off them takes a fifth off compiling this pattern.
+    alternatives = [
+        # Decades before dates: 1980年代 would otherwise read as the year 1980.
+        r"(?P<dec>(?<![\d'])(?:(?:19|20)?\d0|'\d0)s\b|(?:19|20)?\d0\s?年代)",
+        # ISO first: its year would otherwise read as a bare year.
+        rf"(?P<date>(?<!\d)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)|{date_zh}|{_ci(date_en)})",
+        rf"(?P<month>\b(?:{months_full})\b)",
+        # 国资委2日在官网上回应: a day of the dateline's month (the classifier checks that
+        # no 月 comes before it).
+        r"(?P<zday>(?<![\d.])\d{1,2})日(?![本元报])",
+        rf"\baged\s(?P<age>\d{{1,3}}|{_ENW})\b|(?P<age2>\d{{1,3}}|{_ENW})-year-old\b",
+        rf"百分之(?P<pz>{_NUM})",
+        # 30%到60%: a Chinese range of percentages is one fact (its low end is the value).
+        rf"(?P<pn>{_NUM}|{_ENW})\s?(?:%(?:\s?[到至~～]\s?{_AR}\s?%)?|\s?per\s?cent\b|\s?percent\b)",
+        rf"(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)",
+        rf"(?P<bpz>{_NUM})\s?个?基点",
+        rf"(?P<bp>{_AR}|{_ENW})\sbasis\spoints?\b",
+        r"(?P<cheng>[一二两三四五六七八九])成(?![为立功果本交员长绩就效了])",
+        # 11.4 亿英镑: machine-translated text puts a space before 亿; 700余万元, 6千元.
+        rf"(?P<az>{_NUM}|{_AR}\s[万亿]+)\s?(?P<azq>[余多])?(?P<azm>[千百万亿]*)(?P<azc>{zh_cur})",
+        r"(?P<cur>[£$€¥])\s?(?P<ae>" + _AR + r")(?:\s?(?P<mag>bn|mn|m|k|tn|trn|billion|million|"
+        r"trillion|thousand)\b)?",
+        rf"\b(?P<ae2>{_AR}|{_ENW})\s?(?P<mag2>billion|million|trillion|thousand|bn|m)?\s"
+        rf"(?P<cur2>{en_cur_words})\b",
+        # Earthquakes: magnitude 9.0, a 9.0-magnitude quake, 8.9 on the Richter scale.
+        r"\bmagnitude(?:\sof)?\s(?P<mg>\d(?:\.\d)?)\b|(?P<mg2>\d(?:\.\d)?)[\s-]magnitude\b",
+        r"(?P<mg3>\d(?:\.\d)?)\son\sthe\sRichter\b",
+        # Standings: world number seven, ranked No 3.
+        # (world|ranked|seeded) before it is checked by the classifier: starting the match
+        # there would make every word starting with w or r a candidate.
+        rf"\b(?:number|no\.?)\s?(?P<rank>\d{{1,4}}|{_ENW})\b",
+        # Scores (2-1); the classifier keeps only those a game or vote context surrounds.
+        r"(?<![\d.\-/:])(?P<sc1>\d{1,3})\s?[-–比]\s?(?P<sc2>\d{1,3})(?![\d\-/%:]|\.\d|\s?(?:per|%))",
+        rf"第(?P<oz>{_ZHN}|\d+)",
+        # Index points: 上涨25.3点 (the classifier wants a market verb before it).
+        rf"(?P<ipz>{_AR})点(?![钟半多])",
+        rf"(?P<durz>{_ZHN}|\d{{1,2}})多?年(?![代级度初底末前后内来])",
+        rf"(?P<cz>{_NUM})\s?(?P<czq>[余多])?(?P<mw>{measure})",
+        # 50万叙利亚人, 7.45万民众: tens of thousands of something, no measure word.
+        rf"(?P<czw>{_AR}\s?[万亿])(?=[{_CJK}])",
+        # 首个, 首次: a claim of being the first (首次降息, 我国首个…站).
+        r"(?P<first>首)(?=[个次家位批座届])",
+        rf"\b(?P<oe>{en_ord}|\d+(?:st|nd|rd|th))\b",
+        rf"(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)",
+        rf"(?<![\w.,$£€])(?P<ipt>{_AR})\s(?:index\s)?points?\b",
+        # Measurements written with their unit: 14Mbps, 25km, 40GB.
+        r"(?<![\w.,$£€])(?P<meas>\d+(?:\.\d+)?)\s?(?P<munit>[MKGT]bps|kbps|[KMGT]B|[GM]Hz|km|kg|cm|mm|mph|kph)\b",
+        # "two charges", "a seven-match ban" (not "two-thirds", "one-off").
+        rf"(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
+        # Not "a seven-match ban" read as the article "a" counting "seven-match".
+        rf"[\"“]?(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z0-9'-]+)",
+        # A figure with no noun after it: "fell by 600,000.", "which killed five," (the
+        # classifier keeps only those that count something).
+        rf"(?<![\w.,$£€])(?P<bare>{_AR}(?:\s(?:million|billion))?|{_ENW})"
+        r"(?=[.,;:!?\"”)]|\s(?:and|but|or|a|an)\b|\s[-–—]\s|$)",
+    ]
+    en_lead = rf"(?<![A-Za-z])(?:{en_starts}|a\b|q[1-4])"
     pattern = re.compile(
         # Fail fast: a fact starts with a digit, a Chinese numeral, 第/百分之/前/今年…, a
         # currency sign, or a word starting with a letter some English number, ordinal,
         # month name or marker (aged, magnitude, world number…) starts with.
-        rf"(?=[\d{_FIRST_CHARS}£$€¥']|(?<![A-Za-z])(?:{en_starts}|a\b|q[1-4]))(?:"
-        # Decades before dates: 1980年代 would otherwise read as the year 1980.
-        r"(?P<dec>(?<![\d'])(?:(?:19|20)?\d0|'\d0)s\b|(?:19|20)?\d0\s?年代)"
-        # ISO first: its year would otherwise read as a bare year.
-        rf"|(?P<date>(?<!\d)(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?!\d)|{date_zh}|{date_en})"
-        rf"|(?P<month>\b(?:{months_full})\b)"
-        # 国资委2日在官网上回应: a day of the dateline's month (the classifier checks that
-        # no 月 comes before it).
-        r"|(?P<zday>(?<![\d.])\d{1,2})日(?![本元报])"
-        rf"|\baged\s(?P<age>\d{{1,3}}|{_ENW})\b|(?P<age2>\d{{1,3}}|{_ENW})-year-old\b"
-        rf"|百分之(?P<pz>{_NUM})"
-        # 30%到60%: a Chinese range of percentages is one fact (its low end is the value).
-        rf"|(?P<pn>{_NUM}|{_ENW})\s?(?:%(?:\s?[到至~～]\s?{_AR}\s?%)?|\s?per\s?cent\b|\s?percent\b)"
-        rf"|(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)"
-        rf"|(?P<bpz>{_NUM})\s?个?基点"
-        rf"|(?P<bp>{_AR}|{_ENW})\sbasis\spoints?\b"
-        r"|(?P<cheng>[一二两三四五六七八九])成(?![为立功果本交员长绩就效了])"
-        # 11.4 亿英镑: machine-translated text puts a space before 亿; 700余万元, 6千元.
-        rf"|(?P<az>{_NUM}|{_AR}\s[万亿]+)\s?(?P<azq>[余多])?(?P<azm>[千百万亿]*)(?P<azc>{zh_cur})"
-        r"|(?P<cur>[£$€¥])\s?(?P<ae>" + _AR + r")(?:\s?(?P<mag>bn|mn|m|k|tn|trn|billion|million|"
-        r"trillion|thousand)\b)?"
-        rf"|\b(?P<ae2>{_AR}|{_ENW})\s?(?P<mag2>billion|million|trillion|thousand|bn|m)?\s"
-        rf"(?P<cur2>{en_cur_words})\b"
-        # Earthquakes: magnitude 9.0, a 9.0-magnitude quake, 8.9 on the Richter scale.
-        r"|\bmagnitude(?:\sof)?\s(?P<mg>\d(?:\.\d)?)\b|(?P<mg2>\d(?:\.\d)?)[\s-]magnitude\b"
-        r"|(?P<mg3>\d(?:\.\d)?)\son\sthe\sRichter\b"
-        # Standings: world number seven, ranked No 3.
-        # (world|ranked|seeded) before it is checked by the classifier: starting the match
-        # there would make every word starting with w or r a candidate.
-        rf"|\b(?:number|no\.?)\s?(?P<rank>\d{{1,4}}|{_ENW})\b"
-        # Scores (2-1); the classifier keeps only those a game or vote context surrounds.
-        r"|(?<![\d.\-/:])(?P<sc1>\d{1,3})\s?[-–比]\s?(?P<sc2>\d{1,3})(?![\d\-/%:]|\.\d|\s?(?:per|%))"
-        rf"|第(?P<oz>{_ZHN}|\d+)"
-        # Index points: 上涨25.3点 (the classifier wants a market verb before it).
-        rf"|(?P<ipz>{_AR})点(?![钟半多])"
-        rf"|(?P<durz>{_ZHN}|\d{{1,2}})多?年(?![代级度初底末前后内来])"
-        rf"|(?P<cz>{_NUM})\s?(?P<czq>[余多])?(?P<mw>{measure})"
-        # 50万叙利亚人, 7.45万民众: tens of thousands of something, no measure word.
-        rf"|(?P<czw>{_AR}\s?[万亿])(?=[{_CJK}])"
-        # 首个, 首次: a claim of being the first (首次降息, 我国首个…站).
-        r"|(?P<first>首)(?=[个次家位批座届])"
-        rf"|\b(?P<oe>{en_ord}|\d+(?:st|nd|rd|th))\b"
-        rf"|(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)"
-        rf"|(?<![\w.,$£€])(?P<ipt>{_AR})\s(?:index\s)?points?\b"
-        # "two charges", "a seven-match ban" (not "two-thirds", "one-off").
-        # Measurements written with their unit: 14Mbps, 25km, 40GB.
-        r"|(?<![\w.,$£€])(?P<meas>\d+(?:\.\d+)?)\s?(?P<munit>[MKGT]bps|kbps|[KMGT]B|[GM]Hz|km|kg|cm|mm|mph|kph)\b"
-        rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
-        # Not "a seven-match ban" read as the article "a" counting "seven-match".
-        rf"[\"“]?(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z0-9'-]+)"
-        # A figure with no noun after it: "fell by 600,000.", "which killed five," (the
-        # classifier keeps only those that count something).
-        rf"|(?<![\w.,$£€])(?P<bare>{_AR}(?:\s(?:million|billion))?|{_ENW})"
-        r"(?=[.,;:!?\"”)]|\s(?:and|but|or|a|an)\b|\s[-–—]\s|$))",
-        re.IGNORECASE,
+        rf"(?=[\d{_FIRST_CHARS}£$€¥']|{_ci(en_lead)})(?:{'|'.join(map(_ci, alternatives))})"
     )
     zh_titles = re.compile(_alt(zh["titles"]))
     zh_verbs = sorted(speech["zh"], key=len, reverse=True)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console
-from rich.text import Text
 
 from ..models import Fact, Result
+from ._styled import Styled
 from ._words import count
 
 STYLE_A = "yellow"
@@ -33,24 +32,24 @@ def ranked(facts: Sequence[Fact]) -> list[Fact]:
     )
 
 
-def facts_lines(result: Result, console: Console, width: int, full: bool) -> Iterator[Text]:
+def facts_lines(result: Result, width: int, full: bool) -> Iterator[Styled]:
     """The facts section, as lines already cut to ``width``."""
     if not result.facts:
-        yield Text("Facts", style="bold underline")
-        yield Text("Neither report states a fact (figure, date or count).", style="dim")
-        yield Text("")
+        yield Styled("Facts", style="bold underline")
+        yield Styled("Neither report states a fact (figure, date or count).", style="dim")
+        yield Styled("")
         return
     facts = {f.id: f for f in result.facts}
     diff = result.fact_diff
-    yield Text("Facts", style="bold underline")
+    yield Styled("Facts", style="bold underline")
     if diff.conflicts:
         title = f"⚠ {count(len(diff.conflicts), 'conflicting fact')}"
-        yield Text(title, style="bold red")
+        yield Styled(title, style="bold red")
         for c in diff.conflicts:
             fa, fb = facts[c.a], facts[c.b]
             # The library's reason names the subject, the period and both values; it is
             # shown as written, with the two values picked out.
-            head = Text(
+            head = Styled(
                 "  "
                 + (
                     c.reason
@@ -60,13 +59,13 @@ def facts_lines(result: Result, console: Console, width: int, full: bool) -> Ite
             )
             head.highlight_words([fa.text], style=STYLE_A)
             head.highlight_words([fb.text], style=STYLE_B)
-            yield from head.wrap(console, width, overflow="fold")
+            yield from head.wrap(None, width, overflow="fold")
             for f, style in ((fa, STYLE_A), (fb, STYLE_B)):
-                quote = Text(result.segment(f.segment).text, style="dim")
+                quote = Styled(result.segment(f.segment).text, style="dim")
                 # Wrapped beside a gutter, so a long CJK sentence starts on the marker's line.
-                for k, line in enumerate(quote.wrap(console, width - 7, overflow="fold")):
+                for k, line in enumerate(quote.wrap(None, width - 7, overflow="fold")):
                     mark = f"    {f.source}│ " if k == 0 else "     │ "
-                    yield Text(mark, style=style) + line
+                    yield Styled(mark, style=style) + line
     for sid, style in zip(result.sources, (STYLE_A, STYLE_B), strict=False):
         ids = diff.unique.get(sid, ())
         if not ids:
@@ -77,23 +76,23 @@ def facts_lines(result: Result, console: Console, width: int, full: bool) -> Ite
             keep = {f.id for f in ranked(shown)[:FOLDED_ROWS]}
             hidden = len(shown) - FOLDED_ROWS
             shown = [f for f in shown if f.id in keep]  # back in reading order
-        yield Text(count(len(ids), "fact") + f" only in {sid}", style=f"bold {style}")
-        yield Text(_row("value", "subject", "sentence", width), style="bold")
+        yield Styled(count(len(ids), "fact") + f" only in {sid}", style=f"bold {style}")
+        yield Styled(_row("value", "subject", "sentence", width), style="bold")
         for f in shown:
-            line = Text(_row(f.text, f.subject or "-", result.segment(f.segment).text, width))
+            line = Styled(_row(f.text, f.subject or "-", result.segment(f.segment).text, width))
             line.stylize(style, 2, 2 + len(_cells(f.text, 12)))
-            line.truncate(width, overflow="ellipsis")
+            line.truncate(width, "ellipsis")
             yield line
         if hidden:
-            yield Text(
+            yield Styled(
                 f"  … {count(hidden, 'more fact')} only in {sid} (--full shows all)", style="dim"
             )
     summary = (
         f"{count(len(diff.shared), 'fact')} shared, {len(diff.compatible)} written differently "
         f"but compatible, {count(len(diff.conflicts), 'conflict')}."
     )
-    yield Text(summary, style="bold red" if diff.conflicts else "green")
-    yield Text("")
+    yield Styled(summary, style="bold red" if diff.conflicts else "green")
+    yield Styled("")
 
 
 def _row(value: str, subject: str, sentence: str, width: int) -> str:

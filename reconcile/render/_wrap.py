@@ -9,12 +9,21 @@ line whole; Chinese characters, words and spaces are the other units.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from .._regex import compiled
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from ._styled import Styled
+
+# A rich Text (the N-source review) or a Styled line (the two-source review): both divide,
+# slice, strip and wrap alike.
+Line = TypeVar("Line", "Text", "Styled")
 
 # A marked change (short enough to keep whole), a word with the punctuation and quotes
 # that touch it (``device".``, ``(Casio``), spaces, or any other single character (a
@@ -46,14 +55,15 @@ def _units(plain: str) -> list[tuple[int, int]]:
     return out
 
 
-def wrap(text: Text, console: Console, width: int) -> list[Text]:
+def wrap(text: Line, console: Console | None, width: int) -> list[Line]:
     """``text`` cut into lines of at most ``width`` cells, never inside a short marked
     change nor next to a marker's delimiter, and between words where it can be."""
     if width <= 0:
         return [text]
     plain = text.plain
     if "{+" not in plain and "[-" not in plain:
-        return list(text.wrap(console, width, overflow="fold"))
+        # A rich Text comes with its console (terminal_n); a Styled line needs none.
+        return list(text.wrap(console, width, overflow="fold"))  # type: ignore[arg-type]
     cuts: list[int] = []
     used = 0
     for a, b in _units(plain):
