@@ -94,8 +94,7 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
     if m.kind in ("count", "ordinal", "duration"):
         follow = _zh_follow(text, m.end, v.zh_event_verbs)
         if follow and m.unit in _ZH_PEOPLE and not compiled(_ZH_PERSON_END).search(follow):
-            lead = text[max(0, m.start - m.before_len - 1) : m.start - m.before_len]
-            if lead not in _ZH_FOR:
+            if not _ZH_FOR.search(text, max(0, m.start - m.before_len - 8), m.start - m.before_len):
                 # 1人死亡，6人受伤, 两人伤情危及生命: the people are counted by what
                 # happened to them.
                 m.subject = follow
@@ -360,7 +359,8 @@ def _zh_follow(text: str, end: int, verbs: frozenset[str]) -> str | None:
             return rest[1:close]  # 第一个“南极特别保护区”: the quoted name is the thing
     stop = _ZH_FOLLOW_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
-    for i in range(2, len(phrase) - 1):
+    # 13家中止审查企业: a phrase that opens with a verb names a kind of thing, whole.
+    for i in range(2, len(phrase) - 1) if phrase[:2] not in verbs else ():
         if phrase[i : i + 2] in verbs and phrase[i + 2 : i + 3] not in _ZH_NOUN_AFTER_VERB:
             phrase = phrase[:i]  # 3家拟上市企业进入候审队伍: the firms, not what they do
             break
@@ -372,14 +372,18 @@ def _zh_follow(text: str, end: int, verbs: frozenset[str]) -> str | None:
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
 
 
-# After a count, a relative clause and then the thing counted: 四只在戈壁上散步的骆驼.
+# After a count, a relative clause and then the thing counted: 四只在戈壁上散步的骆驼 (not
+# a place or time: 九人在友人的支持下).
 # (These two compile on first use: a class of the ideographs is slow to compile.)
-_ZH_RELATIVE_NOUN = rf"[^，,。；;：:！？!?“”\d]{{1,14}}?的(?P<noun>[{_CJK}]{{2,4}}?)(?=[，,。；;、：:！？!?就都也在将已被]|$)"
+_ZH_RELATIVE_NOUN = (
+    rf"[^，,。；;：:！？!?“”\d]{{1,14}}?的(?P<noun>[{_CJK}]{{2,4}}?)(?<![下中上里时])"
+    rf"(?=[，,。；;、：:！？!?就都也在将已被]|$)"
+)
 # After an amount, a noun naming a kind of money: 2万元的存款, 6000余元违约金, 2万元钱.
 _ZH_MONEY_NOUN = rf"的?(?P<noun>[{_CJK}]{{0,4}}[金款费钱资税租薪])"
 _ZH_PEOPLE = frozenset({"人", "名", "位", "人次"})
 # Before a count of people who receive what the verb after them does (为11万人提供援助).
-_ZH_FOR = frozenset("为向给对帮替")
+_ZH_FOR = re.compile("(?<!成)(?:为|向|给|对|帮|替)[^，,。；;！？!?]{0,6}$")
 _ZH_PERSON_END = "(?:警察|[人者员队民众户军兵子女童生师手官客工士])$"
 _ZH_HEAD_NOUN = re.compile("(?:警察|人|者|员|队|民|众|户|军|兵|士|子)")
 
