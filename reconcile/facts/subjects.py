@@ -244,6 +244,11 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
         # 劳工在日本国会前游行示威: the event is who did what, not where it happened.
         phrase = phrase[: pp.start()] + phrase[pp.end() :]
     phrase = zh_predicate(phrase, v.zh_event_verbs)
+    compare = _ZH_EVENT_COMPARE.search(phrase, 4)
+    if compare is not None:
+        # 东亚地区的经济增长高于其它地区, 购房者数量会继续增加: the year dates the thing
+        # compared or forecast; how it compares is the claim's, not the event's name.
+        phrase = phrase[: compare.start()].rstrip("的和与及")
     book = phrase.find("《")
     if len(phrase) > 24 and book >= 2:
         phrase = phrase[:book]  # 发布了《…》: the act, not the long title
@@ -256,6 +261,7 @@ _ZH_SPAN_LEAD = re.compile(
     "(?:过去|最近|近|今后|未来|此前|之前|以前|前|后|在|于|的|内|连续|持续|累计|共|已)$"
 )
 _ZH_NOUN_AFTER_VERB = frozenset("会者人量额率方商员厅站点")
+_ZH_EVENT_COMPARE = re.compile("高于|低于|多于|少于|有所|继续|仍然|仍将|会继续|将会|可能会")
 # An event phrase this long names who did it as well as what happened.
 _ZH_LONG_EVENT = 6
 
