@@ -1,9 +1,9 @@
-"""What an editor checks on the English DEV articles of the fact gold set (docs/facts.md).
+"""What an editor checks on the English tuning articles of the fact gold set (docs/facts.md).
 
-Each test reads one article of ``tests/gold/facts-dev.jsonl`` from ../shared/corpora, as
-``bench.fact_audit`` does, and pins a claim an editor would check by eye: what a figure
-measures, whom the text attributes it to, which event a date dates, and which numbers are
-no facts at all. The held-out test split is never read here.
+Each test reads one article of the tuning splits (``facts-dev.jsonl``, ``facts-dev2.jsonl``)
+from ../shared/corpora, as ``bench.fact_audit`` does, and pins a claim an editor would check
+by eye: what a figure measures, whom the text attributes it to, which event a date dates,
+and which numbers are no facts at all. The held-out test splits are never read here.
 """
 
 from __future__ import annotations
@@ -175,3 +175,61 @@ def test_numbers_in_names_are_no_facts() -> None:
     assert texts.count("six") == 1 and "three" in texts
     # "the 2002 World Cup" names the tournament.
     assert "2002" not in _texts("bbc:bbc-sport-114")
+
+
+def test_standings_in_charts_and_series_are_ranks() -> None:
+    ref = "bbc:bbc-entertainment-106"
+    # "in second place", "came fourth", "at number 12", "in at 39", "Joss Stone was 40th".
+    for context, value, rank in [
+        ("Fears in second place", "second", 2),
+        ("self-titled album third,", "third", 3),
+        ("is the second album from", "second", 2),
+        ("Bomb came fourth", "fourth", 4),
+        ("was in fifth place", "fifth", 5),
+        ("in at number 12", "number 12", 12),
+        # A list that began with a chart position goes on with them.
+        ("The Zutons at 20", "20", 20),
+        ("came in at 39", "39", 39),
+        ("took the 44th place", "44th", 44),
+    ]:
+        fact = _at(ref, context, value)
+        assert (fact.kind, fact.value) == ("ordinal", rank), context
+    dvd = "bbc:bbc-entertainment-073"
+    assert _at(dvd, "the number one selling DVD", "number one").kind == "ordinal"
+    assert _at(dvd, "coming in at number 11", "number 11").kind == "ordinal"
+    assert _at(dvd, "the US' second best-selling DVD", "second").kind == "ordinal"
+    # "for the fifth time since June": a later occasion in a series.
+    assert _at("bbc:bbc-business-402", "for the fifth time since", "fifth").kind == "ordinal"
+    # "the first Scot to be confirmed", "not the first malicious program to use": primacy;
+    # after a possessive too when it says so ("her first since the bill was launched").
+    assert _at("bbc:bbc-politics-164", "the first Scot to be", "first").kind == "ordinal"
+    assert _at("bbc:bbc-tech-257", "not the first malicious", "first").kind == "ordinal"
+    assert _at("bbc:bbc-politics-133", "her first since", "first").kind == "ordinal"
+    assert _at("bbc:bbc-sport-270", "Mandaric's first choice", "first").kind == "ordinal"
+
+
+def test_spans_of_months_and_fractions_of_a_point_are_one_fact() -> None:
+    span = _at("bbc:bbc-business-453", "between July and September", "July and September")
+    assert (span.text, span.kind) == ("July and September", "date")
+    quarter = _at("bbc:bbc-business-402", "by a quarter of a percentage point", "quarter")
+    assert (quarter.text, quarter.kind, quarter.value) == (
+        "a quarter of a percentage point",
+        "points",
+        0.25,
+    )
+    assert _at("bbc:bbc-business-402", "quarter percentage point rises", "quarter").kind == (
+        "points"
+    )
+    # "from 1941 to 1945" is one span of years.
+    war = _at("bbc:bbc-politics-308", "from 1941 to 1945", "1941")
+    assert war.text == "1941 to 1945"
+
+
+def test_ages_multipliers_and_version_numbers() -> None:
+    # "He was 84, had been suffering from cancer": the age of the man who died.
+    assert _at("bbc:bbc-politics-308", "He was 84", "84").kind == "age"
+    # "magnify text by up to 10 times": a multiplier; "Windows 95, 98, 2000": versions.
+    assert "10" not in _texts("bbc:bbc-tech-310")
+    assert "2000" not in _texts("bbc:bbc-tech-385")
+    # "into 10 Downing Street": an address.
+    assert "10" not in _texts("bbc:bbc-politics-308")

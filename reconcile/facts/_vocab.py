@@ -86,10 +86,12 @@ def _vocab() -> _Vocab:
     )
     date_en = (
         rf"\b(?:{_EN_MONTH})\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{{2}})?\b"
-        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_EN_MONTH})(?:\s(?:19|20)\d{{2}})?\b"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_EN_MONTH})(?:,?\s(?:19|20)\d{{2}})?\b"
         rf"|\b(?:{_EN_MONTH})\s(?:19|20)\d{{2}}\b"
         r"|\bQ[1-4]\b"
         r"|\b(?:first|second|third|fourth)\squarter\b"
+        # A season: 2003-04.
+        r"|\b(?:19|20)\d{2}[-–/]\d{2}\b(?![-–/]?\d)"
         r"|\b(?:19|20)\d{2}\b(?![,.]?\d|%|\spercent)"
     )
     en_ord = _alt(list(EN_ORDINALS))
@@ -102,7 +104,7 @@ def _vocab() -> _Vocab:
                 *_EN_TENS.split("|"),
                 *EN_ORDINALS,
                 *_MONTHS,
-                *("aged", "magnitude", "number", "no"),
+                *("aged", "magnitude", "number", "no", "quarter", "half"),
             ]
         )
     )
@@ -127,6 +129,8 @@ def _vocab() -> _Vocab:
         # 30%到60%: a Chinese range of percentages is one fact (its low end is the value).
         rf"|(?P<pn>{_NUM}|{_ENW})\s?(?:%(?:\s?[到至~～]\s?{_AR}\s?%)?|\s?per\s?cent\b|\s?percent\b)"
         rf"|(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)"
+        # "a quarter of a percentage point", "half a percentage point".
+        r"|\b(?P<ptf>(?:a\s)?(?:quarter|half)(?:\sof)?(?:\sa)?)\spercentage[\s-]points?\b"
         rf"|(?P<bpz>{_NUM})\s?个?基点"
         rf"|(?P<bp>{_AR}|{_ENW})\sbasis\spoints?\b"
         r"|(?P<cheng>[一二两三四五六七八九])成(?![为立功果本交员长绩就效了])"
@@ -160,7 +164,8 @@ def _vocab() -> _Vocab:
         # "two charges", "a seven-match ban" (not "two-thirds", "one-off").
         # Measurements written with their unit: 14Mbps, 25km, 40GB.
         r"|(?<![\w.,$£€])(?P<meas>\d+(?:\.\d+)?)\s?(?P<munit>[MKGT]bps|kbps|[KMGT]B|[GM]Hz|km|kg|cm|mm|mph|kph)\b"
-        rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
+        # "1m websites": millions written short, before a plural noun.
+        rf"|(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand)|(?:m|bn)(?=\s[a-z]{{2,}}s\b))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
         # Not "a seven-match ban" read as the article "a" counting "seven-match".
         rf"[\"“]?(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z0-9'-]+)"
         # A figure with no noun after it: "fell by 600,000.", "which killed five," (the
