@@ -233,3 +233,38 @@ def test_ages_multipliers_and_version_numbers() -> None:
     assert "2000" not in _texts("bbc:bbc-tech-385")
     # "into 10 Downing Street": an address.
     assert "10" not in _texts("bbc:bbc-politics-308")
+
+
+@pytest.mark.parametrize(
+    ("ref", "context", "value", "subject"),
+    [
+        # The thing placed is named before the verb of standing, or before the place phrase.
+        ("bbc:bbc-entertainment-106", "Fears in second place", "second", "Keane's Hope and Fears"),
+        (
+            "bbc:bbc-entertainment-106",
+            "Night was in fifth place",
+            "fifth",
+            "Razorlight's Up All Night",
+        ),
+        ("bbc:bbc-entertainment-106", "Jamelia took the 44th place", "44th", "Jamelia"),
+        ("bbc:bbc-entertainment-106", "in at number 12", "number 12", "Dizzee Rascal"),
+        ("bbc:bbc-entertainment-106", "Estelle came in at 39", "39", "Estelle"),
+        (
+            "bbc:bbc-entertainment-106",
+            "Bomb came fourth",
+            "fourth",
+            "How to Dismantle an Atomic Bomb",
+        ),
+        (
+            "bbc:bbc-entertainment-073",
+            "coming in at number 11",
+            "number 11",
+            "limited edition version",
+        ),
+        # A relative clause ranks its antecedent; a possessive names the series.
+        ("bbc:bbc-sport-487", "past the fourth round", "fourth", "Hewitt"),
+        ("bbc:bbc-sport-270", "Mandaric's first choice", "first", "choice"),
+    ],
+)
+def test_a_rank_ranks_the_thing_placed(ref: str, context: str, value: str, subject: str) -> None:
+    assert _at(ref, context, value).subject == subject

@@ -10,6 +10,7 @@ from ._base import EVENT_KINDS, _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
 from .events_en import en_event
 from .kinds import _mentions, _qualify
+from .ordinals_en import rank_subject
 from .periods import _is_topical, _period_for
 from .ranges_en import merge_ranges
 from .speakers import _en_person, headline_speaker, outside_claim, speakers
@@ -53,7 +54,8 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
             _zh_subject(text, m, v, [o for o in ms if o is not m])
         else:
             _en_subject(text, m, v)
-            m.subject = en_subject(text, m, v.en_change)
+            ranked = rank_subject(text, m) if m.kind == "ordinal" else None
+            m.subject = ranked or en_subject(text, m, v.en_change)
         prev = m
         if m.subject is None and prev_subject is not None:
             m.subject = prev_subject  # 4.2万亿元，同比增长3.1%
