@@ -268,3 +268,38 @@ def test_ages_multipliers_and_version_numbers() -> None:
 )
 def test_a_rank_ranks_the_thing_placed(ref: str, context: str, value: str, subject: str) -> None:
     assert _at(ref, context, value).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("ref", "context", "value", "subject"),
+    [
+        # A possessive or a participle between a determiner and the figure: the noun after.
+        ("bbc:bbc-business-453", "America's 5.4% jobless rate", "5.4%", "jobless rate"),
+        ("bbc:bbc-business-453", "from a revised 0.6% increase", "0.6%", "increase"),
+        # The level a change reached measures what changed.
+        ("bbc:bbc-business-402", "percentage point to 2.25%", "2.25%", "Borrowing costs"),
+        # Between a verb and a noun, the figure modifies the verb's object.
+        ("bbc:bbc-business-402", "quarter percentage point rises", "quarter", "rises"),
+        # A list of dates dates one event; so does a date right after a figure's claim.
+        (
+            "bbc:bbc-business-402",
+            "June, August, September",
+            "August",
+            "quarter percentage point rises",
+        ),
+        (
+            "bbc:bbc-business-402",
+            "in the three months to September",
+            "three months",
+            "economy grew",
+        ),
+        ("bbc:bbc-business-453", "between July and September", "July", "economy grew"),
+        ("bbc:bbc-business-328", "in the 12 months to", "12 months", "federal budget deficit hit"),
+        # A noun phrase the date follows is read back to what it is of.
+        ("bbc:bbc-sport-398", "on his knee five weeks ago", "five weeks", "operation on his knee"),
+    ],
+)
+def test_a_figure_measures_what_its_clause_is_about(
+    ref: str, context: str, value: str, subject: str
+) -> None:
+    assert _at(ref, context, value).subject == subject

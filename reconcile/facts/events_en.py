@@ -14,23 +14,14 @@ January, GM said …" → GM said).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from .. import _data
 from ..numbers import EN_ORDINALS
 from ._base import _EN_SMALL, _EN_TENS, _clause_end, _clause_start, _Mention
-from .subjects_en import (
-    _MODALS,
-    _WORD,
-    _is_verb,
-    _np_after,
-    _np_before,
-    _open_clause,
-    _stops,
-    _trim,
-    _Words,
-    _words,
-)
+from .subjects_en import _np_after, _np_before, _open_clause
+from .words_en import _MODALS, _WORD, _is_verb, _stops, _trim, _Words, _words
 
 # Words of time between an event and its date: "in", "since", "for the first time since",
 # "at some point in", "over the past", "up to".
@@ -95,6 +86,9 @@ _TIME_WORDS = frozenset(
         "yesterday",
         "tomorrow",
         "same",
+        "another",
+        "further",
+        "more",
     ]
 )
 # Nouns of time that only say when ("for the first time since", "at some point in"), unless
@@ -124,6 +118,17 @@ _RELATIVES = frozenset(["which", "who", "that", "whose", "whom"])
 _VERB_PREPS = frozenset(["with", "to", "into", "as", "against", "from"])
 _NAME_PREPS = frozenset(["with", "to", "for", "against", "between", "at", "on"])
 _INNER = frozenset(["of", "for", "in", "among"])  # "sales in shopping malls"
+# Between a noun and a possessed noun phrase it is about: "an operation on his knee".
+_OF_PREPS = frozenset(["on", "of", "for", "into", "against"])
+# Words before "of" that make a preposition or a quantity, not a thing: "ahead of its
+# flotation", "in front of the TV", "part of a school project".
+_NOT_HEADS = frozenset(
+    [
+        *("ahead", "front", "because", "instead", "out", "regardless", "spite", "terms"),
+        *("part", "bit", "lot", "half", "most", "rest", "some", "all", "none", "each", "one"),
+        *("top", "side", "behalf", "favour", "favor", "support", "course", "number", "amount"),
+    ]
+)
 
 
 @cache
@@ -254,8 +259,21 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         and _is_verb(before[start - 3], w)
         and before[start - 3].lower() not in w.copulas | w.auxiliaries
     ):
-        # "will be published on the ministry's website on 9 February": the act.
-        np = [before[start - 3]]
+        # "will be published on the ministry's website on 9 February": the act, with its
+        # doer ("The US economy grew at an annual rate of 3.9% in the three months").
+        np = [*_subject_of_verb(before, start - 3, w), before[start - 3]]
+    elif (
+        np
+        and start >= 3
+        and before[start - 1].lower() in w.before_np
+        and before[start - 2].lower() in _OF_PREPS
+        and not _stops(before[start - 3], w)
+        and before[start : start + len(np)] == np
+    ):
+        # "had an operation on his knee five weeks ago": the thing the phrase is of.
+        head = _np_before(before[: start - 2], w)
+        if head and head[-1].lower() not in _NOT_HEADS:
+            np = [*head, before[start - 2], before[start - 1], *np]
     elif np and np[0][0].isupper() and start >= 2 and before[start - 1].lower() in _NAME_PREPS:
         # "accession talks with Croatia in April 2005": the name is not the event.
         head = _np_before(before[: start - 1], w)
@@ -300,14 +318,58 @@ def _clause_event(words: list[str], w: _Words) -> str | None:
 _RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
 
 
-def en_event(text: str, m: _Mention) -> str | None:
+# Between a figure and the date of its claim: "hit $412bn (£211.6bn) in the 12 months".
+_CLAIM_GAP = re.compile(
+    r"(?:\s*[(（][^()（）]{1,40}[)）])?\s+"
+    r"(?:(?:in|over|during|for|since|by|until|the|past|last|first|previous|a|an)\s+)+"
+)
+# Between two dates of one event: "in June, August, September and November", "in the
+# three months to September", "the three months between July and September".
+_DATES_GAP = re.compile(r"(?:,\s(?:and\s|or\s)?|,?\s(?:and|or|to|until|between)\s)")
+_FIGURES = frozenset(["amount", "percent", "count", "points", "index"])
+
+
+def _dated_claim(text: str, m: _Mention, others: Sequence[_Mention]) -> str | None:
+    """The event of a date that dates the figure or the date right before it."""
+    # Not a figure in brackets ("$412bn (£211.6bn)", "($74.6bn; £39.1bn)"): it restates
+    # the one before it, whose claim the date dates.
+    prev = max(
+        (
+            o
+            for o in others
+            if o.end <= m.start and not text[: o.start].rstrip().endswith(("(", "（", ";"))
+        ),
+        key=lambda o: o.end,
+        default=None,
+    )
+    if prev is None or m.kind not in ("date", "duration"):
+        return None
+    gap = text[prev.end : m.start]
+    if prev.kind in ("date", "duration") and prev.subject and _DATES_GAP.fullmatch(gap):
+        return prev.subject  # the list or the span dates one event
+    if prev.kind in _FIGURES and _CLAIM_GAP.fullmatch(gap):
+        # "The federal budget deficit hit a record $412bn in the 12 months": the claim the
+        # figure is in, read as for a date right after the verb.
+        w = _words()
+        before = _WORD.findall(text[_open_clause(text, prev.start) : prev.start])
+        while before and before[-1].lower() in w.qualifiers:
+            before.pop()
+        return _walk_back(before, w) if before else None
+    return None
+
+
+def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | None:
     """What a date, duration, score or age belongs to, in the article's words."""
     w = _words()
+    claim = _dated_claim(text, m, others) if others else None
+    if claim:
+        return claim
     cs, ce = _open_clause(text, m.start), _clause_end(text, m.end)
     before = _WORD.findall(text[cs : m.start])
     if m.kind == "age":
         return _person(text, m, w)
-    tail = _RANGE_TAIL.match(text, m.end, ce)  # "the 2004 and 2005 model years"
+    # "the 2004 and 2005 model years" (not "two hours and 40 minutes": one length of time)
+    tail = _RANGE_TAIL.match(text, m.end, ce) if m.kind != "duration" else None
     after_at = tail.end() if tail else m.end
     after = _WORD.findall(text[after_at:ce])
     if m.kind == "score" and after and after[0].lower() in w.results:

@@ -22,7 +22,7 @@ from .subjects import (
     _zh_subject,
     zh_event,
 )
-from .subjects_en import en_subject
+from .subjects_en import en_subject, same_level
 
 
 def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
@@ -44,11 +44,14 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
         if m.kind in EVENT_KINDS:
             # A date, duration, score or age belongs to an event, not to the quantity the
             # figures around it measure: it neither takes nor passes on their subject.
-            m.subject = zh_event(text, m, v, ms) if zh else en_event(text, m)
+            m.subject = zh_event(text, m, v, ms) if zh else en_event(text, m, ms)
             if m.kind != "date":
                 m.period = _period_for(text, m, dates)
             continue
-        if prev is not None and _CONVERSION_GAP.match(text[prev.end : m.start]):
+        if prev is not None and (
+            _CONVERSION_GAP.match(text[prev.end : m.start])
+            or (not zh and same_level(text, prev, m))
+        ):
             m.subject, m.change = prev.subject, prev.change
         elif zh:
             _zh_subject(text, m, v, [o for o in ms if o is not m])

@@ -10,86 +10,23 @@ preposition before the figure, or forward from the figure when it modifies a nou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
-from .. import _data
 from ._base import _clause_end, _clause_start, _Mention
+from .words_en import (
+    _CONVERSION,
+    _LEADING,
+    _MODALS,
+    _WORD,
+    _adverb,
+    _is_verb,
+    _modifier,
+    _stops,
+    _trim,
+    _Words,
+)
 
-# A word starts after a space or punctuation: the "bn" of "£1.34bn" is not a word.
-_WORD = re.compile(r"(?<![\w.'’])(?:[A-Za-z][\w'’.-]*[\w']|[A-Za-z])")
-
-
-@dataclass(frozen=True)
-class _Words:
-    function: frozenset[str]
-    verbs: frozenset[str]
-    before_np: frozenset[str]  # words after which a figure modifies the noun that follows
-    linking: frozenset[str]  # of/at/to/by…: the noun phrase before them is the subject
-    trim: frozenset[str]  # words a subject must not begin or end with
-    change: frozenset[str]
-    copulas: frozenset[str]
-    days: frozenset[str]
-    auxiliaries: frozenset[str]
-    ing_nouns: frozenset[str]
-    qualifiers: frozenset[str]  # "fell by almost 4%": they qualify the figure
-    when_nouns: frozenset[str]
-    when_preps: frozenset[str]
-    when_fillers: frozenset[str]
-    ly_words: frozenset[str]
-    comparatives: frozenset[str]
-    noun_copulas: frozenset[str]
-    change_nouns: frozenset[str]
-    units: frozenset[str]  # "35.39 seconds", "200 metres" say how much, not of what
-    results: frozenset[str]  # "a 3-2 defeat", "the 1-1 draw": the game a score belongs to
-
-
-@cache
-def _words() -> _Words:
-    en = _data.load("facts")["en"]
-
-    def low(key: str) -> frozenset[str]:
-        return frozenset(str(x).lower() for x in en[key])
-
-    return _Words(
-        function=low("function_words"),
-        verbs=low("verbs"),
-        before_np=low("determiners") | frozenset({"a", "an", "another", "extra", "further"}),
-        linking=low("linking_words"),
-        trim=low("function_words")
-        | low("determiners")
-        | low("verbs")
-        | {"million", "billion", "thousand", "hundred"},
-        change=low("change_verbs"),
-        copulas=low("copulas"),
-        days=low("days"),
-        auxiliaries=low("auxiliaries"),
-        ing_nouns=low("ing_nouns"),
-        units=low("units"),
-        qualifiers=low("figure_qualifiers"),
-        when_nouns=low("when_nouns"),
-        when_preps=low("when_preps"),
-        when_fillers=low("when_fillers"),
-        ly_words=low("ly_words"),
-        comparatives=low("comparatives"),
-        noun_copulas=low("noun_copulas"),
-        change_nouns=low("change_nouns"),
-        results=low("results"),
-    )
-
-
-def _is_verb(word: str, w: _Words) -> bool:
-    low = word.lower()
-    if low in w.verbs or low in w.change or low in w.copulas:
-        return True
-    # Past tenses and participles without a tagger: "-ed" words of five letters or more
-    # (raised, called), and "-ing" forms (bringing, agreeing).
-    return (
-        len(low) >= 5
-        and (low.endswith("ed") or low.endswith("ing"))
-        and word[0].islower()
-        and low not in w.ing_nouns
-    )
+# speakers.py reads the word lists from here: re-exported (they live in words_en.py).
+from .words_en import _words as _words
 
 
 def _drop_when(words: list[str], w: _Words) -> list[str]:
@@ -144,6 +81,8 @@ def _np_after(words: list[str], w: _Words) -> list[str]:
         words = words[3:]  # "a 0.1% rise in month on month industrial output"
     for i, word in enumerate(words):
         low = word.lower()
+        if out and low in ("last", "next", "this", "today", "yesterday"):
+            break  # "9% growth last year": when, not part of what
         if low == "of" and out and i + 1 < len(words):
             out.append(word)
             continue
@@ -172,56 +111,6 @@ def _np_after(words: list[str], w: _Words) -> list[str]:
         if len(out) >= 6:
             break
     return _trim(out, w)
-
-
-def _modifier(words: list[str], i: int, w: _Words) -> bool:
-    """An "-ing"/"-ed" word inside a noun phrase: "public spending plans", "the proposed deal".
-
-    It modifies the noun after it when the word before it is a determiner or another
-    content word; after a function word ("to cutting Labour's plans") it is a verb.
-    """
-    word = words[i]
-    low = word.lower()
-    if low in w.verbs or low in w.function or not (low.endswith("ing") or low.endswith("ed")):
-        return False
-    if i == 0:
-        return False
-    prev = words[i - 1].lower()
-    if words[i - 1][0].isupper() and prev not in w.before_np:
-        return False  # "Freddie Mac restated earnings": a name, then its verb
-    return prev in w.before_np or not (_stops(words[i - 1], w) or prev in w.function)
-
-
-_CONVERSION = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
-# Words that open a counted phrase without being the thing counted ("five other provinces").
-_LEADING = frozenset(
-    ["other", "more", "most", "new", "additional", "further", "extra", "of", "such", "all"]
-)
-_MODALS = frozenset(
-    ["can", "could", "will", "would", "may", "might", "must", "should", "shall", "to"]
-)
-
-
-def _adverb(word: str, w: _Words) -> bool:
-    low = word.lower()
-    return low.endswith("ly") and len(low) >= 6 and low not in w.ly_words and word[0].islower()
-
-
-def _stops(word: str, w: _Words) -> bool:
-    if len(word) > 1 and word.isupper():
-        return False  # "US", "IT": an acronym, not the pronoun
-    low = word.lower()
-    if _adverb(word, w) or low.endswith(("n't", "n’t")):
-        return True  # "currently", "unexpectedly", "doesn't" end a noun phrase
-    return low in w.function or low in w.before_np or _is_verb(word, w) or low in w.days
-
-
-def _trim(words: list[str], w: _Words) -> list[str]:
-    while words and (words[-1].lower() in w.trim or words[-1].lower() == "of"):
-        words = words[:-1]
-    while words and words[0].lower() in w.trim:
-        words = words[1:]
-    return words
 
 
 _PLACE_PREPS = frozenset(["from", "in", "at", "on", "across", "around"])
@@ -253,12 +142,36 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
         rest = rest[k:]
     while rest and rest[0].lower() in w.auxiliaries:
         rest = rest[1:]
-    if rest and (_is_verb(rest[0], w) or rest[0].lower() in w.change or rest[0].endswith("ed")):
+    if (
+        rest
+        and (_is_verb(rest[0], w) or rest[0].lower() in w.change or rest[0].endswith("ed"))
+        and rest[0].lower() not in w.linking  # "110,000 staff by 2010": no verb
+    ):
         return [*np, rest[0]]  # six million people perished
     return np
 
 
 _QUOTES = re.compile('["“”]')
+# Between a change and the level it reached, or the level it came from: "rise by a quarter
+# of a percentage point to 2.25%", "fell from £190,329 to £189,733". Both measure one thing.
+_LEVEL_GAP = re.compile(r"\s(?:to|from)\s")
+
+
+def same_level(text: str, prev: _Mention, m: _Mention) -> bool:
+    """Whether ``m`` is the level a change ``prev`` reached or came from, and so measures
+    what ``prev`` does; not when ``m`` counts a noun of its own ("kept 1,000 to 2,000 music
+    files" counts the files)."""
+    if not prev.subject or not _LEVEL_GAP.fullmatch(text, prev.end, m.start):
+        return False
+    w = _words()
+    own = _WORD.findall(text[m.end : m.end + 30])
+    counted = (
+        m.kind == "count"
+        and bool(own)
+        and text[m.end : m.end + 1] == " "
+        and not (_stops(own[0], w) or own[0].lower() in w.when_fillers)
+    )
+    return not counted
 
 
 def _open_clause(text: str, at: int) -> int:
@@ -377,6 +290,28 @@ def _list_tail(text: str, at: int) -> str:
             return text[start:at]  # the list ends with its "and" item
 
 
+def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
+    """A figure between a verb and a noun modifies the noun, the verb's object: "the Fed has
+    implemented quarter percentage point rises", "paid $40m compensation"."""
+    if not before or not after or not after[0][0].islower():
+        return False
+    verb = before[-1].lower()
+    return (
+        _is_verb(before[-1], w)
+        and verb not in w.change | w.copulas | w.linking | w.auxiliaries
+        and after[0].lower() not in w.comparatives | w.units | _PLACE_ADVERBS
+    )
+
+
+# Words after a figure that say where or how it is shared, not what it is of.
+_PLACE_ADVERBS = frozenset(
+    [
+        *("outside", "inside", "worldwide", "apiece", "each", "abroad", "overseas", "home"),
+        *("back", "away", "ahead", "altogether", "overall", "short", "more", "less", "net"),
+    ]
+)
+
+
 def _measured(
     before: list[str], after: list[str], m: _Mention, change_words: frozenset[str], w: _Words
 ) -> str | None:
@@ -384,18 +319,40 @@ def _measured(
     # A figure between a determiner and a noun modifies the noun: "a 70% share of …".
     # "an annual £10.5bn black hole": an adjective may come between.
     det = [x.lower() for x in before[-2:]]
+    if det and re.search(r"[a-z](?:'s|’s|s'|s’)$", det[-1]):
+        det[-1] = "its"  # "America's 5.4% jobless rate": a possessive is a determiner
     if len(after) >= 3 and after[0].lower() in w.change_nouns and after[1].lower() in ("in", "of"):
         # "a 6% rise in profits": the change is of what follows it.
         np = _np_after(after[2:], w)
         if np:
             m.change = after[0].lower()
             return " ".join(np)
-    if (
+    modifies = bool(
         det
         and (
             det[-1] in w.before_np
-            or (len(det) == 2 and det[0] in w.before_np and not _stops(before[-1], w))
+            or (
+                len(det) == 2
+                and det[0] in w.before_np
+                # "a revised 0.6% increase": a participle describes the figure's noun.
+                and (not _stops(before[-1], w) or _modifier(before, len(before) - 1, w))
+            )
         )
+    )
+    modifies = modifies or _object_of(before, after, w)
+    if modifies and after and after[0].lower() in w.change_nouns:
+        # "from a revised 0.6% increase in October": the increase ("a 1.4% growth target":
+        # the target).
+        np = [after[0]]
+        for word in after[1:4]:
+            if _stops(word, w) or word.lower() in w.when_fillers | w.when_nouns:
+                break
+            np.append(word)
+        if len(np) == 1:
+            m.change = after[0].lower()
+        return " ".join(np)
+    if (
+        modifies
         and after
         and not _stops(after[0], w)
         and after[0].lower() not in ("last", "next", "this")  # "cut … 10% last year"
