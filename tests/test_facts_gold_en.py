@@ -297,6 +297,23 @@ def test_a_rank_ranks_the_thing_placed(ref: str, context: str, value: str, subje
         ("bbc:bbc-business-328", "in the 12 months to", "12 months", "federal budget deficit hit"),
         # A noun phrase the date follows is read back to what it is of.
         ("bbc:bbc-sport-398", "on his knee five weeks ago", "five weeks", "operation on his knee"),
+        # Past an aside between dashes; a game's opponent; both of two joined verbs.
+        ("bbc:bbc-sport-277", "on 28 December as", "28 December", "friendly against Valenciana"),
+        ("bbc:bbc-sport-277", "their 2 January fixture", "2 January", "fixture against Livingston"),
+        (
+            "bbc:bbc-entertainment-029",
+            "stabbed in November 2004",
+            "November 2004",
+            "Van Gogh shot and stabbed",
+        ),
+        # "his nearly 22 years in Parliament": the years are the thing, where they were spent.
+        ("bbc:bbc-politics-223", "22 years in Parliament", "22 years", "years in Parliament"),
+        # "for more than 20 years" qualifies the years; it compares nothing.
+        ("bbc:bbc-politics-308", "for more than 20 years", "20 years", "represented as MP"),
+        # A decade modifies a name too; "hits" after a number is a noun; a group by its verb.
+        ("bbc:bbc-entertainment-029", "discarded 1980s Kodak", "1980s", "Kodak film"),
+        ("bbc:bbc-tech-257", "only 1,440 hits", "1,440", "hits produced"),
+        ("bbc:bbc-politics-223", "those earning more than £100,000", "£100,000", "those earning"),
     ],
 )
 def test_a_figure_measures_what_its_clause_is_about(

@@ -20,6 +20,7 @@ from functools import cache
 from .. import _data
 from ..numbers import EN_ORDINALS
 from ._base import _EN_SMALL, _EN_TENS, _clause_end, _clause_start, _Mention
+from .ages_en import _person
 from .subjects_en import _np_after, _np_before, _open_clause
 from .words_en import _MODALS, _WORD, _is_verb, _stops, _trim, _Words, _words
 
@@ -184,7 +185,11 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
     i = len(before) - 1
     comparison = False
     while i >= 0 and _skippable(before, i, w):
-        comparison = comparison or before[i].lower() == "than"
+        # "higher than in 2003" compares; "for more than 20 years" only qualifies.
+        comparison = comparison or (
+            before[i].lower() == "than"
+            and not (i > 0 and before[i - 1].lower() in ("more", "less", "fewer", "longer"))
+        )
         i -= 1
     if i < 0:
         return None
@@ -217,11 +222,30 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
             # "The hearing is on 21 December": the subject is the event.
             np = _subject_of_verb(before, v, w)
             return " ".join(np) or None
+        while (
+            v >= 2
+            and before[v - 1].lower() in ("and", "or")
+            and (
+                _verbish(before[v - 2], w)
+                or (v >= 3 and before[v - 3].lower() in w.auxiliaries and before[v - 2].islower())
+            )
+        ):
+            v -= 2  # "Van Gogh was shot and stabbed in November 2004": both verbs
         verb = [x for x in before[v : i + 1] if x.lower() not in w.auxiliaries or x == before[i]]
         subj = _subject_of_verb(before, v, w)
         return " ".join([*subj, *verb]) or None
     np = _np_before(before[: i + 1], w)
     start = i + 1 - len(np) if np else i
+    if (
+        np
+        and start >= 3
+        and before[start - 1].lower() in w.before_np
+        and before[start - 2].lower() in _VERB_PREPS
+        and _is_verb(before[start - 3], w)
+        and before[start - 3].lower() not in _PARTICLES  # "lived up to its promise"
+    ):
+        # "which he had represented as an MP for more than 20 years": past the article.
+        np = [before[start - 3], before[start - 2], *np]
     # "diagnosed with colorectal cancer in May", "first appeared on Playschool 25 years
     # ago": the verb whose object the phrase is.
     if (
@@ -315,6 +339,7 @@ def _clause_event(words: list[str], w: _Words) -> str | None:
     return " ".join([*subj, words[v], *particle, *obj])
 
 
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—]*\s[-–—]\s")
 _RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
 
 
@@ -365,7 +390,8 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
     if claim:
         return claim
     cs, ce = _open_clause(text, m.start), _clause_end(text, m.end)
-    before = _WORD.findall(text[cs : m.start])
+    # "the friendly against Valenciana - a region of Spain - on 28 December": past the aside.
+    before = _WORD.findall(_ASIDE.sub(" ", text[cs : m.start]))
     if m.kind == "age":
         return _person(text, m, w)
     # "the 2004 and 2005 model years" (not "two hours and 40 minutes": one length of time)
@@ -385,14 +411,34 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
     if (
         first
         and re.match(r"(?:['’]s)?\s", text[after_at : after_at + 3])  # "2004's total"
-        and first[0].islower()
+        and (first[0].islower() or m.kind == "decade")  # "discarded 1980s Kodak film"
         and not _stops(first, w)
         and first.lower() not in _TIME_WORDS
     ):
         # "its December sales", "the 2004 model year": the date modifies the noun.
         np = _np_after(after, w)
+        k = len(np)
+        if (
+            np
+            and k + 1 < len(after)
+            and after[k] in ("against", "with", "versus", "v")
+            and after[k + 1][0].isupper()
+            and after[k + 1].lower() not in w.days
+        ):
+            # "their 2 January fixture against Livingston": whom the game is against.
+            np = [*np, after[k], after[k + 1]]
         if np:
             return " ".join(np)
+    own = re.search(
+        r"(?:\b(?:his|her|their|its|our|my)|['’]s)\s(?:\w+\s){0,2}$", text[cs : m.start]
+    )
+    if m.kind == "duration" and own and first.lower() in ("in", "at", "as", "with", "on"):
+        # "during his nearly 22 years in Parliament": the years are the thing, where spent.
+        np = _np_after(after[1:], w)
+        if np:
+            return " ".join(
+                [m.unit + "s" if m.unit and not m.unit.endswith("s") else m.unit, first, *np]
+            )
     if m.kind == "duration" and first.lower() == "of":
         # "after four years of a parliamentary term": the period it lasts.
         np = _np_after(after[1:], w)
@@ -419,48 +465,3 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
         # "In 2001, he took over …": the event is the next clause.
         return _clause_event(_WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)]), w)
     return None
-
-
-_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+")
-
-
-def _person(text: str, m: _Mention, w: _Words) -> str | None:
-    """Whose age it is: "Eileen Lee, 24"; the sentence's named subject; None for "the
-    27-year-old", which refers back to the person named before (the caller's)."""
-    lead = text[: m.start]
-    apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s$", lead)
-    if apposed and apposed.group(1).lower() not in w.trim | w.days:
-        return apposed.group(1)  # "Eileen Lee, 24", "Gray, 26, who won …"
-    apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s(?:a|an)\s$", lead)
-    if apposed and apposed.group(1).lower() not in w.trim | w.days:
-        return apposed.group(1)  # "Abdus Sattar, a 55-year-old … worker"
-    named = re.match(r"\s((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)", text[m.end :])
-    if named and text[m.start].isdigit() and not re.search(r"\b[Aa]n?\s$", lead):
-        return named.group(1)  # "27-year-old Almunia"
-    after = _WORD.findall(text[m.end : _clause_end(text, m.end)])
-    if (
-        after
-        and text[m.end : m.end + 1] == " "
-        and after[0][0].islower()
-        and not _stops(after[0], w)
-    ):
-        # "Mrs Quinn's two-year-old son": the son's age, with whose son he is.
-        # ("a 15-year-old part-time worker, Mr Bell …" is Mr Bell's, found below.)
-        owner = re.search(r"([A-Z][\w'’-]+['’]s)\s$", lead)
-        if owner:
-            return " ".join([owner.group(1), *_np_after(after, w)[:3]])
-    if re.search(r"\b[Tt]he\s$", lead):
-        return None
-    names = [
-        n for n in _NAME.findall(text) if n.lower() not in w.trim and not _is_verb(n.lower(), w)
-    ]
-    # The person is the sentence's named subject: a full name ("Charlie Bell, …, has died
-    # aged 44") before a single capitalised word (which may be a company's).
-    full = [n for n in names if " " in n]
-    if full or names:
-        subject = re.search(r"\b([A-Z][\w'’-]+)\s(?:has|had|was|is|dies|died|who)\b", text)
-        if not full and subject and subject.group(1) in names:
-            return subject.group(1)  # "Viotti has died in Germany at 50": who died
-        return str(full[0] if full else names[-1])
-    np = _np_after(after, w)
-    return " ".join(np) if np else None

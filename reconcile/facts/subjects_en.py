@@ -205,6 +205,8 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
+        if not np and after and after[0].lower() in w.noun_copulas and after[0][0].islower():
+            np = [after[0]]  # "only 1,440 hits": after a number "hits" is a noun
         if np and np[0].lower() in w.when_nouns:
             np = []  # "from 1.27 million a year earlier": when, not what
         if np and m.kind == "count" and np[0].lower() in w.units:
@@ -288,6 +290,10 @@ def _list_tail(text: str, at: int) -> str:
         at = step.start(2) + len(" ".join(item))
         if re.search(r"\b(?:and|or)\b", step.group(1)):
             return text[start:at]  # the list ends with its "and" item
+
+
+# Pronouns that head a group named by what it does: "those earning more than £100,000".
+_WHO_WORDS = frozenset(["those", "anyone", "everyone", "someone", "people", "others"])
 
 
 def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
@@ -424,6 +430,12 @@ def _measured(
                 np = _np_before(before[:k], w) or np
             if np:
                 return " ".join(np)
+            if (
+                j > 0
+                and before[j - 1].lower() in _WHO_WORDS
+                and before[j].lower() not in w.linking | w.copulas | w.auxiliaries
+            ):
+                return f"{before[j - 1]} {before[j]}"  # "for those earning more than £100,000"
             if low in ("cost", "costs") and i + 1 < len(before):
                 return None  # "which could cost the UK £1bn": not the UK's figure
             break
