@@ -320,3 +320,22 @@ def test_a_figure_measures_what_its_clause_is_about(
     ref: str, context: str, value: str, subject: str
 ) -> None:
     assert _at(ref, context, value).subject == subject
+
+
+def test_a_time_phrase_or_a_bracket_does_not_take_the_subject() -> None:
+    # Sentences of other BBC reports (bbc-news-2225), where the figure's subject was lost
+    # to "for 2004" or "for the three months to December".
+    facts = extract_facts(
+        from_text(
+            "Net profit in the six months ending 31 December rose 28% to A$458.4m "
+            "($357.6m; £191m) from a year earlier. Sony reported an operating loss for the "
+            "three months to December of 7.5bn yen. Stella Artois said pre-tax profits for "
+            "2004 rose 56%. The Bank of England has left interest rates on hold again at 4.75%."
+        ),
+        headline=False,
+    )
+    subject = {f.text: f.subject for f in facts}
+    assert subject["28%"] == subject["$357.6m"] == "Net profit"
+    assert subject["7.5bn yen"] == "operating loss"
+    assert subject["56%"] == "pre-tax profits"
+    assert subject["4.75%"] == "interest rates"

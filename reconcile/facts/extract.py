@@ -22,7 +22,7 @@ from .subjects import (
     _zh_subject,
     zh_event,
 )
-from .subjects_en import en_subject, same_level
+from .subjects_en import en_subject, same_conversion, same_level
 
 
 def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
@@ -50,7 +50,7 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
             continue
         if prev is not None and (
             _CONVERSION_GAP.match(text[prev.end : m.start])
-            or (not zh and same_level(text, prev, m))
+            or (not zh and (same_level(text, prev, m) or same_conversion(text, prev, m)))
         ):
             m.subject, m.change = prev.subject, prev.change
         elif zh:

@@ -28,6 +28,13 @@ from .words_en import (
 # speakers.py reads the word lists from here: re-exported (they live in words_en.py).
 from .words_en import _words as _words
 
+_NUMBER_WORDS = frozenset(
+    [
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+        *("twelve", "several", "few", "many"),
+    ]
+)
+
 
 def _drop_when(words: list[str], w: _Words) -> list[str]:
     """``words`` without the time phrase that ends them: "sales in shopping malls in the
@@ -42,8 +49,8 @@ def _drop_when(words: list[str], w: _Words) -> list[str]:
             seen = True
         elif low in ("last", "this", "next") and seen:
             cut = p  # "five times last year"
-        elif low not in w.when_fillers:
-            break
+        elif low not in w.when_fillers and not (seen and low in _NUMBER_WORDS):
+            break  # ("for the three months to December": the number is part of it)
     words = words if cut is None else words[:cut]
     if len(words) >= 2 and words[-1].lower() == "times":
         words = words[:-2]  # "lifted borrowing costs five times": how often, not what
@@ -155,6 +162,14 @@ _QUOTES = re.compile('["“”]')
 # Between a change and the level it reached, or the level it came from: "rise by a quarter
 # of a percentage point to 2.25%", "fell from £190,329 to £189,733". Both measure one thing.
 _LEVEL_GAP = re.compile(r"\s(?:to|from)\s")
+
+
+def same_conversion(text: str, prev: _Mention, m: _Mention) -> bool:
+    """Whether ``m`` is a further conversion inside the brackets after ``prev``:
+    "1.16bn euros ($1.5bn; £800m)"."""
+    if not re.fullmatch(r"\s*[;,/]\s*", text[prev.end : m.start]):
+        return False
+    return text.rfind("(", 0, prev.start) > text.rfind(")", 0, prev.start)
 
 
 def same_level(text: str, prev: _Mention, m: _Mention) -> bool:
@@ -403,6 +418,8 @@ def _measured(
                     or before[j - 1].lower() in w.copulas
                     or _is_verb(before[j - 1], w)
                     or _adverb(before[j - 1], w)  # "was currently at 62%"
+                    # "left interest rates on hold again at 4.75%"
+                    or before[j - 1].lower() in ("again", "still", "also", "already", "now")
                     or before[j - 1].lower() in w.comparatives  # "is much lower at 0.1%"
                 )
                 # "fuel costs rose by £106m": before another verb, "costs" is the noun.
@@ -411,7 +428,11 @@ def _measured(
                 j -= 1
                 if before[j].lower() in change_words:
                     m.change = before[j].lower()
-            np = _np_before(before[:j], w)
+            head = before[:j]
+            while head and head[-1].lower() in w.when_preps:
+                # "pre-tax profits for 2004 rose 56%": the preposition's figure is no word.
+                head = head[:-1]
+            np = _np_before(head, w)
             if not np and j >= 2 and before[j - 1].lower() in ("and", "but", "or", "yet"):
                 # "Google shares have risen since but fell $12.33": the first verb's subject.
                 k = j - 2
