@@ -339,3 +339,21 @@ def test_a_time_phrase_or_a_bracket_does_not_take_the_subject() -> None:
     assert subject["7.5bn yen"] == "operating loss"
     assert subject["56%"] == "pre-tax profits"
     assert subject["4.75%"] == "interest rates"
+
+
+def test_half_lengths_possessive_scores_and_ages_after_a_role() -> None:
+    # Sentences of other BBC reports (bbc-news-2225).
+    facts = extract_facts(
+        from_text(
+            "He has been terrific for Birmingham City the last two and a half years. "
+            "England could gain revenge for June's 51-15 hammering by the Wallabies. "
+            "Rovers have offered £500,000 up front for the Wales star, 30, with the fee "
+            "rising to £2.2m. I would say it's 50-50 whether you should have these games."
+        ),
+        headline=False,
+    )
+    kind = {f.text: (f.kind, f.value) for f in facts}
+    assert kind["two and a half years"] == ("duration", 2.5)
+    assert kind["51-15"][0] == "score"
+    assert kind["30"] == ("age", 30)
+    assert "50-50" not in kind  # "it's" is no possessive

@@ -159,7 +159,8 @@ def _vocab() -> _Vocab:
         # 首个, 首次: a claim of being the first (首次降息, 我国首个…站).
         r"|(?P<first>首)(?=[个次家位批座届])"
         rf"|\b(?P<oe>{en_ord}|\d+(?:st|nd|rd|th))\b"
-        rf"|(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)"
+        # "two and a half years" is one length of time.
+        rf"|(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})(?P<dhalf>\sand\sa\shalf)?[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)"
         rf"|(?<![\w.,$£€])(?P<ipt>{_AR})\s(?:index\s)?points?\b"
         # "two charges", "a seven-match ban" (not "two-thirds", "one-off").
         # Measurements written with their unit: 14Mbps, 25km, 40GB.

@@ -36,6 +36,8 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
         owner = re.search(r"([A-Z][\w'’-]+['’]s)\s$", lead)
         if owner:
             return " ".join([owner.group(1), *_np_after(after, w)[:3]])
+    if re.search(r"\bthe\s(?:[\w'’-]+\s){0,3}?[a-z][\w'’-]*,\s$", lead[-50:]):
+        return None  # "the Wales star, 30,": the person named before (the caller's)
     if re.search(r"\b[Tt]he\s$|(?:^|\s)(?:[Hh]e|[Ss]he)\s(?:was|is)\s$", lead):
         # "the 27-year-old", "He was 84,": the person named before (the caller's).
         return None

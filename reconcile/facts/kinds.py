@@ -25,6 +25,7 @@ from .kinds_en import (
     _one_counts,
     _opening_name,
     _pronoun_age,
+    _role_age,
     _short_million,
 )
 from .periods import period_key
@@ -116,7 +117,9 @@ _MONTH_LEAD = frozenset(
 _SCORE_BEFORE = (
     r"(?:\b(?:won|win|wins|beat|beats|beaten|lost|lose|loses|drew|draw|draws|led|lead|leads|"
     r"trail|trailed|trailing|thrashed|edged|defeated|victory|defeat|score|scored|"
-    r"scoreline|by|a|an|the|at|to)\s|[比以])$"
+    r"scoreline|by|a|an|the|at|to)\s|[比以]"
+    # A possessive ("June's 51-15 hammering"), not "it's 50-50".
+    r"|(?<!\bit)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bwhat)(?<!\bthere)['’]s\s|s['’]\s)$"
 )
 _SCORE_AFTER = (
     r"^\s?(?:win|victory|defeat|draw|loss|lead|home|away|scoreline|aggregate|triumph|"
@@ -154,7 +157,7 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
         return None
     if _chart_position(text, s, raw):
         return _Mention("ordinal", val, "ordinal", s, e)  # "came in at 39"
-    if _pronoun_age(text, s, e, raw):
+    if _pronoun_age(text, s, e, raw) or _role_age(text, s, e, raw):
         return _Mention("age", val, "years", s, e)  # "He was 84,"
     lead = text[max(0, s - 40) : s]
     if raw.isdigit() and (
@@ -289,7 +292,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None
         unit = g["dunit"].lower()
         unit = "century" if unit.startswith("centur") else unit.rstrip("s")
-        return _Mention("duration", val, unit, s, e)
+        return _Mention("duration", val + (0.5 if g["dhalf"] else 0.0), unit, s, e)
     if g["date"]:
         if _DATELINE_AFTER.match(text[e : e + 2]):
             return None  # 新华网北京6月7日电: the dateline dates the report, not a claim

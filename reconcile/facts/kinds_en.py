@@ -244,6 +244,17 @@ def _pronoun_age(text: str, s: int, e: int, raw: str) -> bool:
     )
 
 
+def _role_age(text: str, s: int, e: int, raw: str) -> bool:
+    """ "the Wales star, 30, with": a person named by a role, and the age set off by commas."""
+    return (
+        raw.isdigit()
+        and 15 <= int(raw) <= 99
+        and text[e : e + 1] == ","
+        and re.search(r"\bthe\s(?:[\w'’-]+\s){0,3}?[a-z][\w'’-]*,\s$", text[max(0, s - 50) : s])
+        is not None
+    )
+
+
 def _in_version_list(lead: str) -> bool:
     """A year in a list of version numbers: "Windows 95, 98, 2000, NT and XP"."""
     return re.search(r"\b[A-Z][\w-]*\s\d{2,4}(?:,\s\d{2,4})*,\s$", lead) is not None
