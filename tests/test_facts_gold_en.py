@@ -357,3 +357,34 @@ def test_half_lengths_possessive_scores_and_ages_after_a_role() -> None:
     assert kind["51-15"][0] == "score"
     assert kind["30"] == ("age", 30)
     assert "50-50" not in kind  # "it's" is no possessive
+
+
+def test_subjects_past_appositions_qualifiers_and_lists() -> None:
+    # Sentences of other BBC business reports (bbc-news-2225).
+    facts = extract_facts(
+        from_text(
+            "Conservatives in parliament say Turkcell's stake in Irancell, the new network, "
+            "should be cut from 70% to 49%. A commission has ruled that Turkcell's 70% "
+            "controlling stake is too high. Taxes will be cut in order to attract $15bn of "
+            "foreign investment. About 280,000 jobs a year have been created since 2000 but "
+            "unemployment remains high, currently close to 30%. Its contribution would rise "
+            "from less than 5bn euros in 2014 to almost 9bn euros by 2020. Spending on health "
+            "and education will rise by 9.4% and 8.1% respectively. The dollar was up "
+            "slightly at just above $1.29 to the euro."
+        ),
+        headline=False,
+    )
+    subjects = [(f.text, f.subject) for f in facts if f.kind != "date"]
+    assert subjects == [
+        ("70%", "Turkcell's stake in Irancell"),
+        ("49%", "Turkcell's stake in Irancell"),
+        ("70%", "controlling stake"),
+        ("$15bn", "foreign investment"),
+        ("280,000", "jobs"),
+        ("30%", "unemployment"),
+        ("5bn euros", "contribution"),
+        ("9bn euros", "contribution"),
+        ("9.4%", "Spending on health"),
+        ("8.1%", "Spending on education"),
+        ("$1.29", "dollar"),
+    ]

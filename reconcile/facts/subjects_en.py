@@ -217,7 +217,9 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         rest = text[end : _clause_end(text, end)]
     # A dash between spaces ends the phrase: "One in 10 adult Americans - equivalent to …".
     after = _WORD.findall(re.split(r"\s[-–—]\s", rest)[0])
-    if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
+    if m.kind == "count" or (
+        m.kind in ("percent", "amount") and after and after[0].lower() == "of" and end == m.end
+    ):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
         if not np and after and after[0].lower() in w.noun_copulas and after[0][0].islower():
@@ -270,14 +272,44 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         head = _np_after(nxt, w)
         if head and len(head) < len(nxt):
             found = " ".join(head)
-    if found is None and cs > 1 and before and _is_verb(before[0], w):
+    if (
+        found is None
+        and cs > 1
+        and before
+        and (_is_verb(before[0], w) or before[0].lower() in w.auxiliaries)
+    ):
         # "Core prices, which exclude food and energy costs, surged by 0.8%": past the
         # relative clause to the subject it interrupts.
         prev = _clause_start(text, cs - 1)
         words = _WORD.findall(text[prev : cs - 1])
-        if words and words[0].lower() in ("which", "who") and prev > 1:
+        if (
+            words
+            and prev > 1
+            and (
+                words[0].lower() in ("which", "who")
+                # "Turkcell's stake in Irancell, the new network, should be cut from 70%":
+                # past the apposition to the noun it renames.
+                or (
+                    words[0].lower() in ("the", "a", "an")
+                    and not any(_is_verb(x, w) for x in words)
+                )
+            )
+        ):
             np = _np_before(_WORD.findall(text[_clause_start(text, prev - 1) : prev - 1]), w)
             found = " ".join(np) or None
+    if (
+        found is None
+        and cs > 1
+        and before
+        and all(_adverb(x, w) or x.lower() in w.qualifiers | {"to", "close", "up"} for x in before)
+    ):
+        # "Unemployment remains high, currently close to 30%": the clause goes on.
+        words = _WORD.findall(text[_clause_start(text, cs - 1) : cs - 1])
+        v = next((k for k in range(len(words) - 1, 0, -1) if _is_verb(words[k], w)), None)
+        if v:
+            found = " ".join(_np_before(words[:v], w)) or None
+    if found is not None and found.lower() in w.currencies and found.lower().endswith("s"):
+        return None  # "from 5bn euros in 2014 to almost 9bn euros": the unit of another figure
     return found
 
 
@@ -375,7 +407,16 @@ def _measured(
     if (
         modifies
         and after
-        and not _stops(after[0], w)
+        and (
+            not _stops(after[0], w)
+            # "Turkcell's 70% controlling stake": a participle before the noun.
+            or (
+                after[0].lower().endswith(("ing", "ed"))
+                and len(after) > 1
+                and not _stops(after[1], w)
+                and after[0].lower() not in w.function | w.verbs
+            )
+        )
         and after[0].lower() not in ("last", "next", "this")  # "cut … 10% last year"
     ):
         np = _np_after(after, w)
@@ -385,8 +426,21 @@ def _measured(
     i = len(before) - 1
     while i >= 0 and (
         before[i].lower() in w.qualifiers
+        # "could reach up to 10%", "currently close to 30%" (not "push earnings up to":
+        # a change and its level)
         or (
-            before[i].lower() in ("at", "up")
+            before[i].lower() == "to"
+            and i > 0
+            and (
+                before[i - 1].lower() == "close"
+                or (
+                    before[i - 1].lower() == "up"
+                    and (i < 2 or _is_verb(before[i - 2], w) or _adverb(before[i - 2], w))
+                )
+            )
+        )
+        or (
+            before[i].lower() in ("at", "up", "close")
             and i + 1 < len(before)
             and before[i + 1].lower() in ("least", "most", "to")
         )

@@ -38,6 +38,7 @@ class _Words:
     change_nouns: frozenset[str]
     units: frozenset[str]  # "35.39 seconds", "200 metres" say how much, not of what
     results: frozenset[str]  # "a 3-2 defeat", "the 1-1 draw": the game a score belongs to
+    currencies: frozenset[str]  # "euros", "pounds": a figure's unit, never its subject
 
 
 @cache
@@ -71,6 +72,7 @@ def _words() -> _Words:
         noun_copulas=low("noun_copulas"),
         change_nouns=low("change_nouns"),
         results=low("results"),
+        currencies=frozenset(str(x).lower() for x in en["currencies"] if str(x).isalpha()),
     )
 
 
