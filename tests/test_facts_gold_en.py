@@ -388,3 +388,24 @@ def test_subjects_past_appositions_qualifiers_and_lists() -> None:
         ("8.1%", "Spending on education"),
         ("$1.29", "dollar"),
     ]
+
+
+def test_career_firsts_lengths_of_matches_and_tiebreaks() -> None:
+    # Sentences of other BBC reports (bbc-news-2225).
+    facts = extract_facts(
+        from_text(
+            "Rod Stewart also won the first Grammy of his career. He joins Norwich with the "
+            "Norfolk club second-from-bottom in the Premiership. The world number one took "
+            "two hours 15 minutes to earn his victory, saving match points at 6-4 in the "
+            "tiebreak before claiming it 8-6. Latin American exports to China grew 34%, to "
+            "$14bn. The statement was not written by or at Number 10."
+        ),
+        headline=False,
+    )
+    found = {f.text: f for f in facts}
+    assert found["first"].kind == "ordinal"
+    assert (found["second"].kind, found["second"].subject) == ("ordinal", "Norfolk club")
+    assert found["two hours 15 minutes"].value == pytest.approx(2.25)
+    assert found["8-6"].kind == "score"
+    assert found["$14bn"].subject == "Latin American exports to China"
+    assert "Number 10" not in found

@@ -117,7 +117,7 @@ _MONTH_LEAD = frozenset(
 _SCORE_BEFORE = (
     r"(?:\b(?:won|win|wins|beat|beats|beaten|lost|lose|loses|drew|draw|draws|led|lead|leads|"
     r"trail|trailed|trailing|thrashed|edged|defeated|victory|defeat|score|scored|"
-    r"scoreline|by|a|an|the|at|to)\s|[比以]"
+    r"scoreline|by|a|an|the|at|to|it)\s|[比以]"
     # A possessive ("June's 51-15 hammering"), not "it's 50-50".
     r"|(?<!\bit)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bwhat)(?<!\bthere)['’]s\s|s['’]\s)$"
 )
@@ -142,6 +142,8 @@ _MARKET_AFTER = re.compile(r"的?(?:跳空)?(?:缺口|跌幅|涨幅|下跌|上�
 _ONE_YEAR_LEAD = re.compile("(?:为期|长达|整整|历时|用了|花了|超过|不到|近|约|过去)$")
 # A stock quote a Chinese page inserts after a company name: (price, change, change%).
 _TICKER = re.compile(r"[(（]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+%\s*[)）]")
+# The minutes after a number of hours: "two hours 15 minutes".
+_MINUTES_AFTER = re.compile(r",?\s(?:and\s)?(\d{1,2})\s(?:minutes?|mins?)\b")
 # A date followed by 电/讯 is a news agency's dateline (中新网6月1日电, 中国网6月11日讯).
 _DATELINE_AFTER = re.compile(r"\s?[电讯]")
 
@@ -292,7 +294,13 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None
         unit = g["dunit"].lower()
         unit = "century" if unit.startswith("centur") else unit.rstrip("s")
-        return _Mention("duration", val + (0.5 if g["dhalf"] else 0.0), unit, s, e)
+        val += 0.5 if g["dhalf"] else 0.0
+        more = _MINUTES_AFTER.match(text, e) if unit == "hour" else None
+        if more is not None:
+            # "two hours 15 minutes", "four hours and 21 minutes": one length of time.
+            val += float(more.group(1)) / 60
+            e = more.end()
+        return _Mention("duration", val, unit, s, e)
     if g["date"]:
         if _DATELINE_AFTER.match(text[e : e + 2]):
             return None  # 新华网北京6月7日电: the dateline dates the report, not a claim

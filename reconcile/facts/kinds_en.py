@@ -25,7 +25,7 @@ _DAY_SPAN = re.compile(
 # kind" claim primacy; "the first phase of", "the first game" only mark a beginning.
 _PRIMACY = re.compile(
     r"\s(?:of\sits\skind|(?:(?!(?:is|was|are|were|will|would|has|had|have)\s)[A-Za-z][\w'-]*\s){0,3}"
-    r"(?:to\s[a-z]|(?:for|ever|since|in\shistory)\b))"
+    r"(?:to\s[a-z]|(?:for|ever|since|in\shistory|of\s(?:his|her|their|its)\scareer)\b))"
 )
 # After a possessive only these claim primacy ("her first since the bill was launched",
 # "one of Iraq's first features to emerge"); "his first goal for the club" is a debut.
@@ -121,7 +121,9 @@ _WHEN_AFTER = re.compile(
     re.I,
 )
 # A place in a ranking or an order of preference: "in second place", "first choice".
-_PLACE_AFTER = re.compile(r"[\s-](?:place|position|spot)\b|\schoice\b", re.I)
+_PLACE_AFTER = re.compile(
+    r"[\s-](?:place|position|spot|from[\s-](?:bottom|top))\b|\schoice\b", re.I
+)
 # Steps inside one thing rather than occasions of it: "the second half", "the third set".
 _STEP_NOUNS = frozenset(
     [
@@ -207,8 +209,8 @@ def _number_rank(text: str, s: int, e: int, spelled: bool) -> int | None:
     lead = re.search(r"\b(world|ranked|seeded)\s$", text[max(0, s - 8) : s], re.I)
     if lead is not None:
         return s - len(lead.group(0))
-    if not spelled:
-        return None
+    if not spelled or text[s] == "N":
+        return None  # ("at Number 10" is Downing Street)
     before = text[max(0, s - 12) : s]
     lead = _NUMBER_LEAD.search(before)
     if lead is not None and not (

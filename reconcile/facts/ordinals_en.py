@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from ._base import _clause_start, _Mention
 from .events_en import en_event
-from .subjects_en import _WORD, _np_after, _np_before, _open_clause, _words
+from .subjects_en import _np_after, _np_before, _open_clause
+from .words_en import _WORD, _words
 
 # Words between the thing placed and its rank: "in at number 12", "took the 44th place".
 _PLACE_LEAD = frozenset(["in", "at", "into", "to", "the", "number", "no", "its", "up", "down"])
@@ -87,7 +88,9 @@ def rank_subject(text: str, m: _Mention) -> str | None:
     j = i
     while j > 0 and words[j - 1].lower() in _STANDING_VERBS:
         j -= 1
-    if j < len(words) or not words:
+    # "with the club second-from-bottom": a bare rank right after the noun it places.
+    bare = j == len(words) and bool(words) and re.match(r"[\s-]from\b", text[m.end :])
+    if j < len(words) or not words or bare:
         np = _name_before(words[:j])
         if len(np) == 1 and np[0].lower() in w.function:
             return None  # "There is no first or second act"

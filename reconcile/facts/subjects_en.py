@@ -64,8 +64,17 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         low = word.lower()
-        if low in ("of", "for", "in", "among") and out and i > 0 and not _stops(words[i - 1], w):
-            out.append(word)  # "proportion of turnover", "sales in shopping malls"
+        if (
+            (
+                low in ("of", "for", "in", "among")
+                or (low == "to" and out[-1:] and out[-1][0].isupper())
+            )
+            and out
+            and i > 0
+            and not _stops(words[i - 1], w)
+        ):
+            # "proportion of turnover", "sales in shopping malls", "exports to China"
+            out.append(word)
             continue
         noun_copula = not out and low in w.noun_copulas and i > 0 and not _stops(words[i - 1], w)
         if _stops(word, w) and not (out and _modifier(words, i, w)) and not noun_copula:
@@ -301,6 +310,8 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         found is None
         and cs > 1
         and before
+        # ("…, currently close to 30%", "…, up 13.8% in the year"; not "…, to $14bn", a level)
+        and (_adverb(before[0], w) or before[0].lower() in w.qualifiers | {"up", "down"})
         and all(_adverb(x, w) or x.lower() in w.qualifiers | {"to", "close", "up"} for x in before)
     ):
         # "Unemployment remains high, currently close to 30%": the clause goes on.
