@@ -105,7 +105,9 @@ def _vocab() -> _Vocab:
     )
     date_en = (
         rf"\b(?:{_EN_MONTH})\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{{2}})?\b"
-        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_EN_MONTH})(?:\s(?:19|20)\d{{2}})?\b"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_EN_MONTH})(?:,?\s(?:19|20)\d{{2}})?\b"
+        # A season: 2003-04.
+        r"|\b(?:19|20)\d{2}[-–/]\d{2}\b(?![-–/]?\d)"
         rf"|\b(?:{_EN_MONTH})\s(?:19|20)\d{{2}}\b"
         r"|\bQ[1-4]\b"
         r"|\b(?:first|second|third|fourth)\squarter\b"
@@ -121,7 +123,7 @@ def _vocab() -> _Vocab:
                 *_EN_TENS.split("|"),
                 *EN_ORDINALS,
                 *_MONTHS,
-                *("aged", "magnitude", "number", "no"),
+                *("aged", "magnitude", "number", "no", "quarter", "half"),
             ]
         )
     )
@@ -145,6 +147,8 @@ def _vocab() -> _Vocab:
         # 30%到60%: a Chinese range of percentages is one fact (its low end is the value).
         rf"(?P<pn>{_NUM}|{_ENW})\s?(?:%(?:\s?[到至~～]\s?{_AR}\s?%)?|\s?per\s?cent\b|\s?percent\b)",
         rf"(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)",
+        # "a quarter of a percentage point", "half a percentage point".
+        r"\b(?P<ptf>(?:a\s)?(?:quarter|half)(?:\sof)?(?:\sa)?)\spercentage[\s-]points?\b",
         rf"(?P<bpz>{_NUM})\s?个?基点",
         rf"(?P<bp>{_AR}|{_ENW})\sbasis\spoints?\b",
         r"(?P<cheng>[一二两三四五六七八九])成(?![为立功果本交员长绩就效了])",
@@ -173,12 +177,14 @@ def _vocab() -> _Vocab:
         # 首个, 首次: a claim of being the first (首次降息, 我国首个…站).
         r"(?P<first>首)(?=[个次家位批座届])",
         rf"\b(?P<oe>{en_ord}|\d+(?:st|nd|rd|th))\b",
-        rf"(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)",
+        # "two and a half years" is one length of time.
+        rf"(?<![\w.,$£€])(?P<dur>{_AR}|{_ENW})(?P<dhalf>\sand\sa\shalf)?[\s-](?P<dunit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b(?!-old|\sold\b)",
         rf"(?<![\w.,$£€])(?P<ipt>{_AR})\s(?:index\s)?points?\b",
         # Measurements written with their unit: 14Mbps, 25km, 40GB.
         r"(?<![\w.,$£€])(?P<meas>\d+(?:\.\d+)?)\s?(?P<munit>[MKGT]bps|kbps|[KMGT]B|[GM]Hz|km|kg|cm|mm|mph|kph)\b",
         # "two charges", "a seven-match ban" (not "two-thirds", "one-off").
-        rf"(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
+        # "1m websites": millions written short, before a plural noun.
+        rf"(?<![\w.,$£€])(?P<ce>{_AR}(?:\s(?:million|billion|thousand)|(?:m|bn)(?=\s[a-z]{{2,}}s\b))?|{_ENW})(?:\s|-(?!thirds?|quarters?|halves|fifths?|off\b|way\b|fold\b))"
         # Not "a seven-match ban" read as the article "a" counting "seven-match".
         rf"[\"“]?(?P<noun>(?!(?:{_EN_SMALL}|{_EN_TENS}|hundred|thousand|million|billion|few)\b)[a-z][a-z0-9'-]+)",
         # A figure with no noun after it: "fell by 600,000.", "which killed five," (the

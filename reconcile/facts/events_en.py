@@ -14,24 +14,15 @@ January, GM said …" → GM said).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from .. import _data
-from .._regex import compiled
 from ..numbers import EN_ORDINALS
 from ._base import _EN_SMALL, _EN_TENS, _clause_end, _clause_start, _Mention
-from .subjects_en import (
-    _MODALS,
-    _WORD,
-    _is_verb,
-    _np_after,
-    _np_before,
-    _open_clause,
-    _stops,
-    _trim,
-    _Words,
-    _words,
-)
+from .ages_en import _person
+from .subjects_en import _np_after, _np_before, _open_clause
+from .words_en import _MODALS, _WORD, _is_verb, _stops, _trim, _Words, _words
 
 # Words of time between an event and its date: "in", "since", "for the first time since",
 # "at some point in", "over the past", "up to".
@@ -96,6 +87,9 @@ _TIME_WORDS = frozenset(
         "yesterday",
         "tomorrow",
         "same",
+        "another",
+        "further",
+        "more",
     ]
 )
 # Nouns of time that only say when ("for the first time since", "at some point in"), unless
@@ -125,6 +119,17 @@ _RELATIVES = frozenset(["which", "who", "that", "whose", "whom"])
 _VERB_PREPS = frozenset(["with", "to", "into", "as", "against", "from"])
 _NAME_PREPS = frozenset(["with", "to", "for", "against", "between", "at", "on"])
 _INNER = frozenset(["of", "for", "in", "among"])  # "sales in shopping malls"
+# Between a noun and a possessed noun phrase it is about: "an operation on his knee".
+_OF_PREPS = frozenset(["on", "of", "for", "into", "against"])
+# Words before "of" that make a preposition or a quantity, not a thing: "ahead of its
+# flotation", "in front of the TV", "part of a school project".
+_NOT_HEADS = frozenset(
+    [
+        *("ahead", "front", "because", "instead", "out", "regardless", "spite", "terms"),
+        *("part", "bit", "lot", "half", "most", "rest", "some", "all", "none", "each", "one"),
+        *("top", "side", "behalf", "favour", "favor", "support", "course", "number", "amount"),
+    ]
+)
 
 
 @cache
@@ -180,7 +185,11 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
     i = len(before) - 1
     comparison = False
     while i >= 0 and _skippable(before, i, w):
-        comparison = comparison or before[i].lower() == "than"
+        # "higher than in 2003" compares; "for more than 20 years" only qualifies.
+        comparison = comparison or (
+            before[i].lower() == "than"
+            and not (i > 0 and before[i - 1].lower() in ("more", "less", "fewer", "longer"))
+        )
         i -= 1
     if i < 0:
         return None
@@ -213,11 +222,30 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
             # "The hearing is on 21 December": the subject is the event.
             np = _subject_of_verb(before, v, w)
             return " ".join(np) or None
+        while (
+            v >= 2
+            and before[v - 1].lower() in ("and", "or")
+            and (
+                _verbish(before[v - 2], w)
+                or (v >= 3 and before[v - 3].lower() in w.auxiliaries and before[v - 2].islower())
+            )
+        ):
+            v -= 2  # "Van Gogh was shot and stabbed in November 2004": both verbs
         verb = [x for x in before[v : i + 1] if x.lower() not in w.auxiliaries or x == before[i]]
         subj = _subject_of_verb(before, v, w)
         return " ".join([*subj, *verb]) or None
     np = _np_before(before[: i + 1], w)
     start = i + 1 - len(np) if np else i
+    if (
+        np
+        and start >= 3
+        and before[start - 1].lower() in w.before_np
+        and before[start - 2].lower() in _VERB_PREPS
+        and _is_verb(before[start - 3], w)
+        and before[start - 3].lower() not in _PARTICLES  # "lived up to its promise"
+    ):
+        # "which he had represented as an MP for more than 20 years": past the article.
+        np = [before[start - 3], before[start - 2], *np]
     # "diagnosed with colorectal cancer in May", "first appeared on Playschool 25 years
     # ago": the verb whose object the phrase is.
     if (
@@ -255,8 +283,21 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         and _is_verb(before[start - 3], w)
         and before[start - 3].lower() not in w.copulas | w.auxiliaries
     ):
-        # "will be published on the ministry's website on 9 February": the act.
-        np = [before[start - 3]]
+        # "will be published on the ministry's website on 9 February": the act, with its
+        # doer ("The US economy grew at an annual rate of 3.9% in the three months").
+        np = [*_subject_of_verb(before, start - 3, w), before[start - 3]]
+    elif (
+        np
+        and start >= 3
+        and before[start - 1].lower() in w.before_np
+        and before[start - 2].lower() in _OF_PREPS
+        and not _stops(before[start - 3], w)
+        and before[start : start + len(np)] == np
+    ):
+        # "had an operation on his knee five weeks ago": the thing the phrase is of.
+        head = _np_before(before[: start - 2], w)
+        if head and head[-1].lower() not in _NOT_HEADS:
+            np = [*head, before[start - 2], before[start - 1], *np]
     elif np and np[0][0].isupper() and start >= 2 and before[start - 1].lower() in _NAME_PREPS:
         # "accession talks with Croatia in April 2005": the name is not the event.
         head = _np_before(before[: start - 1], w)
@@ -298,40 +339,106 @@ def _clause_event(words: list[str], w: _Words) -> str | None:
     return " ".join([*subj, words[v], *particle, *obj])
 
 
-_RANGE_TAIL = r"\s*(?:and|or|to|-|–)\s*\d[\w,]*"
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—]*\s[-–—]\s")
+_RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
 
 
-def en_event(text: str, m: _Mention) -> str | None:
+# Between a figure and the date of its claim: "hit $412bn (£211.6bn) in the 12 months".
+_CLAIM_GAP = re.compile(
+    r"(?:\s*[(（][^()（）]{1,40}[)）])?\s+"
+    r"(?:(?:in|over|during|for|since|by|until|the|past|last|first|previous|a|an)\s+)+"
+)
+# Between two dates of one event: "in June, August, September and November", "in the
+# three months to September", "the three months between July and September".
+_DATES_GAP = re.compile(r"(?:,\s(?:and\s|or\s)?|,?\s(?:and|or|to|until|between)\s)")
+_FIGURES = frozenset(["amount", "percent", "count", "points", "index"])
+
+
+def _dated_claim(text: str, m: _Mention, others: Sequence[_Mention]) -> str | None:
+    """The event of a date that dates the figure or the date right before it."""
+    # Not a figure in brackets ("$412bn (£211.6bn)", "($74.6bn; £39.1bn)"): it restates
+    # the one before it, whose claim the date dates.
+    prev = max(
+        (
+            o
+            for o in others
+            if o.end <= m.start and not text[: o.start].rstrip().endswith(("(", "（", ";"))
+        ),
+        key=lambda o: o.end,
+        default=None,
+    )
+    if prev is None or m.kind not in ("date", "duration"):
+        return None
+    gap = text[prev.end : m.start]
+    if prev.kind in ("date", "duration") and prev.subject and _DATES_GAP.fullmatch(gap):
+        return prev.subject  # the list or the span dates one event
+    if prev.kind in _FIGURES and _CLAIM_GAP.fullmatch(gap):
+        # "The federal budget deficit hit a record $412bn in the 12 months": the claim the
+        # figure is in, read as for a date right after the verb.
+        w = _words()
+        before = _WORD.findall(text[_open_clause(text, prev.start) : prev.start])
+        while before and before[-1].lower() in w.qualifiers:
+            before.pop()
+        return _walk_back(before, w) if before else None
+    return None
+
+
+def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | None:
     """What a date, duration, score or age belongs to, in the article's words."""
     w = _words()
+    claim = _dated_claim(text, m, others) if others else None
+    if claim:
+        return claim
     cs, ce = _open_clause(text, m.start), _clause_end(text, m.end)
-    before = compiled(_WORD).findall(text[cs : m.start])
+    # "the friendly against Valenciana - a region of Spain - on 28 December": past the aside.
+    before = _WORD.findall(_ASIDE.sub(" ", text[cs : m.start]))
     if m.kind == "age":
         return _person(text, m, w)
-    tail = compiled(_RANGE_TAIL).match(text, m.end, ce)  # "the 2004 and 2005 model years"
+    # "the 2004 and 2005 model years" (not "two hours and 40 minutes": one length of time)
+    tail = _RANGE_TAIL.match(text, m.end, ce) if m.kind != "duration" else None
     after_at = tail.end() if tail else m.end
-    after = compiled(_WORD).findall(text[after_at:ce])
+    after = _WORD.findall(text[after_at:ce])
     if m.kind == "score" and after and after[0].lower() in w.results:
         # "Liverpool's 3-2 defeat at Fulham", "the 1-1 draw": the game is the subject.
         owner = before[-1] if before and before[-1].endswith(("'s", "’s")) else ""
         return " ".join(x for x in (owner, after[0]) if x)
     if m.kind == "score" and len(before) >= 2 and before[0].lower() in ("which", "that"):
         # "during the game, which Spain won 1-0": the game the relative clause is about.
-        np = _np_before(compiled(_WORD).findall(text[_clause_start(text, max(0, cs - 1)) : cs]), w)
+        np = _np_before(_WORD.findall(text[_clause_start(text, max(0, cs - 1)) : cs]), w)
         if np:
             return " ".join(np)
     first = after[0] if after else ""
     if (
         first
         and re.match(r"(?:['’]s)?\s", text[after_at : after_at + 3])  # "2004's total"
-        and first[0].islower()
+        and (first[0].islower() or m.kind == "decade")  # "discarded 1980s Kodak film"
         and not _stops(first, w)
         and first.lower() not in _TIME_WORDS
     ):
         # "its December sales", "the 2004 model year": the date modifies the noun.
         np = _np_after(after, w)
+        k = len(np)
+        if (
+            np
+            and k + 1 < len(after)
+            and after[k] in ("against", "with", "versus", "v")
+            and after[k + 1][0].isupper()
+            and after[k + 1].lower() not in w.days
+        ):
+            # "their 2 January fixture against Livingston": whom the game is against.
+            np = [*np, after[k], after[k + 1]]
         if np:
             return " ".join(np)
+    own = re.search(
+        r"(?:\b(?:his|her|their|its|our|my)|['’]s)\s(?:\w+\s){0,2}$", text[cs : m.start]
+    )
+    if m.kind == "duration" and own and first.lower() in ("in", "at", "as", "with", "on"):
+        # "during his nearly 22 years in Parliament": the years are the thing, where spent.
+        np = _np_after(after[1:], w)
+        if np:
+            return " ".join(
+                [m.unit + "s" if m.unit and not m.unit.endswith("s") else m.unit, first, *np]
+            )
     if m.kind == "duration" and first.lower() == "of":
         # "after four years of a parliamentary term": the period it lasts.
         np = _np_after(after[1:], w)
@@ -356,52 +463,5 @@ def en_event(text: str, m: _Mention) -> str | None:
         return _clause_event(after, w)
     if ce < len(text):
         # "In 2001, he took over …": the event is the next clause.
-        return _clause_event(compiled(_WORD).findall(text[ce + 1 : _clause_end(text, ce + 1)]), w)
+        return _clause_event(_WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)]), w)
     return None
-
-
-_NAME = r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+"
-
-
-def _person(text: str, m: _Mention, w: _Words) -> str | None:
-    """Whose age it is: "Eileen Lee, 24"; the sentence's named subject; None for "the
-    27-year-old", which refers back to the person named before (the caller's)."""
-    lead = text[: m.start]
-    apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s$", lead)
-    if apposed and apposed.group(1).lower() not in w.trim | w.days:
-        return apposed.group(1)  # "Eileen Lee, 24", "Gray, 26, who won …"
-    apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s(?:a|an)\s$", lead)
-    if apposed and apposed.group(1).lower() not in w.trim | w.days:
-        return apposed.group(1)  # "Abdus Sattar, a 55-year-old … worker"
-    named = re.match(r"\s((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)", text[m.end :])
-    if named and text[m.start].isdigit() and not re.search(r"\b[Aa]n?\s$", lead):
-        return named.group(1)  # "27-year-old Almunia"
-    after = compiled(_WORD).findall(text[m.end : _clause_end(text, m.end)])
-    if (
-        after
-        and text[m.end : m.end + 1] == " "
-        and after[0][0].islower()
-        and not _stops(after[0], w)
-    ):
-        # "Mrs Quinn's two-year-old son": the son's age, with whose son he is.
-        # ("a 15-year-old part-time worker, Mr Bell …" is Mr Bell's, found below.)
-        owner = re.search(r"([A-Z][\w'’-]+['’]s)\s$", lead)
-        if owner:
-            return " ".join([owner.group(1), *_np_after(after, w)[:3]])
-    if re.search(r"\b[Tt]he\s$", lead):
-        return None
-    names = [
-        n
-        for n in compiled(_NAME).findall(text)
-        if n.lower() not in w.trim and not _is_verb(n.lower(), w)
-    ]
-    # The person is the sentence's named subject: a full name ("Charlie Bell, …, has died
-    # aged 44") before a single capitalised word (which may be a company's).
-    full = [n for n in names if " " in n]
-    if full or names:
-        subject = re.search(r"\b([A-Z][\w'’-]+)\s(?:has|had|was|is|dies|died|who)\b", text)
-        if not full and subject and subject.group(1) in names:
-            return subject.group(1)  # "Viotti has died in Germany at 50": who died
-        return str(full[0] if full else names[-1])
-    np = _np_after(after, w)
-    return " ".join(np) if np else None

@@ -10,6 +10,7 @@ from ._base import EVENT_KINDS, _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
 from .events_en import en_event
 from .kinds import _mentions, _qualify
+from .ordinals_en import rank_subject
 from .periods import _is_topical, _period_for
 from .ranges_en import merge_ranges
 from .speakers import _en_person, headline_speaker, outside_claim, speakers
@@ -21,7 +22,7 @@ from .subjects import (
     _zh_subject,
     zh_event,
 )
-from .subjects_en import en_subject
+from .subjects_en import en_subject, same_conversion, same_level
 
 
 def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
@@ -45,17 +46,21 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
         if m.kind in EVENT_KINDS:
             # A date, duration, score or age belongs to an event, not to the quantity the
             # figures around it measure: it neither takes nor passes on their subject.
-            m.subject = zh_event(text, m, v, ms) if zh else en_event(text, m)
+            m.subject = zh_event(text, m, v, ms) if zh else en_event(text, m, ms)
             if m.kind != "date":
                 m.period = _period_for(text, m, dates)
             continue
-        if prev is not None and _CONVERSION_GAP.match(text[prev.end : m.start]):
+        if prev is not None and (
+            _CONVERSION_GAP.match(text[prev.end : m.start])
+            or (not zh and (same_level(text, prev, m) or same_conversion(text, prev, m)))
+        ):
             m.subject, m.change = prev.subject, prev.change
         elif zh:
             _zh_subject(text, m, v, [o for o in ms if o is not m])
         else:
             _en_subject(text, m, v)
-            m.subject = en_subject(text, m, v.en_change)
+            ranked = rank_subject(text, m) if m.kind == "ordinal" else None
+            m.subject = ranked or en_subject(text, m, v.en_change)
         prev = m
         if m.subject is None and prev_subject is not None:
             m.subject = prev_subject  # 4.2万亿元，同比增长3.1%

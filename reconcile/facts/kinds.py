@@ -16,11 +16,17 @@ from .kinds_en import (
     _FRACTIONS,
     _KIND_OF,
     _MONTH_NAMES,
-    _NOT_PRIMACY,
-    _PRIMACY,
+    _address,
+    _chart_position,
+    _en_rank,
+    _in_version_list,
     _named_number,
+    _number_rank,
     _one_counts,
     _opening_name,
+    _pronoun_age,
+    _role_age,
+    _short_million,
 )
 from .periods import period_key
 
@@ -58,6 +64,12 @@ _EVERYWHERE_VERBS = frozenset("逃奔散走寻找打流传张蔓求游乱看跑�
 
 def _num(s: str) -> float | None:
     s = s.strip()
+    if s[-1:] in ("m", "M") and s[:1].isdigit():
+        val = parse_number(s[:-1])  # "1m websites"
+        return None if val is None else val * 1e6
+    if s.endswith("bn") and s[:1].isdigit():
+        val = parse_number(s[:-2])
+        return None if val is None else val * 1e9
     if s and s[0] in "万亿百千点":
         return None  # 万亿元 without a figure
     if s.lower() == "a few":
@@ -109,24 +121,15 @@ _MONTH_LEAD = frozenset(
 _SCORE_BEFORE = (
     r"(?:\b(?:won|win|wins|beat|beats|beaten|lost|lose|loses|drew|draw|draws|led|lead|leads|"
     r"trail|trailed|trailing|thrashed|edged|defeated|victory|defeat|score|scored|"
-    r"scoreline|by|a|an|the|at|to)\s|[比以])$"
+    r"scoreline|by|a|an|the|at|to|it)\s|[比以]"
+    # A possessive ("June's 51-15 hammering"), not "it's 50-50".
+    r"|(?<!\bit)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bwhat)(?<!\bthere)['’]s\s|s['’]\s)$"
 )
 _SCORE_AFTER = (
     r"^\s?(?:win|victory|defeat|draw|loss|lead|home|away|scoreline|aggregate|triumph|"
     r"success|thrashing|reverse|win|in\b|at\b|against|over|on\b|with|after|before|"
     r"ahead|behind|clear|advantage|margin|deficit|half-time|"
     r"first-leg|second-leg|[负胜平战击])"
-)
-# English ordinals are facts only as standings and ranks ("finished eighth", "the world's
-# third largest", "his eighth Budget"), not as "the first time" or "first home".
-_RANK_BEFORE = (
-    r"(?:\b(?:finished|finish|finishing|ranked|ranks|rank|ranking|came|come|placed|place|"
-    r"lies|lying|sits|sitting|stands|standing|seeded|slipped|climbed|moved|rose|fell|dropped|"
-    r"number|no\.?|his|her|its|their|our)\s|'s\s|’s\s)$"
-)
-_RANK_AFTER = (
-    r"^(?:[\s-](?:place|placed|largest|biggest|highest|lowest|most|best|worst|richest|"
-    r"oldest|busiest|fastest|strongest|seed|round|\w+est)\b|\s?[,.;]|$)"
 )
 # A capitalised word right before a number, other than the sentence's first word or a
 # month: the number belongs to a name.
@@ -143,6 +146,8 @@ _MARKET_AFTER = r"的?(?:跳空)?(?:缺口|跌幅|涨幅|下跌|上涨|下跌幅
 _ONE_YEAR_LEAD = "(?:为期|长达|整整|历时|用了|花了|超过|不到|近|约|过去)$"
 # A stock quote a Chinese page inserts after a company name: (price, change, change%).
 _TICKER = re.compile(r"[(（]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+%\s*[)）]")
+# The minutes after a number of hours: "two hours 15 minutes".
+_MINUTES_AFTER = re.compile(r",?\s(?:and\s)?(\d{1,2})\s(?:minutes?|mins?)\b")
 # A date followed by 电/讯 is a news agency's dateline (中新网6月1日电, 中国网6月11日讯).
 _DATELINE_AFTER = re.compile(r"\s?[电讯]")
 
@@ -156,6 +161,10 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
     val = _num(raw)
     if val is None:
         return None
+    if _chart_position(text, s, raw):
+        return _Mention("ordinal", val, "ordinal", s, e)  # "came in at 39"
+    if _pronoun_age(text, s, e, raw) or _role_age(text, s, e, raw):
+        return _Mention("age", val, "years", s, e)  # "He was 84,"
     lead = text[max(0, s - 40) : s]
     if raw.isdigit() and (
         re.search(r"\bat\sthe\sage\sof\s$|\b(?:turns|turned|turning)\s$", lead)
@@ -189,36 +198,6 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
     ):
         return _Mention("count", val, "", s, e)
     return None
-
-
-def _en_rank(text: str, s: int, e: int, word: str) -> bool:
-    before = text[max(0, s - 16) : s]
-    after = text[e : e + 14]
-    if re.match(
-        r"^[\s-](?:century|centuries|time|times|half|quarter|day|week|month|year|minute|min|"
-        r"birthday|anniversary|lap|hole|over|floor|street|avenue|amendment|edition)\b",
-        after,
-        re.I,
-    ):
-        return False  # "the 69th minute", "its 20th anniversary": when, not a standing
-    if word[0].isdigit():
-        return True  # 407th: a numeral ordinal is a position
-    if compiled(_RANK_BEFORE, re.I).search(before) and not (
-        # "his first goal", "her first title": a debut, not a position; later ordinals
-        # after a possessive ("Mr Brown's eighth Budget") count the occasions.
-        word.lower() == "first" and re.search(r"(?:his|her|its|their|our|'s|’s)\s$", before, re.I)
-    ):
-        return True
-    if word.lower() == "first" and re.search(r"\bthe\s$", before, re.I):
-        # A claim of primacy: "the first convictions for piracy", "the first Scot to be
-        # confirmed", "the first of its kind"; not "the first phase of the crisis".
-        claim = compiled(_PRIMACY).match(text, e)
-        if claim is not None and not compiled(_NOT_PRIMACY, re.I).match(text, e):
-            return True
-    return (
-        compiled(_RANK_AFTER, re.I).match(after) is not None
-        and re.search(r"\b(?:the|was|is|be|world's)\s$", before, re.I) is not None
-    )
 
 
 def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
@@ -258,10 +237,10 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             s = m.start("mg")
         return None if val is None else _Mention("magnitude", val, "magnitude", s, e)
     if g["rank"] is not None:
-        lead = re.search(r"\b(world|ranked|seeded)\s$", text[max(0, s - 8) : s], re.I)
-        if lead is None:
+        start = _number_rank(text, s, e, m.group(0)[:1] in "nN" and m.group(0)[1:2] in "uU")
+        if start is None:
             return None  # "No 10", "number one priority"
-        s -= len(lead.group(0))
+        s = start
         val = _num(g["rank"])
         return None if val is None else _Mention("ordinal", val, "ordinal", s, e)
     if g["sc1"] is not None:
@@ -319,12 +298,19 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None
         unit = g["dunit"].lower()
         unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+        val += 0.5 if g["dhalf"] else 0.0
+        more = _MINUTES_AFTER.match(text, e) if unit == "hour" else None
+        if more is not None:
+            # "two hours 15 minutes", "four hours and 21 minutes": one length of time.
+            val += float(more.group(1)) / 60
+            e = more.end()
         return _Mention("duration", val, unit, s, e)
     if g["date"]:
         if _DATELINE_AFTER.match(text[e : e + 2]):
             return None  # 新华网北京6月7日电: the dateline dates the report, not a claim
         if g["date"].isdigit() and (
             compiled(_IN_NAME).search(text[max(0, s - 30) : s])
+            or _in_version_list(text[max(0, s - 40) : s])
             or (re.search(r"\bthe\s$", text[max(0, s - 4) : s]) and re.match(r"\s[A-Z]", text[e:]))
         ):
             return None  # Euro 2004, Colin McRae Rally 2005, the 2002 World Cup: names
@@ -339,6 +325,8 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None  # 工商银行（4.20，0.03，0.72%）: a quote the page inserts, not a claim
         val = _num(g["pz"] or g["pn"])
         return None if val is None else _Mention("percent", val, "%", s, e)
+    if g["ptf"] is not None:
+        return _Mention("points", 0.25 if "quarter" in g["ptf"].lower() else 0.5, "pp", s, e)
     if g["pt"] is not None:
         val = _num(g["pt"])
         return None if val is None else _Mention("points", val, "pp", s, e)
@@ -427,8 +415,12 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             )
         ):
             return None  # Doom 3, Half-Life 2, Chapter 11: part of a name
-        if _named_number(text, s, g["ce"]):
-            return None  # the Three Gorges Dam, BBC Two
+        if (
+            _named_number(text, s, g["ce"])
+            or _address(text, m.start("noun"))
+            or not _short_million(text, s, g["ce"])
+        ):
+            return None  # the Three Gorges Dam, BBC Two, 10 Downing Street
         noun = g["noun"].lower()
         raw = g["ce"].lower()
         fraction = _FRACTIONS.get(noun.rstrip("s"))
@@ -442,10 +434,14 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return _Mention("percent", round(val * 100 / fraction, 1), "%", s, e)
         if noun in v.en_count_stop or (raw.isalpha() and noun in v.en_change):
             return _bare(text, s, m.end("ce"), g["ce"])
-        if noun == "times" and re.match(
-            r"\s(?:as|more|less|higher|lower|bigger|larger|greater|the|over)\b", text[m.end() :]
+        if noun == "times" and (
+            re.match(
+                r"\s(?:as|more|less|higher|lower|bigger|larger|greater|the|over)\b",
+                text[m.end() :],
+            )
+            or re.search(r"\bby\s(?:up\sto\s|about\s|around\s|some\s)?$", text[max(0, s - 16) : s])
         ):
-            return None  # "three times as many": a ratio, not a count of occasions
+            return None  # "three times as many", "magnify text by up to 10 times": ratios
         if (
             noun in v.en_count_stop
             or raw == "a"

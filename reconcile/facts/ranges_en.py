@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 
-from .._regex import compiled
 from ._base import _EN_SMALL, _EN_TENS, _Mention
 
-_LOWER = (
+_LOWER = re.compile(
     rf"(?P<from>\bfrom\s)?(?P<between>\bbetween\s)?"
     rf"(?P<num>[£$€]?\d[\d,.]*(?:\s?(?:m|bn|million|billion))?(?:%|\sper\scent)?"
-    rf"|\b(?:{_EN_SMALL}|{_EN_TENS})\b)"
-    r"\s?(?P<join>to|and|-|–)\s?$"
+    rf"|\b(?:{_EN_SMALL}|{_EN_TENS})\b"
+    # "between July and September", "from June to August": a span of months.
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December))"
+    r"\s?(?P<join>to|and|-|–)\s?$",
+    re.IGNORECASE,
 )
 
 
@@ -43,7 +46,7 @@ def merge_ranges(text: str, ms: list[_Mention]) -> list[_Mention]:
         if not tail.endswith(("to", "and", "-", "–")):
             out.append(m)
             continue
-        lower = compiled(_LOWER, re.IGNORECASE).search(text, max(0, m.start - 40), m.start)
+        lower = _LOWER.search(text, max(0, m.start - 40), m.start)
         if lower is None or m.kind in ("score", "ordinal", "age"):
             out.append(m)
             continue
@@ -56,8 +59,13 @@ def merge_ranges(text: str, ms: list[_Mention]) -> list[_Mention]:
         lead = re.findall(
             r"[A-Za-z'’-]+", text[max(0, lower.start("num") - 30) : lower.start("num")]
         )
+        month = lower.group("num")[0].isupper()
+        if month and m.kind != "date":
+            out.append(m)
+            continue
         if (
             lower.group("join").lower() == "to"
+            and not (lower.group("from") and m.kind == "date")  # "from 1941 to 1945"
             and lead
             and lower.start("num") - len(text[: lower.start("num")].rstrip()) < 3
             and (lead[-1].lower() not in _RANGE_LEADS or lead[-1].lower() in ("up", "down", "by"))

@@ -567,7 +567,9 @@ def _distribute_en(text: str, ms: list[_Mention], v: _Vocab) -> None:
             (
                 i
                 for i in range(len(words) - 1, -1, -1)
-                if words[i].lower() in v.en_change or words[i].lower() in v.en_copulas
+                if (words[i].lower() in v.en_change or words[i].lower() in v.en_copulas)
+                # "will rise by 9.4% and 8.1%": the verb, not the preposition after it
+                and words[i].lower() not in ("of", "at", "to", "by")
             ),
             None,
         )
@@ -580,9 +582,19 @@ def _distribute_en(text: str, ms: list[_Mention], v: _Vocab) -> None:
         subj = re.split(r"\b(?:said|says|say|told|reported|added|that)\s", subj)[-1]
         items = [it.strip() for it in compiled(_EN_LIST_SPLIT).split(subj) if it.strip()]
         items = [
-            " ".join(w for w in it.split() if w.lower() not in v.en_determiners) for it in items
+            " ".join(
+                w
+                for w in it.split()
+                # "education will rise by …": the auxiliary is no part of the item.
+                if w.lower() not in v.en_determiners and w.lower() not in _EN_AUXILIARIES
+            )
+            for it in items
         ]
         if len(items) != len(group):
             continue
+        head = re.match(r"(\S+\s(?:on|of|in|for)\s)\S+$", items[0])
+        if head and all(len(it.split()) == 1 for it in items[1:]):
+            # "Spending on health and education will rise by 9.4% and 8.1% respectively".
+            items = [items[0], *(head.group(1) + it for it in items[1:])]
         for m, item in zip(group, items, strict=True):
             m.subject = item

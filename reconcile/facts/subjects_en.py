@@ -4,94 +4,36 @@ There is no tagger here (none with its model inside a PyPI package is fast enoug
 1 MB/s budget), so a noun phrase is a run of words that are neither function words nor
 verbs, read from ``data/facts.toml``'s ``[en]`` word lists: walking back from a verb or a
 preposition before the figure, or forward from the figure when it modifies a noun
-("a 70% share of the market", "a £200 council tax refund"). Its patterns are compiled on
-first use (``compiled``): a Chinese pair never needs them.
+("a 70% share of the market", "a £200 council tax refund").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
-from .. import _data
-from .._regex import compiled
 from ._base import _clause_end, _clause_start, _Mention
+from .words_en import (
+    _CONVERSION,
+    _LEADING,
+    _MODALS,
+    _WORD,
+    _adverb,
+    _is_verb,
+    _modifier,
+    _stops,
+    _trim,
+    _Words,
+)
 
-# A word starts after a space or punctuation: the "bn" of "£1.34bn" is not a word.
-_WORD = r"(?<![\w.'’])(?:[A-Za-z][\w'’.-]*[\w']|[A-Za-z])"
+# speakers.py reads the word lists from here: re-exported (they live in words_en.py).
+from .words_en import _words as _words
 
-
-@dataclass(frozen=True)
-class _Words:
-    function: frozenset[str]
-    verbs: frozenset[str]
-    before_np: frozenset[str]  # words after which a figure modifies the noun that follows
-    linking: frozenset[str]  # of/at/to/by…: the noun phrase before them is the subject
-    trim: frozenset[str]  # words a subject must not begin or end with
-    change: frozenset[str]
-    copulas: frozenset[str]
-    days: frozenset[str]
-    auxiliaries: frozenset[str]
-    ing_nouns: frozenset[str]
-    qualifiers: frozenset[str]  # "fell by almost 4%": they qualify the figure
-    when_nouns: frozenset[str]
-    when_preps: frozenset[str]
-    when_fillers: frozenset[str]
-    ly_words: frozenset[str]
-    comparatives: frozenset[str]
-    noun_copulas: frozenset[str]
-    change_nouns: frozenset[str]
-    units: frozenset[str]  # "35.39 seconds", "200 metres" say how much, not of what
-    results: frozenset[str]  # "a 3-2 defeat", "the 1-1 draw": the game a score belongs to
-
-
-@cache
-def _words() -> _Words:
-    en = _data.load("facts")["en"]
-
-    def low(key: str) -> frozenset[str]:
-        return frozenset(str(x).lower() for x in en[key])
-
-    return _Words(
-        function=low("function_words"),
-        verbs=low("verbs"),
-        before_np=low("determiners") | frozenset({"a", "an", "another", "extra", "further"}),
-        linking=low("linking_words"),
-        trim=low("function_words")
-        | low("determiners")
-        | low("verbs")
-        | {"million", "billion", "thousand", "hundred"},
-        change=low("change_verbs"),
-        copulas=low("copulas"),
-        days=low("days"),
-        auxiliaries=low("auxiliaries"),
-        ing_nouns=low("ing_nouns"),
-        units=low("units"),
-        qualifiers=low("figure_qualifiers"),
-        when_nouns=low("when_nouns"),
-        when_preps=low("when_preps"),
-        when_fillers=low("when_fillers"),
-        ly_words=low("ly_words"),
-        comparatives=low("comparatives"),
-        noun_copulas=low("noun_copulas"),
-        change_nouns=low("change_nouns"),
-        results=low("results"),
-    )
-
-
-def _is_verb(word: str, w: _Words) -> bool:
-    low = word.lower()
-    if low in w.verbs or low in w.change or low in w.copulas:
-        return True
-    # Past tenses and participles without a tagger: "-ed" words of five letters or more
-    # (raised, called), and "-ing" forms (bringing, agreeing).
-    return (
-        len(low) >= 5
-        and (low.endswith("ed") or low.endswith("ing"))
-        and word[0].islower()
-        and low not in w.ing_nouns
-    )
+_NUMBER_WORDS = frozenset(
+    [
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+        *("twelve", "several", "few", "many"),
+    ]
+)
 
 
 def _drop_when(words: list[str], w: _Words) -> list[str]:
@@ -107,8 +49,8 @@ def _drop_when(words: list[str], w: _Words) -> list[str]:
             seen = True
         elif low in ("last", "this", "next") and seen:
             cut = p  # "five times last year"
-        elif low not in w.when_fillers:
-            break
+        elif low not in w.when_fillers and not (seen and low in _NUMBER_WORDS):
+            break  # ("for the three months to December": the number is part of it)
     words = words if cut is None else words[:cut]
     if len(words) >= 2 and words[-1].lower() == "times":
         words = words[:-2]  # "lifted borrowing costs five times": how often, not what
@@ -122,8 +64,17 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         low = word.lower()
-        if low in ("of", "for", "in", "among") and out and i > 0 and not _stops(words[i - 1], w):
-            out.append(word)  # "proportion of turnover", "sales in shopping malls"
+        if (
+            (
+                low in ("of", "for", "in", "among")
+                or (low == "to" and out[-1:] and out[-1][0].isupper())
+            )
+            and out
+            and i > 0
+            and not _stops(words[i - 1], w)
+        ):
+            # "proportion of turnover", "sales in shopping malls", "exports to China"
+            out.append(word)
             continue
         noun_copula = not out and low in w.noun_copulas and i > 0 and not _stops(words[i - 1], w)
         if _stops(word, w) and not (out and _modifier(words, i, w)) and not noun_copula:
@@ -146,6 +97,8 @@ def _np_after(words: list[str], w: _Words) -> list[str]:
         words = words[3:]  # "a 0.1% rise in month on month industrial output"
     for i, word in enumerate(words):
         low = word.lower()
+        if out and low in ("last", "next", "this", "today", "yesterday"):
+            break  # "9% growth last year": when, not part of what
         if low == "of" and out and i + 1 < len(words):
             out.append(word)
             continue
@@ -174,56 +127,6 @@ def _np_after(words: list[str], w: _Words) -> list[str]:
         if len(out) >= 6:
             break
     return _trim(out, w)
-
-
-def _modifier(words: list[str], i: int, w: _Words) -> bool:
-    """An "-ing"/"-ed" word inside a noun phrase: "public spending plans", "the proposed deal".
-
-    It modifies the noun after it when the word before it is a determiner or another
-    content word; after a function word ("to cutting Labour's plans") it is a verb.
-    """
-    word = words[i]
-    low = word.lower()
-    if low in w.verbs or low in w.function or not (low.endswith("ing") or low.endswith("ed")):
-        return False
-    if i == 0:
-        return False
-    prev = words[i - 1].lower()
-    if words[i - 1][0].isupper() and prev not in w.before_np:
-        return False  # "Freddie Mac restated earnings": a name, then its verb
-    return prev in w.before_np or not (_stops(words[i - 1], w) or prev in w.function)
-
-
-_CONVERSION = r"\s*[(（][^()（）]{1,40}[)）]"
-# Words that open a counted phrase without being the thing counted ("five other provinces").
-_LEADING = frozenset(
-    ["other", "more", "most", "new", "additional", "further", "extra", "of", "such", "all"]
-)
-_MODALS = frozenset(
-    ["can", "could", "will", "would", "may", "might", "must", "should", "shall", "to"]
-)
-
-
-def _adverb(word: str, w: _Words) -> bool:
-    low = word.lower()
-    return low.endswith("ly") and len(low) >= 6 and low not in w.ly_words and word[0].islower()
-
-
-def _stops(word: str, w: _Words) -> bool:
-    if len(word) > 1 and word.isupper():
-        return False  # "US", "IT": an acronym, not the pronoun
-    low = word.lower()
-    if _adverb(word, w) or low.endswith(("n't", "n’t")):
-        return True  # "currently", "unexpectedly", "doesn't" end a noun phrase
-    return low in w.function or low in w.before_np or _is_verb(word, w) or low in w.days
-
-
-def _trim(words: list[str], w: _Words) -> list[str]:
-    while words and (words[-1].lower() in w.trim or words[-1].lower() == "of"):
-        words = words[:-1]
-    while words and words[0].lower() in w.trim:
-        words = words[1:]
-    return words
 
 
 _PLACE_PREPS = frozenset(["from", "in", "at", "on", "across", "around"])
@@ -255,12 +158,44 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
         rest = rest[k:]
     while rest and rest[0].lower() in w.auxiliaries:
         rest = rest[1:]
-    if rest and (_is_verb(rest[0], w) or rest[0].lower() in w.change or rest[0].endswith("ed")):
+    if (
+        rest
+        and (_is_verb(rest[0], w) or rest[0].lower() in w.change or rest[0].endswith("ed"))
+        and rest[0].lower() not in w.linking  # "110,000 staff by 2010": no verb
+    ):
         return [*np, rest[0]]  # six million people perished
     return np
 
 
-_QUOTES = '["“”]'
+_QUOTES = re.compile('["“”]')
+# Between a change and the level it reached, or the level it came from: "rise by a quarter
+# of a percentage point to 2.25%", "fell from £190,329 to £189,733". Both measure one thing.
+_LEVEL_GAP = re.compile(r"\s(?:to|from)\s")
+
+
+def same_conversion(text: str, prev: _Mention, m: _Mention) -> bool:
+    """Whether ``m`` is a further conversion inside the brackets after ``prev``:
+    "1.16bn euros ($1.5bn; £800m)"."""
+    if not re.fullmatch(r"\s*[;,/]\s*", text[prev.end : m.start]):
+        return False
+    return text.rfind("(", 0, prev.start) > text.rfind(")", 0, prev.start)
+
+
+def same_level(text: str, prev: _Mention, m: _Mention) -> bool:
+    """Whether ``m`` is the level a change ``prev`` reached or came from, and so measures
+    what ``prev`` does; not when ``m`` counts a noun of its own ("kept 1,000 to 2,000 music
+    files" counts the files)."""
+    if not prev.subject or not _LEVEL_GAP.fullmatch(text, prev.end, m.start):
+        return False
+    w = _words()
+    own = _WORD.findall(text[m.end : m.end + 30])
+    counted = (
+        m.kind == "count"
+        and bool(own)
+        and text[m.end : m.end + 1] == " "
+        and not (_stops(own[0], w) or own[0].lower() in w.when_fillers)
+    )
+    return not counted
 
 
 def _open_clause(text: str, at: int) -> int:
@@ -278,22 +213,26 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     w = _words()
     cs = _open_clause(text, m.start)
     # "a $1.75bn (£900m) deal": the conversion in brackets sits between figure and noun.
-    conv = compiled(_CONVERSION).match(text, m.end)
+    conv = _CONVERSION.match(text, m.end)
     end = conv.end() if conv else m.end
     # A dash between spaces starts the phrase: "fared well - Toyota sales jumped 11%".
-    before = compiled(_WORD).findall(re.split(r"\s[-–—]\s", text[cs : m.start])[-1])
+    before = _WORD.findall(re.split(r"\s[-–—]\s", text[cs : m.start])[-1])
     if m.kind == "count":
         # 178 "sound recordings", eight "critical" security holes: quotation marks inside
         # the counted phrase do not end it.
-        rest = compiled(_QUOTES).sub("", text[end : end + 120])
+        rest = _QUOTES.sub("", text[end : end + 120])
         rest = rest[: _clause_end(rest, 0)]
     else:
         rest = text[end : _clause_end(text, end)]
     # A dash between spaces ends the phrase: "One in 10 adult Americans - equivalent to …".
-    after = compiled(_WORD).findall(re.split(r"\s[-–—]\s", rest)[0])
-    if m.kind == "count" or (m.kind == "percent" and after and after[0].lower() == "of"):
+    after = _WORD.findall(re.split(r"\s[-–—]\s", rest)[0])
+    if m.kind == "count" or (
+        m.kind in ("percent", "amount") and after and after[0].lower() == "of" and end == m.end
+    ):
         # "five other provinces"; "13.6% of the loans": the share is of what follows.
         np = _np_after(after, w)
+        if not np and after and after[0].lower() in w.noun_copulas and after[0][0].islower():
+            np = [after[0]]  # "only 1,440 hits": after a number "hits" is a noun
         if np and np[0].lower() in w.when_nouns:
             np = []  # "from 1.27 million a year earlier": when, not what
         if np and m.kind == "count" and np[0].lower() in w.units:
@@ -329,42 +268,74 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     if found is None and re.search(r"\s[-–—]\s", text[cs : m.start]):
         # "Sales - excluding fuel - rose 5%": the dashes set off an aside, not a clause.
         aside = re.sub(r"\s[-–—]\s[^-–—]*\s[-–—]\s", " ", text[cs : m.start])
-        found = _measured(compiled(_WORD).findall(aside), after, m, change_words, w)
+        found = _measured(_WORD.findall(aside), after, m, change_words, w)
     if found is None and before and before[0].lower() in ("which", "that") and cs > 1:
         # "the disaster appeal, which is expected soon to top £20m": the relative clause
         # measures what it is about.
-        np = _np_before(compiled(_WORD).findall(text[_clause_start(text, cs - 1) : cs - 1]), w)
+        np = _np_before(_WORD.findall(text[_clause_start(text, cs - 1) : cs - 1]), w)
         found = " ".join(np) or None
     ce = _clause_end(text, m.end)
     if found is None and len(before) <= 1 and not after and ce < len(text) and text[ce] == ",":
         # "At 2.6%, inflation remains within …": the next clause's subject.
-        nxt = compiled(_WORD).findall(text[ce + 1 : _clause_end(text, ce + 1)])
+        nxt = _WORD.findall(text[ce + 1 : _clause_end(text, ce + 1)])
         head = _np_after(nxt, w)
         if head and len(head) < len(nxt):
             found = " ".join(head)
-    if found is None and cs > 1 and before and _is_verb(before[0], w):
+    if (
+        found is None
+        and cs > 1
+        and before
+        and (_is_verb(before[0], w) or before[0].lower() in w.auxiliaries)
+    ):
         # "Core prices, which exclude food and energy costs, surged by 0.8%": past the
         # relative clause to the subject it interrupts.
         prev = _clause_start(text, cs - 1)
-        words = compiled(_WORD).findall(text[prev : cs - 1])
-        if words and words[0].lower() in ("which", "who") and prev > 1:
-            np = _np_before(
-                compiled(_WORD).findall(text[_clause_start(text, prev - 1) : prev - 1]), w
+        words = _WORD.findall(text[prev : cs - 1])
+        if (
+            words
+            and prev > 1
+            and (
+                words[0].lower() in ("which", "who")
+                # "Turkcell's stake in Irancell, the new network, should be cut from 70%":
+                # past the apposition to the noun it renames.
+                or (
+                    words[0].lower() in ("the", "a", "an")
+                    and not any(_is_verb(x, w) for x in words)
+                )
             )
+        ):
+            np = _np_before(_WORD.findall(text[_clause_start(text, prev - 1) : prev - 1]), w)
             found = " ".join(np) or None
+    if (
+        found is None
+        and cs > 1
+        and before
+        # ("…, currently close to 30%", "…, up 13.8% in the year"; not "…, to $14bn", a level)
+        and (_adverb(before[0], w) or before[0].lower() in w.qualifiers | {"up", "down"})
+        and all(_adverb(x, w) or x.lower() in w.qualifiers | {"to", "close", "up"} for x in before)
+    ):
+        # "Unemployment remains high, currently close to 30%": the clause goes on.
+        words = _WORD.findall(text[_clause_start(text, cs - 1) : cs - 1])
+        v = next((k for k in range(len(words) - 1, 0, -1) if _is_verb(words[k], w)), None)
+        if v:
+            found = " ".join(_np_before(words[:v], w)) or None
+    if found is not None and found.lower() in w.currencies and found.lower().endswith("s"):
+        return None  # "from 5bn euros in 2014 to almost 9bn euros": the unit of another figure
     return found
 
 
 # The rest of a list the counted noun heads: "155,465 pickups, vans and sports utility
 # vehicles", "17,815 Buick Raniers, Chevrolet Trailblazers and Isuzu Ascenders".
-_LIST_STEP = r"(,\s(?:and\s|or\s)?|,?\s(?:and|or)\s)([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)*)"
+_LIST_STEP = re.compile(
+    r"(,\s(?:and\s|or\s)?|,?\s(?:and|or)\s)([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)*)"
+)
 
 
 def _list_tail(text: str, at: int) -> str:
     w = _words()
     start = at
     while True:
-        step = compiled(_LIST_STEP).match(text, at)
+        step = _LIST_STEP.match(text, at)
         if step is None:
             return ""
         item: list[str] = []
@@ -379,6 +350,32 @@ def _list_tail(text: str, at: int) -> str:
             return text[start:at]  # the list ends with its "and" item
 
 
+# Pronouns that head a group named by what it does: "those earning more than £100,000".
+_WHO_WORDS = frozenset(["those", "anyone", "everyone", "someone", "people", "others"])
+
+
+def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
+    """A figure between a verb and a noun modifies the noun, the verb's object: "the Fed has
+    implemented quarter percentage point rises", "paid $40m compensation"."""
+    if not before or not after or not after[0][0].islower():
+        return False
+    verb = before[-1].lower()
+    return (
+        _is_verb(before[-1], w)
+        and verb not in w.change | w.copulas | w.linking | w.auxiliaries
+        and after[0].lower() not in w.comparatives | w.units | _PLACE_ADVERBS
+    )
+
+
+# Words after a figure that say where or how it is shared, not what it is of.
+_PLACE_ADVERBS = frozenset(
+    [
+        *("outside", "inside", "worldwide", "apiece", "each", "abroad", "overseas", "home"),
+        *("back", "away", "ahead", "altogether", "overall", "short", "more", "less", "net"),
+    ]
+)
+
+
 def _measured(
     before: list[str], after: list[str], m: _Mention, change_words: frozenset[str], w: _Words
 ) -> str | None:
@@ -386,20 +383,51 @@ def _measured(
     # A figure between a determiner and a noun modifies the noun: "a 70% share of …".
     # "an annual £10.5bn black hole": an adjective may come between.
     det = [x.lower() for x in before[-2:]]
+    if det and re.search(r"[a-z](?:'s|’s|s'|s’)$", det[-1]):
+        det[-1] = "its"  # "America's 5.4% jobless rate": a possessive is a determiner
     if len(after) >= 3 and after[0].lower() in w.change_nouns and after[1].lower() in ("in", "of"):
         # "a 6% rise in profits": the change is of what follows it.
         np = _np_after(after[2:], w)
         if np:
             m.change = after[0].lower()
             return " ".join(np)
-    if (
+    modifies = bool(
         det
         and (
             det[-1] in w.before_np
-            or (len(det) == 2 and det[0] in w.before_np and not _stops(before[-1], w))
+            or (
+                len(det) == 2
+                and det[0] in w.before_np
+                # "a revised 0.6% increase": a participle describes the figure's noun.
+                and (not _stops(before[-1], w) or _modifier(before, len(before) - 1, w))
+            )
         )
+    )
+    modifies = modifies or _object_of(before, after, w)
+    if modifies and after and after[0].lower() in w.change_nouns:
+        # "from a revised 0.6% increase in October": the increase ("a 1.4% growth target":
+        # the target).
+        np = [after[0]]
+        for word in after[1:4]:
+            if _stops(word, w) or word.lower() in w.when_fillers | w.when_nouns:
+                break
+            np.append(word)
+        if len(np) == 1:
+            m.change = after[0].lower()
+        return " ".join(np)
+    if (
+        modifies
         and after
-        and not _stops(after[0], w)
+        and (
+            not _stops(after[0], w)
+            # "Turkcell's 70% controlling stake": a participle before the noun.
+            or (
+                after[0].lower().endswith(("ing", "ed"))
+                and len(after) > 1
+                and not _stops(after[1], w)
+                and after[0].lower() not in w.function | w.verbs
+            )
+        )
         and after[0].lower() not in ("last", "next", "this")  # "cut … 10% last year"
     ):
         np = _np_after(after, w)
@@ -409,8 +437,21 @@ def _measured(
     i = len(before) - 1
     while i >= 0 and (
         before[i].lower() in w.qualifiers
+        # "could reach up to 10%", "currently close to 30%" (not "push earnings up to":
+        # a change and its level)
         or (
-            before[i].lower() in ("at", "up")
+            before[i].lower() == "to"
+            and i > 0
+            and (
+                before[i - 1].lower() == "close"
+                or (
+                    before[i - 1].lower() == "up"
+                    and (i < 2 or _is_verb(before[i - 2], w) or _adverb(before[i - 2], w))
+                )
+            )
+        )
+        or (
+            before[i].lower() in ("at", "up", "close")
             and i + 1 < len(before)
             and before[i + 1].lower() in ("least", "most", "to")
         )
@@ -442,6 +483,8 @@ def _measured(
                     or before[j - 1].lower() in w.copulas
                     or _is_verb(before[j - 1], w)
                     or _adverb(before[j - 1], w)  # "was currently at 62%"
+                    # "left interest rates on hold again at 4.75%"
+                    or before[j - 1].lower() in ("again", "still", "also", "already", "now")
                     or before[j - 1].lower() in w.comparatives  # "is much lower at 0.1%"
                 )
                 # "fuel costs rose by £106m": before another verb, "costs" is the noun.
@@ -450,7 +493,11 @@ def _measured(
                 j -= 1
                 if before[j].lower() in change_words:
                     m.change = before[j].lower()
-            np = _np_before(before[:j], w)
+            head = before[:j]
+            while head and head[-1].lower() in w.when_preps:
+                # "pre-tax profits for 2004 rose 56%": the preposition's figure is no word.
+                head = head[:-1]
+            np = _np_before(head, w)
             if not np and j >= 2 and before[j - 1].lower() in ("and", "but", "or", "yet"):
                 # "Google shares have risen since but fell $12.33": the first verb's subject.
                 k = j - 2
@@ -469,6 +516,12 @@ def _measured(
                 np = _np_before(before[:k], w) or np
             if np:
                 return " ".join(np)
+            if (
+                j > 0
+                and before[j - 1].lower() in _WHO_WORDS
+                and before[j].lower() not in w.linking | w.copulas | w.auxiliaries
+            ):
+                return f"{before[j - 1]} {before[j]}"  # "for those earning more than £100,000"
             if low in ("cost", "costs") and i + 1 < len(before):
                 return None  # "which could cost the UK £1bn": not the UK's figure
             break
