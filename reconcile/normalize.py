@@ -84,11 +84,10 @@ def _cjk_side(text: str, i: int, step: int) -> bool:
     while 0 <= i < len(text):
         ch = text[i]
         if ch.isascii():
-            if quote and ch.isspace():
-                # 力\t…\t新: whitespace beyond the mark ends it as the text's edge does, so
-                # a sentence normalises the same cut out of its paragraph as inside it.
-                return True
-            return False  # the common case: no ASCII character is wide or skipped
+            # The common case: no ASCII character is wide or skipped. But whitespace beyond
+            # a mark (力\t…\t新) ends it as the text's edge does, so a sentence normalises
+            # the same cut out of its paragraph as inside it.
+            return quote and ch.isspace()
         category = unicodedata.category(ch)
         # Format characters (soft hyphen, zero-width space) are dropped from the output,
         # so look past them too: judging by one made normalising twice differ from once.
