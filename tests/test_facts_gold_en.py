@@ -409,3 +409,19 @@ def test_career_firsts_lengths_of_matches_and_tiebreaks() -> None:
     assert found["8-6"].kind == "score"
     assert found["$14bn"].subject == "Latin American exports to China"
     assert "Number 10" not in found
+
+
+def test_money_in_something_is_that_thing() -> None:
+    # "£5m in X": the money is X (sentences of other BBC reports, bbc-news-2225).
+    facts = extract_facts(
+        from_text(
+            "Japan has $850bn in foreign exchange reserves. Mr Galloway won £150,000 in libel "
+            "damages. EBay stock fell to $92.9 in after-hours trade."
+        ),
+        headline=False,
+    )
+    assert [f.subject for f in facts] == [
+        "foreign exchange reserves",
+        "libel damages",
+        "EBay stock",
+    ]

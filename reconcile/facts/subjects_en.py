@@ -264,6 +264,19 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
             if m.kind == "count" and len(np) == len(after):
                 return " ".join(np) + _list_tail(text, _clause_end(text, end))
             return " ".join(np)
+    if (
+        m.kind == "amount"
+        and len(after) >= 2
+        and after[0] == "in"
+        and end == m.end
+        and after[1][0].islower()
+        and not _stops(after[1], w)
+        and after[1].lower() not in w.when_nouns | w.when_fillers
+    ):
+        # "providing $120m in revenue", "$28.3bn in financial damages": what the money is.
+        np = _np_after(after[1:], w)
+        if np and np[-1].lower() not in _NOT_MONEY and np[0].lower() not in _NUMBER_WORDS:
+            return " ".join(np)
     found = _measured(before, after, m, change_words, w)
     if found is None and re.search(r"\s[-–—]\s", text[cs : m.start]):
         # "Sales - excluding fuel - rose 5%": the dashes set off an aside, not a clause.
@@ -350,6 +363,9 @@ def _list_tail(text: str, at: int) -> str:
             return text[start:at]  # the list ends with its "and" item
 
 
+# After "£5m in": a session or a sum, not what the money is ("fell to $92.9 in after-hours
+# trade", "£2.1bn in total").
+_NOT_MONEY = frozenset(["trade", "trading", "dealings", "total", "terms", "return", "all"])
 # Pronouns that head a group named by what it does: "those earning more than £100,000".
 _WHO_WORDS = frozenset(["those", "anyone", "everyone", "someone", "people", "others"])
 
