@@ -314,6 +314,8 @@ def test_a_rank_ranks_the_thing_placed(ref: str, context: str, value: str, subje
         ("bbc:bbc-entertainment-029", "discarded 1980s Kodak", "1980s", "Kodak film"),
         ("bbc:bbc-tech-257", "only 1,440 hits", "1,440", "hits produced"),
         ("bbc:bbc-politics-223", "those earning more than £100,000", "£100,000", "those earning"),
+        # "mining output drove the increase, surging 2.1%": the participle's subject.
+        ("bbc:bbc-business-453", "surging 2.1%", "2.1%", "shows mining output"),
     ],
 )
 def test_a_figure_measures_what_its_clause_is_about(
