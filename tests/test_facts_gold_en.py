@@ -314,6 +314,8 @@ def test_a_rank_ranks_the_thing_placed(ref: str, context: str, value: str, subje
         ("bbc:bbc-entertainment-029", "discarded 1980s Kodak", "1980s", "Kodak film"),
         ("bbc:bbc-tech-257", "only 1,440 hits", "1,440", "hits produced"),
         ("bbc:bbc-politics-223", "those earning more than £100,000", "£100,000", "those earning"),
+        # "mining output drove the increase, surging 2.1%": the participle's subject.
+        ("bbc:bbc-business-453", "surging 2.1%", "2.1%", "shows mining output"),
     ],
 )
 def test_a_figure_measures_what_its_clause_is_about(
@@ -409,3 +411,19 @@ def test_career_firsts_lengths_of_matches_and_tiebreaks() -> None:
     assert found["8-6"].kind == "score"
     assert found["$14bn"].subject == "Latin American exports to China"
     assert "Number 10" not in found
+
+
+def test_money_in_something_is_that_thing() -> None:
+    # "£5m in X": the money is X (sentences of other BBC reports, bbc-news-2225).
+    facts = extract_facts(
+        from_text(
+            "Japan has $850bn in foreign exchange reserves. Mr Galloway won £150,000 in libel "
+            "damages. EBay stock fell to $92.9 in after-hours trade."
+        ),
+        headline=False,
+    )
+    assert [f.subject for f in facts] == [
+        "foreign exchange reserves",
+        "libel damages",
+        "EBay stock",
+    ]

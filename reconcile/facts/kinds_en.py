@@ -225,8 +225,8 @@ def _number_rank(text: str, s: int, e: int, spelled: bool) -> int | None:
 def _chart_position(text: str, s: int, raw: str) -> bool:
     """A bare number that is a place in a chart: "came in at 39", and in a list that began
     with one, "Dizzee Rascal in at number 12 and The Zutons at 20"."""
-    if not raw.isdigit() or int(raw) > 200:
-        return False
+    if not raw.isdigit() or int(raw) > 200 or not text.endswith("at ", 0, s):
+        return False  # (the cheap test first: most bare numbers follow no "at")
     lead = text[max(0, s - 120) : s]
     if re.search(r"\bin\sat\s$", lead):
         return True
@@ -239,6 +239,7 @@ def _pronoun_age(text: str, s: int, e: int, raw: str) -> bool:
     """ "He was 84," after a report of a death or a life: a person's age."""
     return (
         raw.isdigit()
+        and text.endswith(("was ", "is "), 0, s)
         and 1 <= int(raw) <= 110
         and re.search(r"(?:^|[.!?,;]\s|\band\s)(?:[Hh]e|[Ss]he)\s(?:was|is)\s$", text[:s])
         is not None
@@ -259,12 +260,14 @@ def _role_age(text: str, s: int, e: int, raw: str) -> bool:
 
 def _in_version_list(lead: str) -> bool:
     """A year in a list of version numbers: "Windows 95, 98, 2000, NT and XP"."""
-    return re.search(r"\b[A-Z][\w-]*\s\d{2,4}(?:,\s\d{2,4})*,\s$", lead) is not None
+    return lead.endswith(", ") and (
+        re.search(r"\b[A-Z][\w-]*\s\d{2,4}(?:,\s\d{2,4})*,\s$", lead) is not None
+    )
 
 
 def _address(text: str, at: int) -> bool:
     """A house number: "into 10 Downing Street" (``at`` is where the word after it starts)."""
-    return (
+    return text[at : at + 1].isupper() and (
         re.match(
             r"[A-Z][\w'-]*\s(?:Street|Road|Avenue|Lane|Square|Place|Drive|Terrace)\b",
             text[at : at + 40],

@@ -264,6 +264,19 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
             if m.kind == "count" and len(np) == len(after):
                 return " ".join(np) + _list_tail(text, _clause_end(text, end))
             return " ".join(np)
+    if (
+        m.kind == "amount"
+        and len(after) >= 2
+        and after[0] == "in"
+        and end == m.end
+        and after[1][0].islower()
+        and not _stops(after[1], w)
+        and after[1].lower() not in w.when_nouns | w.when_fillers
+    ):
+        # "providing $120m in revenue", "$28.3bn in financial damages": what the money is.
+        np = _np_after(after[1:], w)
+        if np and np[-1].lower() not in _NOT_MONEY and np[0].lower() not in _NUMBER_WORDS:
+            return " ".join(np)
     found = _measured(before, after, m, change_words, w)
     if found is None and re.search(r"\s[-–—]\s", text[cs : m.start]):
         # "Sales - excluding fuel - rose 5%": the dashes set off an aside, not a clause.
@@ -319,6 +332,21 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         v = next((k for k in range(len(words) - 1, 0, -1) if _is_verb(words[k], w)), None)
         if v:
             found = " ".join(_np_before(words[:v], w)) or None
+    if found is None and cs > 1 and before and _change_participle(before[0], w):
+        # "mining output drove the increase, surging 2.1%": the participle's subject is
+        # the subject of the verb before it.
+        words = _WORD.findall(text[_clause_start(text, cs - 1) : cs - 1])
+        v = next(
+            (
+                k
+                for k in range(len(words) - 1, 0, -1)
+                # ("drove the increase": after a determiner a verb form is a noun)
+                if _is_verb(words[k], w) and words[k - 1].lower() not in w.before_np
+            ),
+            None,
+        )
+        if v:
+            found = " ".join(_np_before(words[:v], w)[-3:]) or None
     if found is not None and found.lower() in w.currencies and found.lower().endswith("s"):
         return None  # "from 5bn euros in 2014 to almost 9bn euros": the unit of another figure
     return found
@@ -350,8 +378,20 @@ def _list_tail(text: str, at: int) -> str:
             return text[start:at]  # the list ends with its "and" item
 
 
+# After "£5m in": a session or a sum, not what the money is ("fell to $92.9 in after-hours
+# trade", "£2.1bn in total").
+_NOT_MONEY = frozenset(["trade", "trading", "dealings", "total", "terms", "return", "all"])
 # Pronouns that head a group named by what it does: "those earning more than £100,000".
 _WHO_WORDS = frozenset(["those", "anyone", "everyone", "someone", "people", "others"])
+
+
+def _change_participle(word: str, w: _Words) -> bool:
+    """ "surging", "rising", "dropping": the "-ing" form of a verb of change."""
+    low = word.lower()
+    if not low.endswith("ing") or word[0].isupper():
+        return False
+    stem = low[:-3]
+    return any(x in w.change for x in (stem, stem + "e", stem + "ed", stem[:-1] + "ed"))
 
 
 def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
