@@ -21,7 +21,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -66,8 +65,8 @@ def _canon(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
-# A NamedTuple: a private record, defined at import for a third of a dataclass's cost.
-class _F(NamedTuple):
+@dataclass
+class _F:
     """A fact with what matching needs precomputed."""
 
     fact: Fact

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
 from .. import _data
 from ..numbers import EN_ORDINALS
@@ -27,8 +27,8 @@ from ._base import (
 )
 
 
-# A NamedTuple: a private record, defined at import for a third of a dataclass's cost.
-class _Vocab(NamedTuple):
+@dataclass(frozen=True)
+class _Vocab:
     """Compiled patterns and word sets, built once from the data files."""
 
     pattern: re.Pattern[str]
