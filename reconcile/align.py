@@ -177,27 +177,6 @@ def score_block(ca: Sequence[str], cb: Sequence[str], cfg: AlignConfig) -> Score
     return out
 
 
-def score_apart(cores: Sequence[str], homes: Sequence[int], cfg: AlignConfig) -> Scores:
-    """Scores above threshold for pairs ``x < y`` of ``cores`` that may link two sources.
-
-    ``homes[x]`` is the one source core ``x`` occurs in, or -1 when several carry it. Two
-    cores of one and the same source are never compared (collation links sentences of
-    different sources only): for two reports that is three quarters of the pairs
-    ``score_block(cores, cores)`` would score. Each pair is scored as ``score_block``
-    scores it, in the same orientation.
-    """
-    out: Scores = {}
-    for x, a in enumerate(cores):
-        if not a:
-            continue
-        home = homes[x]
-        for y in range(x + 1, len(cores)):
-            b = cores[y]
-            if b and (home < 0 or homes[y] != home):
-                _score_into(out, x, y, a, b, cfg)
-    return out
-
-
 def _score_into(out: Scores, x: int, y: int, a: str, b: str, cfg: AlignConfig) -> None:
     short = min(len(a), len(b))
     limit = cfg.short_accept if short < cfg.short_len else cfg.accept

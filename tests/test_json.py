@@ -8,8 +8,11 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconcile import ConfigError, from_text, load_document, reconcile
+from reconcile.render._json_text import dumps as dumps_json
 from reconcile.render.json import dumps, schema_for
 
 from .collate_support import PENSION, story_docs
@@ -83,3 +86,36 @@ def test_the_schema_refuses_an_id_with_a_space() -> None:
     doc["sources"][0]["id"] = "my source"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, _schema(2))
+
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8)
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_VALUES)
+def test_json_text_is_what_json_dumps_writes(value: object) -> None:
+    assert dumps_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_json_text_leaves_other_keys_and_types_to_json() -> None:
+    value = {"a": {1: "x", None: [1.5]}, "b": [Count(3)]}
+    assert dumps_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+class Count(int):
+    """An int subclass: written by json's own rule."""

@@ -7,10 +7,24 @@ commands on ``main``: ``report`` (diff, merge, check, facts), ``story``, ``dedup
 
 from __future__ import annotations
 
-from . import dedup, report, story
-from ._app import InputFailure, main
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import dedup, report, story
+    from ._app import InputFailure, main
 
 __all__ = ["InputFailure", "dedup", "main", "report", "run", "story"]
+
+
+def __getattr__(name: str) -> Any:
+    # The commands load on first use (PEP 562), so that ``run`` can set the collector's
+    # thresholds before the library is imported: that import is most of a command's
+    # allocations, and the default thresholds collect a dozen times during it.
+    if name in ("InputFailure", "main"):
+        from . import _app, dedup, report, story  # noqa: F401  # each registers its commands
+
+        return getattr(_app, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run() -> None:
@@ -28,4 +42,7 @@ def run() -> None:
 
     gc.set_threshold(50_000, 20, 20)
     atexit.register(gc.freeze)  # the collection at exit then has nothing left to walk
+    from . import dedup, report, story  # noqa: F401  # each registers its commands on main
+    from ._app import main
+
     main()

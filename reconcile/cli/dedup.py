@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -299,6 +298,8 @@ def _interruptible() -> Iterator[threading.Event]:
     print a traceback from there. The cleanup (worker pool stopped, the batch in flight
     rolled back, the output closed) is short and must run to the end.
     """
+    import signal  # here, not at the top: every other command's start would pay for it
+
     event = threading.Event()
     if threading.current_thread() is not threading.main_thread():
         yield event  # signals can only be handled on the main thread

@@ -117,16 +117,13 @@ def _clause_end(text: str, i: int) -> int:
     return len(text)
 
 
-def _is_zh(s: str) -> bool:
-    """Whether ``s`` holds a Chinese ideograph (U+4E00-U+9FFF).
+# The UTF-8 forms of U+4E00-U+9FFF: E4 B8-BF xx, and E5-E9 xx xx. A class of bytes
+# compiles in microseconds; the class of the 21,000 ideographs as characters takes ~1.4 ms.
+_HAN_UTF8 = re.compile(rb"\xe4[\xb8-\xbf]|[\xe5-\xe9]")
 
-    Not a regex: the class of the 21,000 ideographs costs ~1.4 ms to compile. ``max`` (C
-    speed) settles nearly every sentence; only one holding a character above the block
-    (rare: normalisation folds full-width forms) is scanned.
-    """
-    if not s:
+
+def _is_zh(s: str) -> bool:
+    """Whether ``s`` holds a Chinese ideograph (U+4E00-U+9FFF), as ``[一-鿿]`` finds one."""
+    if s.isascii():
         return False
-    top = max(s)
-    if top < "\u4e00":
-        return False
-    return top <= "\u9fff" or any("\u4e00" <= ch <= "\u9fff" for ch in s)
+    return _HAN_UTF8.search(s.encode("utf-8", "surrogatepass")) is not None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..models import Document, Fact, Result
+from ._json_text import dumps as dumps_json
 
 
 def fact_record(f: Fact) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def facts_json(doc: Document, facts: Sequence[Fact]) -> str:
         "source": {"id": doc.id, "path": doc.source.path},
         "facts": [fact_record(f) for f in facts],
     }
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(body) + "\n"
 
 
 FACT_COLUMNS = ("id", "kind", "text", "subject", "period", "speaker")
@@ -125,4 +125,4 @@ def clusters_json(result: Result) -> str:
     full = to_dict_2(result)
     body = {k: full[k] for k in ("schema", "sources", "facts", "fact_clusters", "fact_unique")}
     body["sources"] = [{"id": s["id"], "path": s["path"]} for s in full["sources"]]
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(body) + "\n"

@@ -7,11 +7,11 @@ labelled A and B, so that existing consumers of two-file output keep working.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..errors import ConfigError
 from ..models import CanonicalSentence, Document, FactCluster, Result
+from ._json_text import dumps as dumps_json
 from .facts import fact_record
 
 SCHEMA = "reconcile/1"
@@ -83,7 +83,7 @@ def dumps(result: Result, version: int | None = None) -> str:
     """The JSON document as text (UTF-8, CJK unescaped, stable key order); the schema
     version as ``schema_for`` decides."""
     body = to_dict(result) if schema_for(result, version) == 1 else to_dict_2(result)
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(body) + "\n"
 
 
 def to_dict_2(result: Result) -> dict[str, Any]:
