@@ -162,6 +162,29 @@ def test_a_run_that_fails_to_start_restores_the_collector(tmp_path: Path) -> Non
     assert gc.get_threshold() == before
 
 
+@pytest.mark.parametrize("first_to_end", ["outer", "inner"])
+def test_interleaved_runs_leave_the_collector_as_they_found_it(
+    tmp_path: Path, first_to_end: str
+) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    cfg = DedupConfig(workers=1, batch_size=5)
+    rows = bbc_rows()[:20]
+    with (
+        SqliteIndex(tmp_path / "a.db", cfg.params()) as a,
+        SqliteIndex(tmp_path / "b.db", cfg.params()) as b,
+    ):
+        outer = iter(deduplicate(records(rows), cfg, a))
+        inner = iter(deduplicate(records(rows), cfg, b))
+        next(outer)  # both started: each inside the other's raised thresholds
+        next(inner)
+        assert gc.get_threshold()[0] > before[0]
+        for gen in [outer, inner] if first_to_end == "outer" else [inner, outer]:
+            list(gen)
+    assert gc.get_threshold() == before
+
+
 _KILL_SCRIPT = """
 import sys
 from reconcile.dedup import DedupConfig, SqliteIndex, deduplicate, read_inputs
