@@ -62,7 +62,7 @@ from .stages import (
     permutations_to_json,
     sign,
 )
-from .stored import StoredDoc
+from .stored import StoredDoc, placed
 from .verify import strongest
 
 _CHUNK = 64  # records per worker task
@@ -311,7 +311,7 @@ class DedupRun:
             # A candidate removed since its keys were read is None.
             best, shared = strongest(doc, (c for c in cands if c is not None), self.config, d.heads)
             if best is not None:
-                doc = replace(
+                doc = placed(
                     doc,
                     cluster=best.other.cluster,
                     relation=best.relation,
@@ -320,7 +320,7 @@ class DedupRun:
                     estimate=estimated_jaccard(d.signature, self._signature(best.other)),
                 )
             if shared is not None and shared.other.cluster != doc.cluster:
-                doc = replace(
+                doc = placed(
                     doc,
                     overlap=shared.other.seq,
                     overlap_similarity=shared.similarity,
