@@ -418,6 +418,31 @@ def test_band_runs_answer_lookups_like_a_plain_table_through_merges_and_removals
     assert found == expected
 
 
+def test_a_large_run_s_directory_and_filter_answer_as_a_plain_search() -> None:
+    from reconcile.dedup.index import _runs
+
+    rng = np.random.default_rng(11)
+    n = _runs._DIRECTORY_FROM + 12345  # large enough for the directory and the filter
+    keys = rng.integers(-(2**63), 2**63 - 1, size=n, dtype=np.int64)
+    keys[:3] = [-(2**63), 2**63 - 1, 0]  # the ends of the key space, and its middle
+    keys[3:50] = keys[50]  # one key many documents share (past the short scan)
+    big = _runs.make_run(0, keys, np.arange(n, dtype=np.int64))
+    assert big.directory is not None and big.filter is not None
+    absent = rng.integers(-(2**63), 2**63 - 1, size=20000, dtype=np.int64)
+    query = np.unique(np.concatenate([keys[::7], absent, [-(2**63), 2**63 - 1]]))
+    held = np.isin(query, big.keys)
+    assert big.may_hold(query)[held].all()  # never a false "absent"
+    assert big.may_hold(query)[~held].mean() < 0.3  # most absent keys stop at the bitmap
+    order = np.argsort(keys, kind="stable")
+    expected: dict[int, list[int]] = {}
+    for k, s in zip(keys[order].tolist(), order.tolist(), strict=True):
+        expected.setdefault(k, []).append(s)
+    wanted = set(query.tolist())
+    assert _runs.lookup([big], query, np.zeros(0, np.int64)) == {
+        k: v for k, v in expected.items() if k in wanted
+    }
+
+
 def test_a_rolled_back_batch_leaves_no_band_keys_behind(tmp_path: Path) -> None:
     db = tmp_path / "feed.db"
     run(records(bbc_rows()[:20]), db)
