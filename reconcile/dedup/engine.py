@@ -21,7 +21,7 @@ import json
 import os
 import tempfile
 import time
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import replace
@@ -67,6 +67,7 @@ from .verify import strongest
 
 _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
+_MET = 10000  # earlier documents read back as candidates, kept in memory for the next
 _PERMUTATIONS_KEY = "permutations"  # the MinHash permutations, recorded with the index
 _OUTPUT_CHUNK = 500  # clusters read back per round trip when the run's output is written
 EMITS = ("clusters", "unique", "committed")
@@ -113,6 +114,8 @@ class DedupRun:
         self._progress = progress
         self._on_commit = on_commit
         self._cache: dict[int, StoredDoc] = {}
+        # Earlier documents read back as candidates, least recently met first.
+        self._met: OrderedDict[int, StoredDoc] = OrderedDict()
         self._spool: IO[bytes] | None = None
         self._spool_at: dict[int, tuple[int, int]] = {}
         self._again: set[int] = set()  # indexed by an earlier run and fed again in this one
@@ -280,9 +283,7 @@ class DedupRun:
         # Unique and sorted: the index probes its B-tree in key order.
         found = self.index.lookup(np.unique(batch_keys).tolist())
         wanted = {s for seqs in found.values() for s in seqs}
-        missing = [s for s in wanted if s not in self._cache]
-        known = {s: self._cache[s] for s in wanted if s in self._cache}
-        known.update(self.index.fetch(missing))
+        known = self._candidates(wanted)
         # Only a key held by two documents of this batch can link them: remember those
         # alone instead of every key of every document.
         uniq, counts = np.unique(batch_keys, return_counts=True)
@@ -343,6 +344,33 @@ class DedupRun:
             return doc.signature
         return sign(doc.shingle_set, self._perms)
 
+    def _candidates(self, seqs: set[int]) -> dict[int, StoredDoc]:
+        """Earlier documents by number: recent ones from memory, the rest from the index.
+
+        Documents read back are kept too (``_MET``, least recently met dropped first):
+        some earlier documents are met again and again, such as an article whose
+        paragraphs reprints keep quoting, and each meeting read, decoded and sorted it
+        anew. A stored document never changes, so a kept copy cannot go stale; one
+        removed meanwhile is no longer proposed by the band lookup.
+        """
+        known: dict[int, StoredDoc] = {}
+        missing: list[int] = []
+        for s in seqs:
+            doc = self._cache.get(s)
+            if doc is None and (doc := self._met.get(s)) is not None:
+                self._met.move_to_end(s)
+            if doc is None:
+                missing.append(s)
+            else:
+                known[s] = doc
+        if missing:
+            fetched = self.index.fetch(missing)
+            known.update(fetched)
+            self._met.update(fetched)
+            while len(self._met) > _MET:
+                self._met.popitem(last=False)
+        return known
+
     def _remember(self, stored: list[StoredDoc]) -> None:
         for s in stored:
             self._cache[s.seq] = s
@@ -383,7 +411,7 @@ class DedupRun:
 
     def _id_of(self, seq: int) -> str | None:
         """The id of an overlap partner outside the cluster (``None`` once removed)."""
-        other = self.index.fetch([seq]).get(seq)
+        other = self._cache.get(seq) or self.index.fetch([seq], arrays=False).get(seq)
         return other.id if other is not None else None
 
     def _clusters(self, extra: set[int]) -> Iterator[tuple[int, list[StoredDoc]]]:
@@ -391,16 +419,20 @@ class DedupRun:
 
         Members still in the cache are not read back: for a feed of cache size or less
         that is every document, and reading the stored arrays back cost as much as
-        writing them.
+        writing them. A cluster of one (most of them) is read back without its arrays:
+        relating it needs its place and its overlap, never its shingles.
         """
         clusters = list(self.index.run_clusters(self.run))
         extra.difference_update(clusters)
         clusters += sorted(extra)
+        cache = self._cache
         for i in range(0, len(clusters), _OUTPUT_CHUNK):
             seqs = self.index.cluster_seqs(clusters[i : i + _OUTPUT_CHUNK])
-            cache = self._cache
-            wanted = [s for members in seqs.values() for s in members if s not in cache]
-            docs = self.index.fetch(wanted) if wanted else {}
+            alone = [m[0] for m in seqs.values() if len(m) == 1 and m[0] not in cache]
+            grouped = [s for m in seqs.values() if len(m) > 1 for s in m if s not in cache]
+            docs = self.index.fetch(alone, arrays=False) if alone else {}
+            if grouped:
+                docs.update(self.index.fetch(grouped))
             for cluster, members in seqs.items():
                 found = [cache.get(s) or docs.get(s) for s in members]
                 yield cluster, [d for d in found if d is not None]

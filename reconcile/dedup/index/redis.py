@@ -133,7 +133,8 @@ class RedisIndex(Index):
             for name, seqs in zip(names, pipe.execute(), strict=True)
         }
 
-    def fetch(self, seqs: Iterable[int]) -> dict[int, StoredDoc]:
+    def fetch(self, seqs: Iterable[int], *, arrays: bool = True) -> dict[int, StoredDoc]:
+        # A document is one hash: leaving its arrays out would save little here.
         wanted = list(dict.fromkeys(seqs))
         pipe = self._r.pipeline(transaction=False)
         for s in wanted:
