@@ -418,16 +418,18 @@ def test_band_runs_answer_lookups_like_a_plain_table_through_merges_and_removals
     assert found == expected
 
 
-def test_a_large_run_s_directory_and_filter_answer_as_a_plain_search() -> None:
+@pytest.mark.parametrize("size", ["filter", "filter and directory"])
+def test_a_large_run_s_directory_and_filter_answer_as_a_plain_search(size: str) -> None:
     from reconcile.dedup.index import _runs
 
     rng = np.random.default_rng(11)
-    n = _runs._DIRECTORY_FROM + 12345  # large enough for the directory and the filter
+    n = (_runs._FILTER_FROM if size == "filter" else _runs._DIRECTORY_FROM) + 12345
     keys = rng.integers(-(2**63), 2**63 - 1, size=n, dtype=np.int64)
     keys[:3] = [-(2**63), 2**63 - 1, 0]  # the ends of the key space, and its middle
     keys[3:50] = keys[50]  # one key many documents share (past the short scan)
     big = _runs.make_run(0, keys, np.arange(n, dtype=np.int64))
-    assert big.directory is not None and big.filter is not None
+    assert big.filter is not None
+    assert (big.directory is not None) == (size == "filter and directory")
     absent = rng.integers(-(2**63), 2**63 - 1, size=20000, dtype=np.int64)
     query = np.unique(np.concatenate([keys[::7], absent, [-(2**63), 2**63 - 1]]))
     held = np.isin(query, big.keys)

@@ -364,7 +364,9 @@ class DedupRun:
             else:
                 known[s] = doc
         if missing:
-            fetched = self.index.fetch(missing)
+            # Never output from here (the output reads clusters back), so without the
+            # passages of their own overlaps.
+            fetched = self.index.fetch(missing, passages=False)
             known.update(fetched)
             self._met.update(fetched)
             while len(self._met) > _MET:

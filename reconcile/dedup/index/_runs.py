@@ -27,6 +27,7 @@ from ..shingle import I64, U32
 
 FANOUT = 8  # runs of one tier merged into one of the next
 _DIRECTORY_FROM = 1 << 18  # smaller runs stay in cache: plain binary search is as fast
+_FILTER_FROM = 1 << 15  # a bitmap in front of smaller runs saves less than it costs
 _BASE = 16_384  # keys in a tier-0 run (about one batch of 512 documents x 38 keys / 1.2)
 
 
@@ -52,7 +53,9 @@ class Run:
         a lookup then reads the directory and one bucket instead of ~24 cache-missing
         steps of a binary search over the whole run (7x faster on a 10M-key run).
         """
-        return None if self._search is None else self._search[0]
+        if self._search is None or len(self.keys) < _DIRECTORY_FROM:
+            return None
+        return self._search[0]
 
     @property
     def filter(self) -> tuple[int, NDArray[np.uint8]] | None:
@@ -71,7 +74,7 @@ class Run:
         self,
     ) -> tuple[tuple[int, NDArray[np.int64]], tuple[int, NDArray[np.uint8]]] | None:
         """The directory and the filter, from one pass over the keys' prefixes."""
-        if len(self.keys) < _DIRECTORY_FROM:
+        if len(self.keys) < _FILTER_FROM:
             return None
         bits = math.ceil(math.log2(len(self.keys))) + 3  # the filter's: 8 slots a key
         slots = _prefix(self.keys, bits)  # ascending, as the keys are

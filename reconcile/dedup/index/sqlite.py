@@ -292,8 +292,12 @@ class SqliteIndex(Index):
         state = self._current()
         return _runs.lookup(state.runs, query, state.dead)
 
-    def fetch(self, seqs: Iterable[int], *, arrays: bool = True) -> dict[int, StoredDoc]:
+    def fetch(
+        self, seqs: Iterable[int], *, arrays: bool = True, passages: bool = True
+    ) -> dict[int, StoredDoc]:
         columns = _COLUMNS if arrays else _PLACEMENT_COLUMNS
+        if not passages:  # JSON, often deflated: a third of decoding a candidate's row
+            columns = columns.replace("overlap_sim, passages,", "overlap_sim, NULL,")
         sql = f"SELECT {columns} FROM docs WHERE seq IN ({{}})"
         docs = (_from_row(row) for row in self._select_in(sql, list(dict.fromkeys(seqs))))
         return {doc.seq: doc for doc in docs}
