@@ -383,6 +383,31 @@ def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
     assert _dedup_cli(feed, empty)[0] == 0
 
 
+def test_more_candidates_than_are_verified_still_find_the_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reconcile.dedup.engine as engine
+
+    # Ten copies of one story: the last ones have more earlier copies than the two a
+    # document verifies, so the cut (and its order of ties) is taken.
+    text = bbc_rows()[0]["text"]
+    rows = [{"id": f"copy-{i}", "text": f"{text}\n\nEdition {i}."} for i in range(10)]
+    cut: list[int] = []
+    counted = engine._proposals
+
+    def spy(keys: list[int], found: dict[int, list[int]], local: dict[int, list[int]]) -> object:
+        hits = counted(keys, found, local)
+        cut.append(len(hits))
+        return hits
+
+    monkeypatch.setattr(engine, "_proposals", spy)
+    for batch_size in (4, 512):  # earlier copies in the index, and in the same batch
+        cfg = DedupConfig(workers=1, batch_size=batch_size, max_candidates=2)
+        results = run(records(rows), tmp_path / f"b{batch_size}.db", cfg)
+        assert set(cluster_of(results).values()) == {"copy-0"}
+    assert max(cut) > 2
+
+
 # -- band runs --------------------------------------------------------------------------
 
 
