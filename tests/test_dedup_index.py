@@ -393,14 +393,14 @@ def test_more_candidates_than_are_verified_still_find_the_story(
     text = bbc_rows()[0]["text"]
     rows = [{"id": f"copy-{i}", "text": f"{text}\n\nEdition {i}."} for i in range(10)]
     cut: list[int] = []
-    counted = engine._proposals
+    counted = engine.proposals
 
     def spy(keys: list[int], found: dict[int, list[int]], local: dict[int, list[int]]) -> object:
         hits = counted(keys, found, local)
         cut.append(len(hits))
         return hits
 
-    monkeypatch.setattr(engine, "_proposals", spy)
+    monkeypatch.setattr(engine, "proposals", spy)
     for batch_size in (4, 512):  # earlier copies in the index, and in the same batch
         cfg = DedupConfig(workers=1, batch_size=batch_size, max_candidates=2)
         results = run(records(rows), tmp_path / f"b{batch_size}.db", cfg)

@@ -21,7 +21,7 @@ import json
 import os
 import tempfile
 import time
-from collections import Counter, OrderedDict, deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import replace
@@ -45,6 +45,7 @@ from ._run import (
     merge,
     new_stored,
     popleft,
+    proposals,
     same_content,
     twice,
 )
@@ -306,11 +307,11 @@ class DedupRun:
         now = time.time()
         for offset, d in enumerate(docs):
             seq = first + offset
-            hits = _proposals(live_keys[live_at[offset] : live_at[offset + 1]], found, local)
+            hits = proposals(live_keys[live_at[offset] : live_at[offset + 1]], found, local)
             if len(hits) > self.config.max_candidates:
                 # Which candidates make the cut depends on the order of ties: the one
                 # the count over all the document's keys has always given.
-                hits = _proposals(d.keys.tolist(), found, local)
+                hits = proposals(d.keys.tolist(), found, local)
             doc = new_stored(d, seq, now, self.run, estimate=1.0)
             cands = (known.get(c) for c, _ in hits.most_common(self.config.max_candidates))
             # A candidate removed since its keys were read is None.
@@ -451,24 +452,6 @@ class DedupRun:
         return Record(
             obj["id"], obj["text"], "", obj.get("title"), obj.get("published"), obj.get("source")
         )
-
-
-def _proposals(
-    keys: list[int], found: dict[int, list[int]], local: dict[int, list[int]]
-) -> Counter[int]:
-    """Earlier documents sharing ``keys``, with how many keys each shares.
-
-    One list counted once: Counter.update per key cost more than the counting. The order
-    (per key in set order, indexed documents then this batch's) fixes the order of ties,
-    which matters only when there are more candidates than are verified.
-    """
-    proposed: list[int] = []
-    for k in set(keys):
-        if k in found:
-            proposed += found[k]
-        if k in local:
-            proposed += local[k]
-    return Counter(proposed)
 
 
 def index_permutations(index: Index, config: DedupConfig) -> Permutations:
