@@ -162,6 +162,29 @@ def test_a_run_that_fails_to_start_restores_the_collector(tmp_path: Path) -> Non
     assert gc.get_threshold() == before
 
 
+@pytest.mark.parametrize("first_to_end", ["outer", "inner"])
+def test_interleaved_runs_leave_the_collector_as_they_found_it(
+    tmp_path: Path, first_to_end: str
+) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    cfg = DedupConfig(workers=1, batch_size=5)
+    rows = bbc_rows()[:20]
+    with (
+        SqliteIndex(tmp_path / "a.db", cfg.params()) as a,
+        SqliteIndex(tmp_path / "b.db", cfg.params()) as b,
+    ):
+        outer = iter(deduplicate(records(rows), cfg, a))
+        inner = iter(deduplicate(records(rows), cfg, b))
+        next(outer)  # both started: each inside the other's raised thresholds
+        next(inner)
+        assert gc.get_threshold()[0] > before[0]
+        for gen in [outer, inner] if first_to_end == "outer" else [inner, outer]:
+            list(gen)
+    assert gc.get_threshold() == before
+
+
 _KILL_SCRIPT = """
 import sys
 from reconcile.dedup import DedupConfig, SqliteIndex, deduplicate, read_inputs
@@ -360,6 +383,31 @@ def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
     assert _dedup_cli(feed, empty)[0] == 0
 
 
+def test_more_candidates_than_are_verified_still_find_the_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reconcile.dedup.engine as engine
+
+    # Ten copies of one story: the last ones have more earlier copies than the two a
+    # document verifies, so the cut (and its order of ties) is taken.
+    text = bbc_rows()[0]["text"]
+    rows = [{"id": f"copy-{i}", "text": f"{text}\n\nEdition {i}."} for i in range(10)]
+    cut: list[int] = []
+    counted = engine.proposals
+
+    def spy(keys: list[int], found: dict[int, list[int]], local: dict[int, list[int]]) -> object:
+        hits = counted(keys, found, local)
+        cut.append(len(hits))
+        return hits
+
+    monkeypatch.setattr(engine, "proposals", spy)
+    for batch_size in (4, 512):  # earlier copies in the index, and in the same batch
+        cfg = DedupConfig(workers=1, batch_size=batch_size, max_candidates=2)
+        results = run(records(rows), tmp_path / f"b{batch_size}.db", cfg)
+        assert set(cluster_of(results).values()) == {"copy-0"}
+    assert max(cut) > 2
+
+
 # -- band runs --------------------------------------------------------------------------
 
 
@@ -393,6 +441,33 @@ def test_band_runs_answer_lookups_like_a_plain_table_through_merges_and_removals
     dead_set = set(dead.tolist())
     expected = {k: sorted(s - dead_set) for k, s in table.items() if s - dead_set}
     assert found == expected
+
+
+@pytest.mark.parametrize("size", ["filter", "filter and directory"])
+def test_a_large_run_s_directory_and_filter_answer_as_a_plain_search(size: str) -> None:
+    from reconcile.dedup.index import _runs
+
+    rng = np.random.default_rng(11)
+    n = (_runs._FILTER_FROM if size == "filter" else _runs._DIRECTORY_FROM) + 12345
+    keys = rng.integers(-(2**63), 2**63 - 1, size=n, dtype=np.int64)
+    keys[:3] = [-(2**63), 2**63 - 1, 0]  # the ends of the key space, and its middle
+    keys[3:50] = keys[50]  # one key many documents share (past the short scan)
+    big = _runs.make_run(0, keys, np.arange(n, dtype=np.int64))
+    assert big.filter is not None
+    assert (big.directory is not None) == (size == "filter and directory")
+    absent = rng.integers(-(2**63), 2**63 - 1, size=20000, dtype=np.int64)
+    query = np.unique(np.concatenate([keys[::7], absent, [-(2**63), 2**63 - 1]]))
+    held = np.isin(query, big.keys)
+    assert big.may_hold(query)[held].all()  # never a false "absent"
+    assert big.may_hold(query)[~held].mean() < 0.3  # most absent keys stop at the bitmap
+    order = np.argsort(keys, kind="stable")
+    expected: dict[int, list[int]] = {}
+    for k, s in zip(keys[order].tolist(), order.tolist(), strict=True):
+        expected.setdefault(k, []).append(s)
+    wanted = set(query.tolist())
+    assert _runs.lookup([big], query, np.zeros(0, np.int64)) == {
+        k: v for k, v in expected.items() if k in wanted
+    }
 
 
 def test_a_rolled_back_batch_leaves_no_band_keys_behind(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconcile.dedup import Cluster, DedupConfig, InputProblem, Record, SqliteIndex, deduplicate
 from reconcile.dedup._prepare import Prepared, prepare_many
@@ -16,8 +18,10 @@ from reconcile.dedup.stages import (
     datasketch_permutations,
     estimated_jaccard,
     jaccard,
+    passage_matches,
     permutations_from_json,
     permutations_to_json,
+    set_scores,
     shingle,
     sign,
 )
@@ -119,3 +123,53 @@ def test_the_default_permutations_are_datasketch_s_own_drawn_without_importing_i
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def _laid(paragraphs: list[set[int]]) -> tuple[np.ndarray, np.ndarray]:
+    shingles = np.array([v for p in paragraphs for v in sorted(p)], dtype=np.uint32)
+    bounds = np.cumsum([0, *(len(p) for p in paragraphs)]).astype(np.uint32)
+    return shingles, bounds
+
+
+def _passages_by_hand(
+    a: list[set[int]], b: list[set[int]], min_shingles: int, threshold: float
+) -> list[tuple[int, int, float]]:
+    """The rule as written: a shingle counts for the first passage-sized paragraph of b
+    holding it; each paragraph of a takes its most similar one (the first on a tie)."""
+    out = []
+    for i, p in enumerate(a):
+        if len(p) < min_shingles:
+            continue
+        shared: dict[int, int] = {}
+        for v in p:
+            holders = [j for j, q in enumerate(b) if len(q) >= min_shingles and v in q]
+            if holders:
+                shared[holders[0]] = shared.get(holders[0], 0) + 1
+        best: tuple[int, float] | None = None
+        for j in sorted(shared):
+            s = shared[j] / (len(p) + len(b[j]) - shared[j])
+            if s >= threshold and (best is None or s > best[1]):
+                best = (j, s)
+        if best is not None:
+            out.append((i, *best))
+    return out
+
+
+_PARAGRAPHS = st.lists(st.sets(st.integers(0, 40), max_size=14), min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PARAGRAPHS, _PARAGRAPHS, st.sampled_from([0.2, 0.5, 0.6]))
+def test_shared_passages_and_set_scores_follow_their_rules(
+    a: list[set[int]], b: list[set[int]], threshold: float
+) -> None:
+    # Small values, so that one shingle sits in several paragraphs of each side.
+    got = passage_matches(*_laid(a), *_laid(b), 3, threshold)
+    assert got == _passages_by_hand(a, b, 3, threshold)
+    sa, sb = set().union(*a), set().union(*b)
+    jac, con = set_scores(np.array(sorted(sa), np.uint32), np.array(sorted(sb), np.uint32))
+    if sa and sb:
+        assert jac == len(sa & sb) / len(sa | sb)
+        assert con == len(sa & sb) / min(len(sa), len(sb))
+    else:
+        assert (jac, con) == (0.0, 0.0)

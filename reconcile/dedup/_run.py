@@ -9,7 +9,7 @@ import gc
 import itertools
 import signal
 import threading
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -39,30 +39,31 @@ def stamp(published: str | None, now: float) -> float:
     return now
 
 
-_gc_raised = 0  # runs in progress in this process (generators may interleave)
-_gc_saved = gc.get_threshold()
-
-
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """Raise the cycle collector's young-generation threshold while any run is going.
+    """Raise the cycle collector's young-generation threshold for the block (one run).
 
     A run allocates millions of short-lived containers while it holds a large cache of
     documents: at the default threshold the collector kept rescanning that cache and
     took a fifth of the main process's time. Nothing here makes cycles that need prompt
-    collection. The thresholds the process had are restored when the last run ends.
+    collection.
+
+    The thresholds are the interpreter's, but what to restore is the run's own: each
+    block remembers what it found and puts it back only if the thresholds are still the
+    ones it set. Runs are generators and may interleave: when another run (or the
+    caller) changed them meanwhile, restoring ours would undo theirs, so they are left
+    to whoever set them last. A run that ends before another started inside it restores
+    the default early; the inner one then runs with the default (slower, never wrong),
+    and nothing stays raised after both.
     """
-    global _gc_raised, _gc_saved
-    if _gc_raised == 0:
-        _gc_saved = gc.get_threshold()
-        gc.set_threshold(max(_gc_saved[0], _GC_THRESHOLD), *_gc_saved[1:])
-    _gc_raised += 1
+    found = gc.get_threshold()
+    raised = (max(found[0], _GC_THRESHOLD), *found[1:])
+    gc.set_threshold(*raised)
     try:
         yield
     finally:
-        _gc_raised -= 1
-        if _gc_raised == 0:
-            gc.set_threshold(*_gc_saved)
+        if gc.get_threshold() == raised:
+            gc.set_threshold(*found)
 
 
 @contextmanager
@@ -139,6 +140,24 @@ def merge(chunk: list[Record | Problem], packed: Packed) -> list[Prepared | Prob
 def batched(items: Iterator[_T], n: int) -> Iterator[list[_T]]:
     while batch := list(itertools.islice(items, n)):
         yield batch
+
+
+def proposals(
+    keys: list[int], found: dict[int, list[int]], local: dict[int, list[int]]
+) -> Counter[int]:
+    """Earlier documents sharing ``keys``, with how many keys each shares.
+
+    One list counted once: Counter.update per key cost more than the counting. The order
+    (per key in set order, indexed documents then this batch's) fixes the order of ties,
+    which matters only when there are more candidates than are verified.
+    """
+    proposed: list[int] = []
+    for k in set(keys):
+        if k in found:
+            proposed += found[k]
+        if k in local:
+            proposed += local[k]
+    return Counter(proposed)
 
 
 def new_stored(

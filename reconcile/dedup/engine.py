@@ -21,7 +21,7 @@ import json
 import os
 import tempfile
 import time
-from collections import Counter, deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import replace
@@ -45,6 +45,7 @@ from ._run import (
     merge,
     new_stored,
     popleft,
+    proposals,
     same_content,
     twice,
 )
@@ -62,11 +63,12 @@ from .stages import (
     permutations_to_json,
     sign,
 )
-from .stored import StoredDoc
+from .stored import StoredDoc, placed
 from .verify import strongest
 
 _CHUNK = 64  # records per worker task
 _CACHE = 20000  # recently seen documents kept in memory for verification
+_MET = 10000  # earlier documents read back as candidates, kept in memory for the next
 _PERMUTATIONS_KEY = "permutations"  # the MinHash permutations, recorded with the index
 _OUTPUT_CHUNK = 500  # clusters read back per round trip when the run's output is written
 EMITS = ("clusters", "unique", "committed")
@@ -113,6 +115,8 @@ class DedupRun:
         self._progress = progress
         self._on_commit = on_commit
         self._cache: dict[int, StoredDoc] = {}
+        # Earlier documents read back as candidates, least recently met first.
+        self._met: OrderedDict[int, StoredDoc] = OrderedDict()
         self._spool: IO[bytes] | None = None
         self._spool_at: dict[int, tuple[int, int]] = {}
         self._again: set[int] = set()  # indexed by an earlier run and fed again in this one
@@ -277,41 +281,43 @@ class DedupRun:
         """Verify and place the batch's new documents; also every document they met."""
         first = self.index.allocate(len(docs))
         batch_keys = np.concatenate([d.keys for d in docs])
-        # Unique and sorted: the index probes its B-tree in key order.
-        found = self.index.lookup(np.unique(batch_keys).tolist())
+        # Sorted and unique: the index searches its runs in key order. (A sort, not
+        # np.unique, whose hashing is slower on these ~19,000 keys.)
+        ordered = np.sort(batch_keys)
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        uniq = ordered[starts]
+        found = self.index.lookup(uniq.tolist())
         wanted = {s for seqs in found.values() for s in seqs}
-        missing = [s for s in wanted if s not in self._cache]
-        known = {s: self._cache[s] for s in wanted if s in self._cache}
-        known.update(self.index.fetch(missing))
+        known = self._candidates(wanted)
         # Only a key held by two documents of this batch can link them: remember those
         # alone instead of every key of every document.
-        uniq, counts = np.unique(batch_keys, return_counts=True)
-        repeated = np.isin(batch_keys, uniq[counts > 1])
+        twice = uniq[np.diff(np.r_[starts, len(ordered)]) > 1]
         owners = np.repeat(np.arange(len(docs)), [len(d.keys) for d in docs])
+        repeated = np.isin(batch_keys, twice)
         local_keys = batch_keys[repeated].tolist()
         local_owners = owners[repeated].tolist()
+        # The keys that can propose anything, per document: most documents have none
+        # (a new story), and the rest a handful of their ~38.
+        live = repeated | np.isin(batch_keys, np.fromiter(found, np.int64, len(found)))
+        live_keys = batch_keys[live].tolist()
+        live_at = np.searchsorted(owners[live], np.arange(len(docs) + 1)).tolist()
         at = 0
         local: dict[int, list[int]] = {}
         out: list[StoredDoc] = []
         now = time.time()
         for offset, d in enumerate(docs):
             seq = first + offset
-            keys = d.keys.tolist()
-            # One list counted once: Counter.update per key cost more than the counting.
-            # The order (per key, indexed then this batch's) fixes the order of ties.
-            proposed: list[int] = []
-            for k in set(keys):
-                if k in found:
-                    proposed += found[k]
-                if k in local:
-                    proposed += local[k]
-            hits = Counter(proposed)
+            hits = proposals(live_keys[live_at[offset] : live_at[offset + 1]], found, local)
+            if len(hits) > self.config.max_candidates:
+                # Which candidates make the cut depends on the order of ties: the one
+                # the count over all the document's keys has always given.
+                hits = proposals(d.keys.tolist(), found, local)
             doc = new_stored(d, seq, now, self.run, estimate=1.0)
             cands = (known.get(c) for c, _ in hits.most_common(self.config.max_candidates))
             # A candidate removed since its keys were read is None.
             best, shared = strongest(doc, (c for c in cands if c is not None), self.config, d.heads)
             if best is not None:
-                doc = replace(
+                doc = placed(
                     doc,
                     cluster=best.other.cluster,
                     relation=best.relation,
@@ -320,7 +326,7 @@ class DedupRun:
                     estimate=estimated_jaccard(d.signature, self._signature(best.other)),
                 )
             if shared is not None and shared.other.cluster != doc.cluster:
-                doc = replace(
+                doc = placed(
                     doc,
                     overlap=shared.other.seq,
                     overlap_similarity=shared.similarity,
@@ -342,6 +348,35 @@ class DedupRun:
         if len(doc.signature):
             return doc.signature
         return sign(doc.shingle_set, self._perms)
+
+    def _candidates(self, seqs: set[int]) -> dict[int, StoredDoc]:
+        """Earlier documents by number: recent ones from memory, the rest from the index.
+
+        Documents read back are kept too (``_MET``, least recently met dropped first):
+        some earlier documents are met again and again, such as an article whose
+        paragraphs reprints keep quoting, and each meeting read, decoded and sorted it
+        anew. A stored document never changes, so a kept copy cannot go stale; one
+        removed meanwhile is no longer proposed by the band lookup.
+        """
+        known: dict[int, StoredDoc] = {}
+        missing: list[int] = []
+        for s in seqs:
+            doc = self._cache.get(s)
+            if doc is None and (doc := self._met.get(s)) is not None:
+                self._met.move_to_end(s)
+            if doc is None:
+                missing.append(s)
+            else:
+                known[s] = doc
+        if missing:
+            # Never output from here (the output reads clusters back), so without the
+            # passages of their own overlaps.
+            fetched = self.index.fetch(missing, passages=False)
+            known.update(fetched)
+            self._met.update(fetched)
+            while len(self._met) > _MET:
+                self._met.popitem(last=False)
+        return known
 
     def _remember(self, stored: list[StoredDoc]) -> None:
         for s in stored:
@@ -383,7 +418,7 @@ class DedupRun:
 
     def _id_of(self, seq: int) -> str | None:
         """The id of an overlap partner outside the cluster (``None`` once removed)."""
-        other = self.index.fetch([seq]).get(seq)
+        other = self._cache.get(seq) or self.index.fetch([seq], arrays=False).get(seq)
         return other.id if other is not None else None
 
     def _clusters(self, extra: set[int]) -> Iterator[tuple[int, list[StoredDoc]]]:
@@ -391,16 +426,20 @@ class DedupRun:
 
         Members still in the cache are not read back: for a feed of cache size or less
         that is every document, and reading the stored arrays back cost as much as
-        writing them.
+        writing them. A cluster of one (most of them) is read back without its arrays:
+        relating it needs its place and its overlap, never its shingles.
         """
         clusters = list(self.index.run_clusters(self.run))
         extra.difference_update(clusters)
         clusters += sorted(extra)
+        cache = self._cache
         for i in range(0, len(clusters), _OUTPUT_CHUNK):
             seqs = self.index.cluster_seqs(clusters[i : i + _OUTPUT_CHUNK])
-            cache = self._cache
-            wanted = [s for members in seqs.values() for s in members if s not in cache]
-            docs = self.index.fetch(wanted) if wanted else {}
+            alone = [m[0] for m in seqs.values() if len(m) == 1 and m[0] not in cache]
+            grouped = [s for m in seqs.values() if len(m) > 1 for s in m if s not in cache]
+            docs = self.index.fetch(alone, arrays=False) if alone else {}
+            if grouped:
+                docs.update(self.index.fetch(grouped))
             for cluster, members in seqs.items():
                 found = [cache.get(s) or docs.get(s) for s in members]
                 yield cluster, [d for d in found if d is not None]

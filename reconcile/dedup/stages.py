@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -36,16 +37,19 @@ __all__ = [
     "DOCUMENT_SALT",
     "PASSAGE_SALT",
     "Permutations",
+    "ShingleOrder",
     "band_keys",
     "datasketch_permutations",
     "estimated_jaccard",
     "jaccard",
+    "ordered_passage_matches",
     "passage_keys",
     "passage_matches",
     "permutations_from_json",
     "permutations_to_json",
     "set_scores",
     "shingle",
+    "shingle_order",
     "sign",
     "sign_paragraphs",
     "tokens",
@@ -259,13 +263,42 @@ def set_scores(a: U32, b: U32) -> tuple[float, float]:
     """
     if len(a) == 0 or len(b) == 0:
         return 0.0, 0.0
-    inter = len(np.intersect1d(a, b, assume_unique=True))
+    # Each set is unique, so a value met twice in the two together is shared. One sort
+    # of both and a comparison: intersect1d does the same with a copy and a mask more.
+    both = np.concatenate((a, b))
+    both.sort()
+    inter = int(np.count_nonzero(both[1:] == both[:-1]))
     return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b))
 
 
 def jaccard(a: U32, b: U32) -> float:
     """The exact Jaccard of two shingle sets (any order, repeats allowed)."""
     return set_scores(np.unique(a), np.unique(b))[0]
+
+
+@dataclass(frozen=True)
+class ShingleOrder:
+    """A document's paragraph shingles sorted by value, each with its paragraph.
+
+    ``values`` ascending, equal values (one shingle in several paragraphs) by paragraph;
+    ``labels[k]`` is the paragraph of ``values[k]``; ``sizes[i]`` is paragraph ``i``'s
+    shingle count. Made once per document (:func:`shingle_order`) and reused for every
+    pair it is verified in: sorting a side anew for each pair was most of the cost of
+    :func:`passage_matches` once documents had several candidates each.
+    """
+
+    values: U32
+    labels: npt.NDArray[np.int32]  # a document has far fewer than 2**31 paragraphs
+    sizes: npt.NDArray[np.int64]
+
+
+def shingle_order(shingles: U32, bounds: U32) -> ShingleOrder:
+    """The :class:`ShingleOrder` of one document's ``(shingles, bounds)``."""
+    edges = bounds.astype(np.int64)
+    sizes: npt.NDArray[np.int64] = edges[1:] - edges[:-1]
+    order = np.argsort(shingles, kind="stable")
+    labels = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)[order]
+    return ShingleOrder(shingles[order], labels, sizes)
 
 
 def passage_matches(
@@ -282,35 +315,46 @@ def passage_matches(
     one-line quote is not a shared passage); each paragraph of ``a`` is paired with the
     paragraph of ``b`` it is most similar to, when that reaches ``threshold``.
     """
-    a_sh, a_lab, a_size = _eligible(a_shingles, a_bounds, min_shingles)
-    b_sh, b_lab, b_size = _eligible(b_shingles, b_bounds, min_shingles)
-    if not len(a_sh) or not len(b_sh):
+    return ordered_passage_matches(
+        shingle_order(a_shingles, a_bounds),
+        shingle_order(b_shingles, b_bounds),
+        min_shingles,
+        threshold,
+    )
+
+
+def ordered_passage_matches(
+    a: ShingleOrder, b: ShingleOrder, min_shingles: int, threshold: float
+) -> list[tuple[int, int, float]]:
+    """:func:`passage_matches` of two documents' :class:`ShingleOrder`.
+
+    A shingle of ``a`` found in several paragraphs of ``b`` counts towards the first of
+    them (the lowest paragraph number); ties between paragraphs of ``b`` go to the first.
+    """
+    a_keep = a.sizes[a.labels] >= min_shingles
+    b_keep = b.sizes[b.labels] >= min_shingles
+    a_sh, a_lab = a.values[a_keep], a.labels[a_keep]
+    b_sorted, b_labels = b.values[b_keep], b.labels[b_keep]
+    if not len(a_sh) or not len(b_sorted):
         return []
-    order = np.argsort(b_sh, kind="stable")
-    b_sorted, b_labels = b_sh[order], b_lab[order]
     pos = np.searchsorted(b_sorted, a_sh)
     pos[pos == len(b_sorted)] = 0
     hit = b_sorted[pos] == a_sh
     if not hit.any():
         return []
-    n_b = len(b_bounds)
+    n_b = len(b.sizes) + 1
     pair = a_lab[hit].astype(np.int64) * n_b + b_labels[pos[hit]]
-    pairs, counts = np.unique(pair, return_counts=True)
+    # Pair numbers are small (paragraphs of a x paragraphs of b): counting them in an
+    # array is a fraction of np.unique's cost, and gives them ascending as well.
+    tally = np.bincount(pair)
+    pairs = np.flatnonzero(tally)
+    counts = tally[pairs]
     pa, pb = pairs // n_b, pairs % n_b
-    sim = counts / (a_size[pa] + b_size[pb] - counts)
+    sim = counts / (a.sizes[pa] + b.sizes[pb] - counts)
+    good = sim >= threshold
     best: dict[int, tuple[float, int]] = {}
-    for i, j, s in zip(pa.tolist(), pb.tolist(), sim.tolist(), strict=True):
-        if s >= threshold and s > best.get(i, (0.0, 0))[0]:
+    # Pairs ascend by (i, j): a strictly greater score is needed to replace a j.
+    for i, j, s in zip(pa[good].tolist(), pb[good].tolist(), sim[good].tolist(), strict=True):
+        if s > best.get(i, (0.0, 0))[0]:
             best[i] = (s, j)
     return [(i, best[i][1], best[i][0]) for i in sorted(best)]
-
-
-def _eligible(
-    shingles: U32, bounds: U32, min_shingles: int
-) -> tuple[U32, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Shingles of passage-sized paragraphs, their paragraph labels, and paragraph sizes."""
-    edges = bounds.astype(np.int64)
-    sizes: npt.NDArray[np.int64] = edges[1:] - edges[:-1]
-    labels = np.repeat(np.arange(len(sizes)), sizes)
-    keep = sizes[labels] >= min_shingles
-    return shingles[keep], labels[keep], sizes

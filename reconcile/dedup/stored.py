@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
 from .shingle import I64, U32, sorted_unique
+from .stages import ShingleOrder, shingle_order
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,33 @@ class StoredDoc:
     def shingle_set(self) -> U32:
         return sorted_unique(self.shingles)
 
+    @cached_property
+    def order(self) -> ShingleOrder:
+        """The paragraph shingles by value, for shared-passage matching."""
+        return shingle_order(self.shingles, self.bounds)
+
     def paragraph_span(self, i: int) -> tuple[int, int]:
         return int(self.spans[2 * i]), int(self.spans[2 * i + 1])
+
+
+# What StoredDoc derives from its shingles and bounds alone, computed on first use.
+_DERIVED = ("shingle_set", "order")
+
+
+def placed(doc: StoredDoc, **changes: Any) -> StoredDoc:
+    """``replace(doc, **changes)``, keeping what was already derived from its shingles.
+
+    The engine makes a document, verifies it against its candidates (which derives its
+    shingle set and order), then records where it was placed: a plain ``replace`` threw
+    those away, and they were derived again each time the document was a candidate.
+    """
+    if "shingles" in changes or "bounds" in changes:
+        raise ValueError("placed() keeps derived arrays: the shingles must not change")
+    out = replace(doc, **changes)
+    for name in _DERIVED:
+        if name in doc.__dict__:
+            out.__dict__[name] = doc.__dict__[name]
+    return out
 
 
 def passages_to_text(passages: tuple[Passage, ...]) -> str | None:

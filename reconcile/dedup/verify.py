@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import DedupConfig
-from .stages import passage_matches, set_scores
+from .stages import ordered_passage_matches, set_scores
 from .stored import Passage, StoredDoc
 
 DUPLICATE = "duplicate"
@@ -53,8 +53,8 @@ def shared_passages(
     Only paragraphs of at least ``min_paragraph_shingles`` shingles count: a shared
     dateline or one-line quote is not a shared passage.
     """
-    matches = passage_matches(
-        a.shingles, a.bounds, b.shingles, b.bounds, config.min_paragraph_shingles, config.passage
+    matches = ordered_passage_matches(
+        a.order, b.order, config.min_paragraph_shingles, config.passage
     )
     out = []
     for i, j, s in matches:

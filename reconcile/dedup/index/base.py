@@ -71,8 +71,16 @@ class Index(ABC):
         """Band key -> sequence numbers of the indexed documents carrying it."""
 
     @abstractmethod
-    def fetch(self, seqs: Iterable[int]) -> dict[int, StoredDoc]:
-        """The stored documents with these sequence numbers (missing ones are left out)."""
+    def fetch(
+        self, seqs: Iterable[int], *, arrays: bool = True, passages: bool = True
+    ) -> dict[int, StoredDoc]:
+        """The stored documents with these sequence numbers (missing ones are left out).
+
+        ``arrays=False`` may leave out the signature, shingles, bounds and spans (empty
+        arrays): enough to name and place a document, which is all the output needs of
+        most of them, and far less to read back. ``passages=False`` may leave out the
+        passages of its overlap (``()``), which verifying against it never reads.
+        """
 
     @abstractmethod
     def find_ids(self, ids: Sequence[str]) -> dict[str, StoredDoc]:

@@ -133,7 +133,10 @@ class RedisIndex(Index):
             for name, seqs in zip(names, pipe.execute(), strict=True)
         }
 
-    def fetch(self, seqs: Iterable[int]) -> dict[int, StoredDoc]:
+    def fetch(
+        self, seqs: Iterable[int], *, arrays: bool = True, passages: bool = True
+    ) -> dict[int, StoredDoc]:
+        # A document is one hash, read whole: what it holds is decoded whole too.
         wanted = list(dict.fromkeys(seqs))
         pipe = self._r.pipeline(transaction=False)
         for s in wanted:

@@ -70,6 +70,10 @@ _COLUMNS = (
     "seq, id, cluster, relation, similarity, via, overlap, overlap_sim, passages, length, published, stamp, run, "
     "sig, shingles, bounds, spans, keys, estimate"
 )
+# The same row without its arrays (read back as empty): most of the row's bytes.
+_PLACEMENT_COLUMNS = _COLUMNS.replace(
+    "sig, shingles, bounds, spans, keys", "x'', x'', x'', x'', x''"
+)
 _CHUNK = 500  # host parameters per IN (...) list, well under SQLite's limit
 _PART = 1 << 20  # keys per stored blob of a run (12 MiB): no single huge value in memory
 _NO_SEQS: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
@@ -288,8 +292,13 @@ class SqliteIndex(Index):
         state = self._current()
         return _runs.lookup(state.runs, query, state.dead)
 
-    def fetch(self, seqs: Iterable[int]) -> dict[int, StoredDoc]:
-        sql = f"SELECT {_COLUMNS} FROM docs WHERE seq IN ({{}})"
+    def fetch(
+        self, seqs: Iterable[int], *, arrays: bool = True, passages: bool = True
+    ) -> dict[int, StoredDoc]:
+        columns = _COLUMNS if arrays else _PLACEMENT_COLUMNS
+        if not passages:  # JSON, often deflated: a third of decoding a candidate's row
+            columns = columns.replace("overlap_sim, passages,", "overlap_sim, NULL,")
+        sql = f"SELECT {columns} FROM docs WHERE seq IN ({{}})"
         docs = (_from_row(row) for row in self._select_in(sql, list(dict.fromkeys(seqs))))
         return {doc.seq: doc for doc in docs}
 
