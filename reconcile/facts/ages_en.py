@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ._base import _clause_end, _Mention
-from .subjects_en import _np_after
+from .phrases_en import _np_after
 from .words_en import _WORD, _is_verb, _stops, _Words
 
 _NAME = re.compile(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+")

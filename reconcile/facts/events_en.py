@@ -21,7 +21,7 @@ from .. import _data
 from ..numbers import EN_ORDINALS
 from ._base import _EN_SMALL, _EN_TENS, _clause_end, _clause_start, _Mention
 from .ages_en import _person
-from .subjects_en import _np_after, _np_before, _open_clause
+from .phrases_en import _np_after, _np_before, _open_clause
 from .words_en import _MODALS, _WORD, _is_verb, _stops, _trim, _Words, _words
 
 # Words of time between an event and its date: "in", "since", "for the first time since",

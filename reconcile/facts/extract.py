@@ -9,6 +9,7 @@ from ..normalize import normalize
 from ._base import EVENT_KINDS, _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
 from .events_en import en_event
+from .events_zh import zh_event
 from .kinds import _mentions, _qualify
 from .ordinals_en import rank_subject
 from .periods import _is_topical, _period_for
@@ -20,7 +21,6 @@ from .subjects import (
     _distribute_zh,
     _en_subject,
     _zh_subject,
-    zh_event,
 )
 from .subjects_en import en_subject, same_conversion, same_level
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ._base import _clause_start, _Mention
 from .events_en import en_event
-from .subjects_en import _np_after, _np_before, _open_clause
+from .phrases_en import _np_after, _np_before, _open_clause
 from .words_en import _WORD, _words
 
 # Words between the thing placed and its rank: "in at number 12", "took the 44th place".
