@@ -37,9 +37,14 @@ def _facts(ref: str) -> list[Fact]:
 
 def test_every_annotation_is_found_once_in_its_article() -> None:
     refs: dict[str, str] = {}
-    for split in ("dev", "dev2", "dev3", "test2", "test3"):
+    for split in ("dev", "dev2", "dev3", "dev4", "test2", "test3"):
         entries = _entries(split)
-        assert {e["lang"] for e in entries} == {"en", "zh"}
+        # Tuning batches may be one language (dev4 is Sohu pages); the first dev split and
+        # the held-out ones carry both.
+        langs = {e["lang"] for e in entries}
+        assert (
+            langs == {"en", "zh"} if split in ("dev", "test2", "test3") else langs <= {"en", "zh"}
+        )
         for e in entries:
             assert problems(e) == [], e["ref"]
             assert e["split"] == split
