@@ -175,7 +175,34 @@ def paragraphs(text: str, content: Sequence[Line]) -> list[tuple[int, int]]:
             spans.append((start, end))
             start, end = ln.start, ln.end
     spans.append((start, end))
+    if "?" in text:
+        spans = [piece for span in spans for piece in _lost_breaks(text, span)]
     return spans
+
+
+# A page whose paragraph breaks were lost in a bad conversion still shows where they were:
+# the indent that opened each paragraph was decoded as a short garbled run between two
+# "?" (…受伤。?Ｈツ暝?有５个州…), right after the previous sentence's end. Half the Sohu
+# pages in ../shared/corpora are one line with such runs; without the breaks, whoever
+# spoke in the first paragraph seems to speak to the end of the page.
+_LOST_BREAK = re.compile(r"(?<=[。！？!」』”])\?[^?\s]{1,12}\?")
+
+
+def _lost_breaks(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut at each garbled paragraph opening found in it.
+
+    The first "?" stays with the sentence before it, as it did when the page was one
+    paragraph, so the new paragraph opens with the garbled run (read in
+    :mod:`.facts.speakers_zh`) and no sentence is a lone "?".
+    """
+    start, end = span
+    pieces = []
+    for m in _LOST_BREAK.finditer(text, start, end):
+        if m.start() + 1 > start:
+            pieces.append((start, m.start() + 1))
+            start = m.start() + 1
+    pieces.append((start, end))
+    return pieces
 
 
 def _gap_between(text: str, a: Line, b: Line) -> bool:

@@ -183,3 +183,53 @@ def test_chinese_attribution_ends_with_its_quotation_and_he_is_the_person_just_n
     rates = _facts("sohu:1688b09c95e7bc78-49f37189a1acd500")
     # 我家集团副总裁胡景晖持类似观点，他认为…: 他 is 胡景晖, not the professor before him
     assert next(f for f in rates if f.text == "１５０元").speaker == "胡景晖"
+
+
+def test_garbled_paragraph_openings_end_an_attribution_unless_they_continue_it() -> None:
+    # A Sohu page flattened to one line: each lost paragraph break left a garbled run
+    # (…着手调查。?９僭背疲?这种…). The official who 表示 in the first paragraph does not
+    # speak for the reporter's history of the outbreak three paragraphs later.
+    page = from_text(article("sohu:810ec66649da2142-69713306c0bb3300"))
+    assert len({s.paragraph for s in page.segments}) >= 8
+    facts = list(extract_facts(page))
+    nineties = next(f for f in facts if f.text == "９０年代")
+    assert nineties.speaker is None
+    # Read back in step, "１ǜ嬷赋觯?" is 报告指出 (the report points out): the report
+    # of the first paragraph goes on speaking in the next.
+    report = _facts("sohu:374bc46e4bad368d-8c437189a1acd500")
+    growth = next(f for f in report if f.text == "５．３％")
+    assert growth.speaker is not None
+
+
+def test_garbled_openings_read_back_only_when_they_are_plain_chinese() -> None:
+    from reconcile.facts.speakers_zh import repaired_opening
+
+    assert repaired_opening("１ǜ嬷赋觯?") == "报告指出"
+    assert repaired_opening("Hツ暝?") == "去年"  # the first byte lost its top bit
+    assert repaired_opening("Ｗ?") is None  # one byte: nothing to read
+    assert repaired_opening("发改委表示，") is None  # not a garbled run
+
+
+def test_chinese_objects_of_change_ages_and_what_an_amount_describes() -> None:
+    rates = _facts("sohu:0c2f676195e7bc78-49f37189a1acd500")
+    # 澳大利亚央行6月5日也宣布，下调基准利率25个基点: the rate is what was cut, and the
+    # bank speaks though its day and an adverb stand before the verb.
+    cut = next(f for f in rates if f.text == "２５个基点")
+    assert (cut.subject, cut.speaker) == ("基准利率", "澳大利亚央行")
+    ages = {f.text: f for f in _facts("sohu:10fe1bf94aad368d-8c437189a1acd500")}
+    assert ages["４９岁"].subject == "男子"  # 男子今年49岁
+    bonds = [f for f in _facts("sohu:c7ca451895e7bc78-49f37189a1acd500")]
+    assert next(f for f in bonds if f.text == "３００亿元").subject == "总额度"
+    assert next(f for f in bonds if f.text == "３００万元以上").subject == "银行高净值客户"
+
+
+def test_chinese_speakers_named_by_role_and_framing_facts() -> None:
+    coal = _facts("sohu:81b5d50d94e7bc78-49f37189a1acd500")
+    # 据生意社分析师李倩介绍: the analyst, not her firm (分析 is not "analysis" here)
+    assert next(f for f in coal if f.text == "６５０元").speaker == "李倩"
+    # 陈文辉4月26日在第九届…论坛上指出，…: the day and the forum are the reporter's.
+    forum = _facts("sohu:181a9e7295e7bc78-49f37189a1acd500")
+    assert next(f for f in forum if f.text == "４月２６日").speaker is None
+    # 六成网友称…, 23%的网友表示…: a share of those polled is a figure, not a speaker.
+    poll = _facts("sohu:00c810bb4bad368d-8c437189a1acd500")
+    assert not any(f.speaker and "网友" in f.speaker for f in poll)

@@ -15,6 +15,7 @@ from .ordinals_en import rank_subject
 from .periods import _is_topical, _period_for
 from .ranges_en import merge_ranges
 from .speakers import _en_person, headline_speaker, outside_claim, speakers
+from .speakers_zh import zh_outside_claim
 from .subjects import (
     _CONVERSION_GAP,
     _distribute_en,
@@ -163,7 +164,12 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
                     period=period,
                     speaker=(
                         None
-                        if speaker and not zh and outside_claim(seg.text, m.start, m.end)
+                        if speaker
+                        and (
+                            zh_outside_claim(seg.text, m.start, m.end, speaker, v)
+                            if zh
+                            else outside_claim(seg.text, m.start, m.end)
+                        )
                         else speaker
                     ),
                     start=start,

@@ -7,14 +7,16 @@ from functools import cache, lru_cache
 
 from .. import _data
 from .._regex import compiled
-from ..models import Document
+from ..models import Document, Segment
 from ._base import _CJK, MONTH_NAMES, WEEKDAYS, _is_zh
 from ._vocab import _Vocab, _vocab, en_speech
 from .speakers_zh import (
     _PRONOUN,
+    _ZH_FORECAST,
     _ZH_ORG,
     _sentence_only,
     _zh_own,
+    repaired_opening,
 )
 from .subjects_en import _words as _en_words
 
@@ -222,7 +224,7 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
     for k, (seg, sp) in enumerate(zip(doc.segments, own, strict=True)):
         said = sp or (by_utterance.get(seg.utterance) if seg.utterance is not None else None)
         if _is_zh(seg.text):
-            if seg.paragraph != paragraph and not _ZH_CONTINUES.search(seg.text):
+            if seg.paragraph != paragraph and not _continues(doc, seg, v):
                 current = None  # a new paragraph of narration: the reporter's own voice
             paragraph = seg.paragraph
             if sp is not None and _sentence_only(seg.text, v):
@@ -255,6 +257,28 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
             prev_quote = (seg.paragraph, said)
         out.append(said)
     return tuple(out)
+
+
+_VERB_STARTS = frozenset("认指表介透强称说预估")
+
+
+def _continues(doc: Document, seg: Segment, v: _Vocab) -> bool:
+    """Whether a paragraph that opens with ``seg`` goes on with the last statement.
+
+    A garbled opening is read back first: "报告指出" (the report points out) and "官员称"
+    go on with the speaker already named; an opening that names no one is narration.
+    """
+    opening = repaired_opening(doc.source.text[seg.start : seg.end])
+    if opening is not None:
+        # The read-back loses the opening's last character, often a verb's second one:
+        # 报告认(为), 报告指(出).
+        return (
+            v.zh_speech.search(opening) is not None
+            or _ZH_FORECAST.search(opening) is not None
+            or opening[-1] in _VERB_STARTS
+            or bool(_ZH_CONTINUES.search(opening))
+        )
+    return bool(_ZH_CONTINUES.search(seg.text))
 
 
 # "蒲长城：去年…", "Orban: The first phase is over": a headline that opens with a name and a

@@ -26,7 +26,8 @@ _ZH_ISSUED = (
 # 鲁政委（微博）预计, 李明（左）说: a portal's link or a caption's aside between a name and
 # its verb is not part of either.
 _ZH_WHEN = re.compile(
-    r"\d{1,2}[日号](?:上午|下午|晚间|晚上|早间|凌晨|中午|傍晚)?$|(?:上午|下午|晚间|晚上|凌晨)$"
+    r"(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚间|晚上|早间|凌晨|中午|傍晚)?$"
+    r"|(?:上午|下午|晚间|晚上|凌晨)$"
 )
 _ZH_ASIDE = re.compile(r"\s*[（(][^（）()]{1,6}[）)]\s*$")
 
@@ -144,6 +145,7 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
         pre = _ZH_WHEN.sub("", pre)  # 苏贞昌2日表示, 央行7日晚间宣布: the name before the day
         pre = _ZH_LOCATIVE.sub("", pre)
         pre = _ZH_LOCATIVE.sub("", pre)
+        pre = _ZH_WHEN.sub("", pre)  # 央行6月5日也宣布: the day before the adverb
         run = _zh_run(pre)
         if not run:
             continue
@@ -163,6 +165,8 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
             or _ZH_NOT_SPEAKER.search(words)
         ):
             continue
+        if _COUNTED.search(pre) and compiled(_ZH_ROLE).search(words):
+            continue  # 六成网友称, 23%的网友表示: a share of those polled, not a speaker
         titles = list(v.zh_titles.finditer(words))
         if titles:
             name = words[titles[-1].end() :]
@@ -179,7 +183,9 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
             return re.sub("^(?:有|上述|该|一位|一名|多位|多名)", "", role.group(0))
         org = compiled(_ZH_ORG).search(words)
         if org is not None:
-            return org.group(0)  # 国家统计局表示: organisations speak too
+            # 国家统计局表示: organisations speak too; 深受…困扰的澳大利亚央行: the body
+            # is named after what the reporter says of it.
+            return org.group(0).rsplit("的", 1)[-1]
     return None
 
 
@@ -191,15 +197,20 @@ _ZH_ACCORDING = re.compile(
     # The shortest source before the word: 据新华社电 names 新华社, not what follows;
     # 统计局, 调查组 and 监测中心 are part of a name.
     rf"(?:介绍|统计(?![局所处])|数据|消息|报道|显示|称|表示|透露|测算|调查(?![组队局])|"
-    rf"监测(?![中站])|预测|分析|公布|通报|发布|了解|电)"
+    # 分析师 and 研究员 are who, not how: 据生意社分析师李倩介绍 names the analyst.
+    rf"监测(?![中站])|预测|分析(?![师人])|研究(?![员院所会中])|公布|通报|发布|了解|电)"
 )
 # Organisations speak too (国家统计局表示); a run of more than four characters that ends
 # in one of these is an organisation's name, not a phrase of narration.
 # (Compiled on first use: few sentences get this far.)
-_ZH_ORG = rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
+_ZH_ORG = rf"[{_CJK}]{{1,10}}(?:局|部|委|委员会|院|署|办|办公室|厅|所|中心|协会|学会|公司|集团|银行|央行|政府|法院|检察院|联合会|研究会|交易所|大学|机构|组织|媒体|通讯社|日报|新闻社|网)$"
 
 
 _ZH_SOURCE_TAIL = re.compile("(?:日前|近日|今天|昨天|今日|昨日)?(?:公布|发布|披露)?的?$")
+
+
+# A role counted by a figure just before it: 六成网友, 23%的网友, 三成受访者.
+_COUNTED = re.compile(r"(?:[\d%％]|[一二三四五六七八九十几]成)的?[\u4e00-\u9fff]{0,4}$")
 
 
 # People named by their role rather than their name: the run up to the role word.
@@ -207,6 +218,21 @@ _ZH_ROLE = (
     rf"[{_CJK}]{{0,10}}?(?:负责人|人士|专家|分析师|官员|工作人员|研究员|经济学家|"
     rf"律师|医生|教授|网友|村民|居民|知情人)$"
 )
+
+
+def zh_outside_claim(text: str, start: int, end: int, speaker: str, v: _Vocab) -> bool:
+    """A fact between a speaker's name and their verb frames the statement, not in it.
+
+    陈文辉4月26日在第九届…论坛上指出，…: the day and the forum are the reporter's.
+    """
+    at = text.find(speaker)
+    if at < 0 or at + len(speaker) > start or _CLAUSE_BREAK.search(text, at, start):
+        return False  # 据《环球时报》报道，…10亿日元: the report's clause has ended
+    verb = v.zh_speech.search(text, at + len(speaker))
+    return verb is not None and end <= verb.start()
+
+
+_CLAUSE_BREAK = re.compile("[,，;；:：。“”]")
 
 
 def _zh_speaker_verb(text: str, v: _Vocab) -> bool:
@@ -247,3 +273,39 @@ def _zh_own(text: str, v: _Vocab) -> str | None:
     if sp is not None:
         return sp
     return _PRONOUN if src == "" else None
+
+
+# A paragraph opening garbled in a bad conversion (see segment._lost_breaks): "９僭背疲?"
+# is the GB18030 bytes of "官员称：" read one byte out of step, and "Hツ暝?" those of
+# "去年…" with the first byte's top bit lost. Read back in step, the opening says whether
+# the paragraph goes on with someone's statement.
+_GARBLED = re.compile(r"[^?\s]{1,12}\?")
+
+
+def repaired_opening(original: str) -> str | None:
+    """What a garbled paragraph opening said, or None if ``original`` is not one.
+
+    Accepted only when every character read back is a common ideograph (GB2312 level 1)
+    or Chinese punctuation, which a misread run almost never is.
+    """
+    if not _GARBLED.fullmatch(original):
+        return None
+    try:
+        raw = original[:-1].encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    for shifted in (raw[1:], bytes([raw[0] | 0x80]) + raw[1:]):
+        text = shifted.decode("gb18030", errors="ignore")  # the cut last character
+        if text and all(_common(ch) for ch in text):
+            return text
+    return None
+
+
+def _common(ch: str) -> bool:
+    if ch in "“”‘’，：、":
+        return True
+    try:
+        lead = ch.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= lead <= 0xD7  # GB2312 level 1: the 3,755 most used ideographs
