@@ -51,6 +51,9 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     clause's subject.
     """
     if m.kind == "age":
+        if text.startswith("的", m.end):
+            # 今年28岁的胡先生: the person the age describes follows 的.
+            return _zh_follow(text, m.end + 1, v.zh_event_verbs) or zh_person(text, m.start, v)
         if _is_zh(text[m.end : m.end + 1]):
             return _zh_follow(text, m.end, v.zh_event_verbs)  # 一名13岁少年: who follows
         return zh_person(text, m.start, v)
@@ -161,7 +164,10 @@ def zh_predicate(phrase: str, verbs: frozenset[str]) -> str:
 
 
 # Between a name and its age: 陈龙，男，24岁; 邢某某（女，22岁）.
-_ZH_AGE_GAP = re.compile(r"[\s,，、(（]*(?:[男女][\s,，、]*)?$")
+# 男子今年49岁, 现年58岁: the words that say when the age holds come between them too.
+_ZH_AGE_GAP = re.compile(
+    r"[\s,，、(（]*(?:[男女][\s,，、]*)?(?:今年|现年|时年|年仅|当年|已经|已)?$"
+)
 # What comes before a name: a title, a role, 系/是 (该女子系淄博市人邢某某).
 _ZH_BEFORE_NAME = re.compile("(?:嫌疑人|男子|女子|老人|患者|死者|伤者|司机|工人|系|是|叫|名为|人)")
 

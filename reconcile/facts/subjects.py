@@ -32,7 +32,7 @@ def _part_of(text: str) -> re.Match[str] | None:
 # at the end of the words before a figure is cut, and the first one ends a clause's subject.
 _ZH_MODAL_WORDS = (
     "预计|预测|估计|有望|或将|将会|仍然|仍将|已经|可能|将|会|也|仍|还|已|再|又|(?<!平)均|都|"
-    "更|明显|显著|大幅|略|稍|较|进一步"
+    "更|明显|显著|大幅|略|稍|较|进一步|普遍|基本|大多"
 )
 _ZH_MODAL_TAIL = re.compile(f"(?:{_ZH_MODAL_WORDS})+$")
 _ZH_NOUN_SUFFIX = frozenset("率幅速额量值")
@@ -78,13 +78,21 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
     verbs = [
         x for x in v.zh_change.finditer(pre) if pre[x.end() : x.end() + 1] not in _ZH_NOUN_SUFFIX
     ]
+    obj = None
     if verbs:
         last = verbs[-1]
         if m.kind in ("percent", "points", "amount") or last.end() == len(pre):
             word = last.group(0)
             if word not in ("为", "是", "达", "达到", "占", "实现", "在", "收于", "收报", "报收"):
                 m.change = word
+                # 下调基准利率25个基点, 节省利率625亿元: a verb of change with an
+                # object before the figure changes that object.
+                obj = _ZH_OBJECT.fullmatch(pre, last.end())
             pre = pre[: last.start()]
+    if obj is not None and not v.zh_change.search(obj.group("noun")):
+        m.subject = _clean_zh(obj.group("noun"), v)
+        if m.subject is not None:
+            return
     if m.kind == "count":
         # 30个省份中有28个…: a part of a counted whole counts the same thing.
         whole = _part_of(text[cs : m.start - m.before_len])
@@ -112,6 +120,12 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
     if m.kind == "amount" and (money := compiled(_ZH_MONEY_NOUN).match(text, m.end)):
         m.subject = money.group("noun")  # 2万元的存款, 6000余元违约金: what the money is
         return
+    if m.kind == "amount" and text.startswith("的", m.end):
+        # 全国300亿元的总额度, 300万元以上的客户: the amount describes what follows 的.
+        follow = _zh_follow(text, m.end + 1, v.zh_event_verbs)
+        if follow:
+            m.subject = follow
+            return
     pre = _ZH_MODAL_HEAD.sub("", _ZH_MODAL_TAIL.sub("", _ZH_FIGURE_LEAD.sub("", pre)))
     pre = _ZH_FORECASTER.sub("", pre)
     if m.kind == "percent" and text.startswith("的", m.end):
@@ -137,6 +151,9 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
         # ，从6.1%降至5.6%: a clause without a subject continues the one before it.
         m.subject = _zh_clause_subject(text[_clause_start(text, cs - 1) : cs - 1], v)
 
+
+# The object between a verb of change and its figure: two to eight characters of a noun.
+_ZH_OBJECT = re.compile(r"了?(?P<noun>[\u4e00-\u9fff]{2,8})")
 
 _ZH_SUBJECT_END = re.compile(f"{_ZH_MODAL_WORDS}|[为是达在于从将对]")
 
@@ -230,7 +247,7 @@ _ZH_RELATIVE_NOUN = (
     rf"(?=[，,。；;、：:！？!?就都也在将已被]|$)"
 )
 # After an amount, a noun naming a kind of money: 2万元的存款, 6000余元违约金, 2万元钱.
-_ZH_MONEY_NOUN = rf"的?(?P<noun>[{_CJK}]{{0,4}}[金款费钱资税租薪])"
+_ZH_MONEY_NOUN = rf"的?(?P<noun>[{_CJK}]{{0,4}}(?:额度|[金款费钱资税租薪额]))"
 _ZH_PEOPLE = frozenset({"人", "名", "位", "人次"})
 # Before a count of people who receive what the verb after them does (为11万人提供援助).
 _ZH_FOR = re.compile("(?<!成)(?:为|向|给|对|帮|替)[^，,。；;！？!?]{0,6}$")
