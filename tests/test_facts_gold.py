@@ -233,3 +233,13 @@ def test_chinese_speakers_named_by_role_and_framing_facts() -> None:
     # 六成网友称…, 23%的网友表示…: a share of those polled is a figure, not a speaker.
     poll = _facts("sohu:00c810bb4bad368d-8c437189a1acd500")
     assert not any(f.speaker and "网友" in f.speaker for f in poll)
+
+
+def test_a_bare_half_year_is_relative_but_still_dates_its_figures() -> None:
+    # 中小开发商下半年可能会通过降价销售维持生存: "the second half" of an unnamed year is
+    # relative, like 今年, and not listed as a fact.
+    housing = _facts("sohu:5d3f170796e7bc78-49f37189a1acd500")
+    assert not any(f.text == "下半年" for f in housing)
+    doc = from_text("上半年，全国工业增加值同比增长6.3%。", "A")
+    (rate,) = extract_facts(doc)
+    assert (rate.text, rate.period) == ("6.3%", "上半年")

@@ -106,6 +106,9 @@ def _headline(doc: Document) -> Segment | None:
     return None
 
 
+_RELATIVE_HALVES = frozenset({"上半年", "下半年"})
+
+
 def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
     """Every fact stated in ``doc``, in text order, with ids ``"<source>:f<n>"`` from 1.
 
@@ -146,6 +149,10 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
             if m.kind == "date":
                 if _is_topical(seg.text, m):
                     period_by_paragraph[seg.paragraph] = seg.text[m.start : m.end]
+                if seg.text[m.start : m.end] in _RELATIVE_HALVES:
+                    # 下半年 alone is "the second half of this year": relative, like 今年,
+                    # so not a fact (docs/facts.md); it still dates the figures beside it.
+                    continue
                 period = None
             else:
                 # A sentence without its own date refers to the paragraph's last period.
