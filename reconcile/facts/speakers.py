@@ -36,6 +36,7 @@ _ZH_CONTINUES = re.compile(
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|从[^，,。]{1,8}看|他说|她说|他表示|她表示|"
     r"他指出|她指出|他介绍|她介绍|他强调|她强调)|我们"
 )
+_QUOTE_MARK = re.compile('[“”"]')
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
 
 
@@ -58,13 +59,51 @@ def _en_person(text: str) -> str | None:
     return str(found[-1]) if found else None
 
 
+def _opens(text: str, i: int) -> bool:
+    """Whether the quotation mark at ``text[i]`` opens a quotation: a straight quote opens
+    after a space and before a word, else closes."""
+    ch = text[i]
+    return ch == "“" or (
+        ch == '"'
+        and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-")
+        and i + 1 < len(text)
+        and not text[i + 1].isspace()
+    )
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside quotation marks; a sentence the segmenter cut from a
+    longer quotation starts inside one ('It is congruent …," Mr Littman said')."""
+    spans = []
+    start: int | None = None
+    first = True
+    for q in _QUOTE_MARK.finditer(text):
+        i = q.start()
+        if _opens(text, i):
+            start = i if start is None else start
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+        elif first:
+            spans.append((-1, i))
+        first = False
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
 _TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"])
 # Words before a role that belong to the speaker: "a bank spokesman", "some economists".
 _ROLE_LEAD = frozenset(["a", "an", "the", "some", "many", "most", "several", "other", "few"])
 
 
 def _en_speaker(text: str, v: _Vocab) -> str | None:
+    # A speech verb inside a quotation is the quoted person's words, not the quotation's
+    # attribution: '"… the EU and US have confirmed their willingness …," Mr Mandelson said.'
+    quotes = _quoted_spans(text)
     for m in en_speech().finditer(text):
+        if any(a < m.start() < b for a, b in quotes):
+            continue
         if m.group("pron") or m.group("pron2"):
             return _PRONOUN
         if m.group("role"):
@@ -328,9 +367,6 @@ def headline_speaker(title: str) -> str | None:
     return None
 
 
-_QUOTE_MARK = re.compile('[“”"]')
-
-
 def _en_quotations(doc: Document, own: list[str | None]) -> tuple[list[bool], list[str | None]]:
     """Which segments are inside a quotation, and whom each quotation run quotes.
 
@@ -349,14 +385,7 @@ def _en_quotations(doc: Document, own: list[str | None]) -> tuple[list[bool], li
         text = seg.text
         starts_inside = inside
         for q in _QUOTE_MARK.finditer(text):
-            i, ch = q.start(), q.group(0)
-            # A straight quote opens after a space and before a word, else closes.
-            inside = ch == "“" or (
-                ch == '"'
-                and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-")
-                and i + 1 < len(text)
-                and not text[i + 1].isspace()
-            )
+            inside = _opens(text, q.start())
         opens = _OPENS_QUOTE.match(text) is not None
         quoted.append(starts_inside or opens or inside)
     runs: list[str | None] = [None] * len(own)

@@ -1,0 +1,39 @@
+"""English subjects and speakers on articles read by eye: the dev3 tuning split of the fact
+gold set (``facts-dev3.jsonl``) and BBC articles outside the gold set.
+
+Each test pins what an editor would check on one real article: whom a figure is
+attributed to, what it measures, which event a date dates. The held-out test splits are
+never read here.
+"""
+
+from __future__ import annotations
+
+from bench.gold import article
+from reconcile.document import from_text
+from reconcile.facts import extract_facts
+from reconcile.models import Fact
+
+from .helpers import corpus
+
+
+def _at(ref: str, context: str, value: str) -> Fact:
+    """The fact whose span covers ``value`` inside the unique ``context`` of the article."""
+    corpus("bbc-news-2225.jsonl")
+    text = article(ref)
+    assert text.count(context) == 1, context
+    start = text.index(context) + context.index(value)
+    found = [
+        f for f in extract_facts(from_text(text)) if f.start < start + len(value) and start < f.end
+    ]
+    assert len(found) == 1, (value, found)
+    return found[0]
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+def test_a_speech_verb_inside_a_quotation_is_not_its_attribution() -> None:
+    # '"With this agreement the EU and US have confirmed their willingness …," Mr Mandelson
+    # said. "I hope our negotiations in the next three months …"': Mandelson's, not the US's.
+    fact = _at("bbc:bbc-business-424", "in the next three months", "three months")
+    assert fact.speaker == "Mr Mandelson"
