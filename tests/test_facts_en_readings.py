@@ -37,3 +37,14 @@ def test_a_speech_verb_inside_a_quotation_is_not_its_attribution() -> None:
     # said. "I hope our negotiations in the next three months …"': Mandelson's, not the US's.
     fact = _at("bbc:bbc-business-424", "in the next three months", "three months")
     assert fact.speaker == "Mr Mandelson"
+
+
+def test_a_date_after_said_dates_the_saying() -> None:
+    # "David Gill said in December that talks would not resume": the reporter says when
+    # Gill spoke; December is not Gill's claim.
+    fact = _at("bbc:bbc-business-293", "said in December that", "December")
+    assert fact.speaker is None
+    # Inside someone's quotation, "In 1998 the government said" is still the quoted
+    # person's claim.
+    fact = _at("bbc:bbc-politics-266", "In 1998 the government said", "1998")
+    assert fact.speaker == "Mr Katwala"

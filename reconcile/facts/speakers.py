@@ -157,6 +157,12 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
 _DATE_LEAD = r"^\W*(?:(?:In|On|At|By|Since|Last|Earlier|Later|Back)(?:\s(?:in|on|this))?)?\s*$"
 
 
+# Between "X said" and the date of the saying, and after it: "said in December that",
+# "said last week,".
+_SAID_WHEN = r"\s+(?:in|on|last|earlier\sin|late\sin|early\sin)\s+(?:the\s)?"
+_THAT = r"\s*(?:,|that\b)"
+
+
 def outside_claim(text: str, start: int, end: int) -> bool:
     """A fact in an English sentence whose attribution does not cover it.
 
@@ -170,6 +176,8 @@ def outside_claim(text: str, start: int, end: int) -> bool:
     at, to = found
     if at <= start and end <= to:
         return True
+    if compiled(_SAID_WHEN).fullmatch(text, to, start) and compiled(_THAT).match(text, end):
+        return True  # "David Gill said in December that talks …": when it was said
     return bool(
         end <= at
         and compiled(_DATE_LEAD).match(text[:start])
@@ -179,9 +187,15 @@ def outside_claim(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=64)  # asked once per fact of the sentence
 def _first_named_attribution(text: str) -> tuple[int, int] | None:
-    """The span of the first "X said" of a sentence, X a name (with its apposition)."""
+    """The span of the first "X said" of a sentence, X a name (with its apposition), a
+    pronoun or a role."""
+    quotes = _quoted_spans(text)
     for m in en_speech().finditer(text):
-        if m.group("n1") is not None:
+        if any(a < m.start() < b for a, b in quotes):
+            continue  # the quoted person's words, not an attribution
+        # ("he said", "the company said": no apposition to cover, but a date after them
+        # dates the saying as it does after a name)
+        if m.group("n1") is not None or m.group("pron") or m.group("role"):
             return m.start(), m.end()
     return None
 
