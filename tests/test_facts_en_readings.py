@@ -48,3 +48,14 @@ def test_a_date_after_said_dates_the_saying() -> None:
     # person's claim.
     fact = _at("bbc:bbc-politics-266", "In 1998 the government said", "1998")
     assert fact.speaker == "Mr Katwala"
+
+
+def test_a_participle_of_saying_attributes_what_follows_it() -> None:
+    # "Mr Brown surprised some City experts by forecasting UK growth at between 3% and
+    # 3.5%": the forecast is Brown's.
+    assert _at("bbc:bbc-politics-021", "between 3% and 3.5%", "3%").speaker == "Mr Brown"
+    # "… to increase income tax to 50% for those earning more than £100,000, saying it
+    # would apply to just 1% of the population": the 1% is what Kennedy says; the plan's
+    # 50% before the participle is the reporter's account.
+    assert _at("bbc:bbc-politics-223", "apply to just 1%", "1%").speaker == "Mr Kennedy"
+    assert _at("bbc:bbc-politics-223", "income tax to 50%", "50%").speaker is None
