@@ -59,3 +59,12 @@ def test_a_participle_of_saying_attributes_what_follows_it() -> None:
     # 50% before the participle is the reporter's account.
     assert _at("bbc:bbc-politics-223", "apply to just 1%", "1%").speaker == "Mr Kennedy"
     assert _at("bbc:bbc-politics-223", "income tax to 50%", "50%").speaker is None
+
+
+# --- subjects ------------------------------------------------------------------------------
+
+
+def test_an_acronym_opening_a_subject_is_kept() -> None:
+    # "Almost one in five US citizens aged under 30 have one": "US" is not the pronoun.
+    fact = _at("bbc:bbc-tech-047", "one in five US citizens", "five")
+    assert fact.subject is not None and fact.subject.startswith("US citizens")
