@@ -68,3 +68,15 @@ def test_an_acronym_opening_a_subject_is_kept() -> None:
     # "Almost one in five US citizens aged under 30 have one": "US" is not the pronoun.
     fact = _at("bbc:bbc-tech-047", "one in five US citizens", "five")
     assert fact.subject is not None and fact.subject.startswith("US citizens")
+
+
+def test_an_age_belongs_to_whom_the_sentence_describes() -> None:
+    # "14% of those aged 30-39": the group with its ages ("those" alone names nobody).
+    assert _at("bbc:bbc-tech-047", "those aged 30-39", "30").subject == "those aged 30-39"
+    # "9% of those who have dial-up access": the share is of that group.
+    fact = _at("bbc:bbc-tech-047", "9% of those who have", "9%")
+    assert fact.subject == "those who have dial-up access"
+    # "Nogar, who died in 1994 aged 72": who died, not the first name in the sentence.
+    text = article("bbc:bbc-entertainment-152")
+    ages = [f for f in extract_facts(from_text(text)) if f.kind == "age" and f.text == "72"]
+    assert ages and all(f.subject in ("Nogar", "Mr Nogar") for f in ages)

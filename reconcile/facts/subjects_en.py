@@ -115,6 +115,11 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         rest = text[end : _clause_end(text, end)]
     # A dash between spaces ends the phrase: "One in 10 adult Americans - equivalent to …".
     after = _WORD.findall(re.split(r"\s[-–—]\s", rest)[0])
+    who = _SHARE_OF_WHO.match(text, end) if m.kind == "percent" else None
+    if who is not None:
+        # "9% of those who have dial-up access", "14% of those aged 30-39": the share is
+        # of the people the words after "those" name, numbers and all.
+        return " ".join(who.group(1).split()[:5])
     if m.kind == "count" or (
         m.kind in ("percent", "amount") and after and after[0].lower() == "of" and end == m.end
     ):
@@ -270,6 +275,10 @@ def _list_tail(text: str, at: int) -> str:
 # After "£5m in": a session or a sum, not what the money is ("fell to $92.9 in after-hours
 # trade", "£2.1bn in total").
 _NOT_MONEY = frozenset(["trade", "trading", "dealings", "total", "terms", "return", "all"])
+_SHARE_OF_WHO = re.compile(
+    r"\s+of\s+((?:those|people|anyone|everyone)\s(?:who|aged|with|without|in|on|earning|living)\b"
+    r"(?:[^,;:.!?()\"“”]|\.\d)*?)(?=\s(?:and|or|but|compared|than|while|whereas)\b|[,;:!?()\"“”]|\.(?!\d)|$)"
+)
 # Pronouns that head a group named by what it does: "those earning more than £100,000".
 _WHO_WORDS = frozenset(["those", "anyone", "everyone", "someone", "people", "others"])
 
