@@ -80,3 +80,9 @@ def test_an_age_belongs_to_whom_the_sentence_describes() -> None:
     text = article("bbc:bbc-entertainment-152")
     ages = [f for f in extract_facts(from_text(text)) if f.kind == "age" and f.text == "72"]
     assert ages and all(f.subject in ("Nogar", "Mr Nogar") for f in ages)
+
+
+def test_a_subject_keeps_its_own_numbers() -> None:
+    # "the top 12 films grossed around $91m": the total of the top 12 films, not of "top
+    # films", which any other box-office total would also be.
+    assert _at("bbc:bbc-entertainment-053", "around $91m", "$91m").subject == "top 12 films"

@@ -472,3 +472,20 @@ def _measured(
         if np:
             return " ".join(np)
     return None
+
+
+# Between two words of a subject, a number the word reader skipped: "top 12 films".
+_NUMBER_GAP = r"(?:\s+\d[\d,.]*(?:-\d[\d,.]*)?)?\s+"
+
+
+def as_written(text: str, subject: str | None, m: _Mention) -> str | None:
+    """``subject`` with the numbers the word reader skipped between its words, as the
+    sentence writes it: "the top 12 films grossed around $91m" → "top 12 films", not
+    "top films" (which would make any two top-film totals one claim)."""
+    if not subject or " " not in subject:
+        return subject
+    pattern = _NUMBER_GAP.join(re.escape(x) for x in subject.split())
+    for hit in re.finditer(rf"(?<![\w'’-]){pattern}(?![\w'’-])", text):
+        if hit.end() <= m.start or hit.start() >= m.end:
+            return hit.group(0) if any(c.isdigit() for c in hit.group(0)) else subject
+    return subject
