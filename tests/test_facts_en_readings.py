@@ -86,3 +86,10 @@ def test_a_subject_keeps_its_own_numbers() -> None:
     # "the top 12 films grossed around $91m": the total of the top 12 films, not of "top
     # films", which any other box-office total would also be.
     assert _at("bbc:bbc-entertainment-053", "around $91m", "$91m").subject == "top 12 films"
+
+
+def test_an_ing_noun_after_a_figure_is_what_it_measures() -> None:
+    # "using his 28.1% shareholding to vote off three board members": the shareholding.
+    assert _at("bbc:bbc-business-293", "his 28.1% shareholding", "28.1%").subject == (
+        "shareholding"
+    )

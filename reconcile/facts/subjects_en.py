@@ -305,6 +305,10 @@ def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
     )
 
 
+# Prepositions in "-ing": never the noun a figure measures ("9.5% during 2004").
+_ING_PREPOSITIONS = frozenset(
+    ["during", "including", "excluding", "following", "according", "regarding", "concerning"]
+)
 # Words after a figure that say where or how it is shared, not what it is of.
 _PLACE_ADVERBS = frozenset(
     [
@@ -342,6 +346,18 @@ def _measured(
         )
     )
     modifies = modifies or _object_of(before, after, w)
+    if (
+        modifies
+        and after
+        and det[-1] not in w.function - w.before_np
+        and after[0].lower().endswith("ing")
+        and after[0].islower()
+        and after[0].lower() not in w.verbs | w.when_preps | _ING_PREPOSITIONS
+        and (len(after) == 1 or after[1].lower() in w.function)
+    ):
+        # "his 28.1% shareholding to vote off …", "a 5% holding in": between a determiner
+        # and a preposition an "-ing" word is the noun the figure measures.
+        return after[0]
     if modifies and after and after[0].lower() in w.change_nouns:
         # "from a revised 0.6% increase in October": the increase ("a 1.4% growth target":
         # the target).
