@@ -93,3 +93,15 @@ def test_an_ing_noun_after_a_figure_is_what_it_measures() -> None:
     assert _at("bbc:bbc-business-293", "his 28.1% shareholding", "28.1%").subject == (
         "shareholding"
     )
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def test_a_place_before_a_date_is_not_its_event() -> None:
+    # "England …, play Ireland, top of the table, in Dublin on 27 February": the game, not
+    # Dublin; past the apposition to the clause with the verb.
+    assert _at("bbc:bbc-sport-285", "on 27 February", "27 February").subject == "play Ireland"
+    # "The Academy Awards ceremony will be held in Hollywood on 27 February."
+    fact = _at("bbc:bbc-entertainment-082", "in Hollywood on 27 February", "27 February")
+    assert fact.subject == "Academy Awards ceremony held"

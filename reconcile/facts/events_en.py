@@ -180,6 +180,24 @@ def _subject_of_verb(before: list[str], j: int, w: _Words) -> list[str]:
     return [x for x in _head(np) if x.lower() not in _NUMBER_WORDS][-3:]
 
 
+# _walk_back's answer when the words before a date are only a place ("in Dublin on"): the
+# event is in the clause before.
+_PLACE_ONLY = "\0place"
+
+
+def _place_at(before: list[str], start: int, np: list[str]) -> int | None:
+    """Where the place phrase ``in/at [the] Name`` that ends ``before`` begins, when the
+    noun phrase ``np`` (at ``start``) is a single name ("Dublin", "the UK")."""
+    if len(np) != 1 or not np[0][0].isupper():
+        return None
+    k = start - 1
+    if k >= 1 and before[k].lower() == "the" and np[0].isupper():
+        k -= 1  # "the UK", "the US": an acronym of a country
+    if k >= 0 and before[k].lower() in ("in", "at"):
+        return k
+    return None
+
+
 def _walk_back(before: list[str], w: _Words) -> str | None:
     """The event the words before a date end with (None when the date opens its clause)."""
     i = len(before) - 1
@@ -236,6 +254,11 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         return " ".join([*subj, *verb]) or None
     np = _np_before(before[: i + 1], w)
     start = i + 1 - len(np) if np else i
+    place = _place_at(before, start, np)
+    if place is not None:
+        # "play Ireland in Dublin on 27 February", "US films shot in the UK during 2004":
+        # a place says where the event was, not what it was.
+        return (_walk_back(before[:place], w) if place else None) or _PLACE_ONLY
     if (
         np
         and start >= 3
@@ -457,6 +480,26 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
         if np:
             return " ".join(np)
     found = _walk_back(before, w)
+    if found == _PLACE_ONLY:
+        # "England, fourth in the table, play Ireland, top of the table, in Dublin on 27
+        # February": the clauses before, past those without a verb (appositions).
+        found = None
+        at = cs
+        for _ in range(3):
+            if at <= 1:
+                break
+            lo = _clause_start(text, at - 1)
+            words = _WORD.findall(text[lo : at - 1])
+            if len(words) >= 2 and words[0][0].islower() and words[1][0].isupper():
+                # "play Ireland", "beat Bath": without a tagger, a verb is a lower-case
+                # word opening its clause before a name.
+                if not _stops(words[0], w):
+                    found = " ".join(words[:2])
+                    break
+            if any(_verbish(x, w) for x in words):
+                found = _walk_back(words, w)
+                break
+            at = lo
     if found:
         return found
     if after and not (len(after) == 1 and after[0].lower() in w.days):
