@@ -490,12 +490,16 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
                 break
             lo = _clause_start(text, at - 1)
             words = _WORD.findall(text[lo : at - 1])
-            if len(words) >= 2 and words[0][0].islower() and words[1][0].isupper():
+            if (
+                len(words) >= 2
+                and words[0][0].islower()
+                and words[1][0].isupper()
+                and not _stops(words[0], w)
+            ):
                 # "play Ireland", "beat Bath": without a tagger, a verb is a lower-case
                 # word opening its clause before a name.
-                if not _stops(words[0], w):
-                    found = " ".join(words[:2])
-                    break
+                found = " ".join(words[:2])
+                break
             if any(_verbish(x, w) for x in words):
                 found = _walk_back(words, w)
                 break
