@@ -105,3 +105,12 @@ def test_a_place_before_a_date_is_not_its_event() -> None:
     # "The Academy Awards ceremony will be held in Hollywood on 27 February."
     fact = _at("bbc:bbc-entertainment-082", "in Hollywood on 27 February", "27 February")
     assert fact.subject == "Academy Awards ceremony held"
+
+
+def test_a_possessive_date_dates_the_named_event_after_it() -> None:
+    # "compared to 2004's Super Bowl weekend when the total box office was $73.4m".
+    fact = _at("bbc:bbc-entertainment-053", "2004's Super Bowl weekend", "2004")
+    assert fact.subject == "Super Bowl weekend"
+    # "in November's New York City marathon": "New" is part of the name.
+    fact = _at("bbc:bbc-sport-019", "November's New York City marathon", "November")
+    assert fact.subject == "New York City marathon"

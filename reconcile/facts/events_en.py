@@ -379,7 +379,13 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
     if (
         first
         and re.match(r"(?:['’]s)?\s", text[after_at : after_at + 3])  # "2004's total"
-        and (first[0].islower() or m.kind == "decade")  # "discarded 1980s Kodak film"
+        # "discarded 1980s Kodak film"; "2004's Super Bowl weekend": a possessive date
+        # modifies the noun after it, names and all.
+        and (
+            first[0].islower()
+            or m.kind == "decade"
+            or text[after_at : after_at + 2] in ("'s", "’s")
+        )
         and not _stops(first, w)
         and first.lower() not in _TIME_WORDS
     ):
