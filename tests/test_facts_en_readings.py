@@ -114,3 +114,10 @@ def test_a_possessive_date_dates_the_named_event_after_it() -> None:
     # "in November's New York City marathon": "New" is part of the name.
     fact = _at("bbc:bbc-sport-019", "November's New York City marathon", "November")
     assert fact.subject == "New York City marathon"
+
+
+def test_the_end_of_a_month_is_part_of_the_date() -> None:
+    # "A decision is expected to be announced before the end of February": the decision,
+    # not "end".
+    fact = _at("bbc:bbc-sport-023", "before the end of February", "February")
+    assert fact.subject == "decision announced"

@@ -45,6 +45,8 @@ _TIME_NOUNS = frozenset(
         *("months", "week", "weeks", "day", "days", "quarter"),
     ]
 )
+# Parts of a period: "at the beginning of December", "by the end of 2005".
+_TIME_PARTS = frozenset(["beginning", "end", "start", "middle", "turn", "close", "height"])
 # "for the first time", "at some point", "three hours of extra activity a week by 2010".
 _TIME_NOUN_LEADS = frozenset(
     ["some", "this", "last", "next", "that", "each", "a", "per", "every", "same"]
@@ -109,6 +111,8 @@ def _skippable(words: list[str], i: int, w: _Words) -> bool:
         return True  # "plummeted to just 1.6bn euros (£1.1bn) in 2003": past the figure
     if words[i] == "May":
         return True
+    if low in _TIME_PARTS and i + 1 < len(words) and words[i + 1].lower() == "of":
+        return True  # "at the beginning of December": a part of the date
     if low.endswith("ly") and len(low) >= 6 and i > 0 and _verbish(words[i - 1], w):
         return True  # "fell unexpectedly in October": the adverb of the verb  # the month: the modal is never capitalised mid-clause
     if low in _TIME_NOUNS and i > 0:
