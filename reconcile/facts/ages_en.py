@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ._base import _clause_end, _Mention
-from .phrases_en import _np_after
+from ._base import _clause_end, _clause_start, _Mention
+from .phrases_en import _np_after, _np_before
 from .words_en import _WORD, _is_verb, _stops, _Words
 
+_AGED = re.compile(r"\saged\s(?:(?:under|over|between|from)\s)?$")
+# Pronouns and nouns that name a group by its age: "those aged 30-39".
+_GROUPS = frozenset(["those", "people", "anyone", "everyone", "others", "children", "adults"])
+_DIED = re.compile(
+    r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+)(?:,\s(?:who|which)\s|\s)(?:(?:has|had)\s)?"
+    r"(?:died|dies)\b[^.!?]*$"
+)
 _NAME = re.compile(r"(?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+")
 
 
@@ -15,6 +22,22 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
     """Whose age it is: "Eileen Lee, 24"; the sentence's named subject; None for "the
     27-year-old", which refers back to the person named before (the caller's)."""
     lead = text[: m.start]
+    aged = _AGED.search(lead)
+    if aged is not None:
+        # "those aged 30-39", "US citizens aged under 30": the people the phrase describes.
+        words = _WORD.findall(lead[_clause_start(lead, aged.start()) : aged.start()])
+        if words and words[-1].lower() in _GROUPS:
+            # "those" alone names nobody: the group with its ages, as written.
+            span = re.match(r"[-–]\d+", text[m.end :])
+            return f"{words[-1]} {text[aged.start() + 1 : m.end + (span.end() if span else 0)]}"
+        last = words[-1] if words else ""
+        # Only a plural noun names whom the ages describe ("adults aged 18 or over",
+        # "learners aged 16 to 18"); after a verb the age is the sentence's person's
+        # ("has died of cancer aged 44").
+        if last.endswith("s") and last.islower() and len(last) > 3 and not _stops(last, w):
+            np = _np_before(words, w)
+            if np:
+                return " ".join(np)
     apposed = re.search(r"((?:[A-Z][\w'’-]+\s)*[A-Z][\w'’-]+),\s$", lead)
     if apposed and apposed.group(1).lower() not in w.trim | w.days:
         return apposed.group(1)  # "Eileen Lee, 24", "Gray, 26, who won …"
@@ -41,6 +64,15 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
     if re.search(r"\b[Tt]he\s$|(?:^|\s)(?:[Hh]e|[Ss]he)\s(?:was|is)\s$", lead):
         # "the 27-year-old", "He was 84,": the person named before (the caller's).
         return None
+    died = _DIED.search(lead)
+    if died is not None:
+        # "Nogar, who died in 1994 aged 72", "when Charles died aged 73": who died, not
+        # the first name of the sentence (a label, a song, another singer).
+        who = died.group(1).split()
+        if who[0].lower() in w.function and len(who) > 1:
+            who = who[1:]  # "But Brando, who died …"
+        if who[0].lower() not in w.trim:
+            return " ".join(who)
     names = [
         n for n in _NAME.findall(text) if n.lower() not in w.trim and not _is_verb(n.lower(), w)
     ]

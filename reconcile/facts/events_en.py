@@ -28,68 +28,13 @@ from .words_en import _MODALS, _WORD, _is_verb, _stops, _trim, _Words, _words
 # "at some point in", "over the past", "up to".
 _TIME_WORDS = frozenset(
     [
-        "in",
-        "on",
-        "at",
-        "since",
-        "until",
-        "till",
-        "by",
-        "from",
-        "to",
-        "during",
-        "for",
-        "before",
-        "after",
-        "over",
-        "of",
-        "through",
-        "throughout",
-        "between",
-        "and",
-        "or",
-        "the",
-        "a",
-        "an",
-        "past",
-        "last",
-        "next",
-        "this",
-        "least",
-        "most",
-        "early",
-        "late",
-        "mid",
-        "every",
-        "each",
-        "within",
-        "around",
-        "about",
-        "nearly",
-        "almost",
-        "some",
-        "up",
-        "already",
-        "only",
-        "just",
-        "still",
-        "now",
-        "again",
-        "instead",
-        "soon",
-        "shortly",
-        "recently",
-        "later",
-        "earlier",
-        "ago",
-        "than",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "same",
-        "another",
-        "further",
-        "more",
+        *("in", "on", "at", "since", "until", "till", "by", "from", "to", "during", "for"),
+        *("before", "after", "over", "of", "through", "throughout", "between", "and", "or"),
+        *("the", "a", "an", "past", "last", "next", "this", "least", "most", "early"),
+        *("late", "mid", "every", "each", "within", "around", "about", "nearly", "almost"),
+        *("some", "up", "already", "only", "just", "still", "now", "again", "instead"),
+        *("soon", "shortly", "recently", "later", "earlier", "ago", "than", "today"),
+        *("yesterday", "tomorrow", "same", "another", "further", "more"),
     ]
 )
 # Nouns of time that only say when ("for the first time since", "at some point in"), unless
@@ -100,6 +45,8 @@ _TIME_NOUNS = frozenset(
         *("months", "week", "weeks", "day", "days", "quarter"),
     ]
 )
+# Parts of a period: "at the beginning of December", "by the end of 2005".
+_TIME_PARTS = frozenset(["beginning", "end", "start", "middle", "turn", "close", "height"])
 # "for the first time", "at some point", "three hours of extra activity a week by 2010".
 _TIME_NOUN_LEADS = frozenset(
     ["some", "this", "last", "next", "that", "each", "a", "per", "every", "same"]
@@ -164,6 +111,8 @@ def _skippable(words: list[str], i: int, w: _Words) -> bool:
         return True  # "plummeted to just 1.6bn euros (£1.1bn) in 2003": past the figure
     if words[i] == "May":
         return True
+    if low in _TIME_PARTS and i + 1 < len(words) and words[i + 1].lower() == "of":
+        return True  # "at the beginning of December": a part of the date
     if low.endswith("ly") and len(low) >= 6 and i > 0 and _verbish(words[i - 1], w):
         return True  # "fell unexpectedly in October": the adverb of the verb  # the month: the modal is never capitalised mid-clause
     if low in _TIME_NOUNS and i > 0:
@@ -178,6 +127,24 @@ def _subject_of_verb(before: list[str], j: int, w: _Words) -> list[str]:
         j -= 1
     np = _np_before(before[:j], w)
     return [x for x in _head(np) if x.lower() not in _NUMBER_WORDS][-3:]
+
+
+# _walk_back's answer when the words before a date are only a place ("in Dublin on"): the
+# event is in the clause before.
+_PLACE_ONLY = "\0place"
+
+
+def _place_at(before: list[str], start: int, np: list[str]) -> int | None:
+    """Where the place phrase ``in/at [the] Name`` that ends ``before`` begins, when the
+    noun phrase ``np`` (at ``start``) is a single name ("Dublin", "the UK")."""
+    if len(np) != 1 or not np[0][0].isupper():
+        return None
+    k = start - 1
+    if k >= 1 and before[k].lower() == "the" and np[0].isupper():
+        k -= 1  # "the UK", "the US": an acronym of a country
+    if k >= 0 and before[k].lower() in ("in", "at"):
+        return k
+    return None
 
 
 def _walk_back(before: list[str], w: _Words) -> str | None:
@@ -236,6 +203,11 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         return " ".join([*subj, *verb]) or None
     np = _np_before(before[: i + 1], w)
     start = i + 1 - len(np) if np else i
+    place = _place_at(before, start, np)
+    if place is not None:
+        # "play Ireland in Dublin on 27 February", "US films shot in the UK during 2004":
+        # a place says where the event was, not what it was.
+        return (_walk_back(before[:place], w) if place else None) or _PLACE_ONLY
     if (
         np
         and start >= 3
@@ -411,7 +383,13 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
     if (
         first
         and re.match(r"(?:['’]s)?\s", text[after_at : after_at + 3])  # "2004's total"
-        and (first[0].islower() or m.kind == "decade")  # "discarded 1980s Kodak film"
+        # "discarded 1980s Kodak film"; "2004's Super Bowl weekend": a possessive date
+        # modifies the noun after it, names and all.
+        and (
+            first[0].islower()
+            or m.kind == "decade"
+            or text[after_at : after_at + 2] in ("'s", "’s")
+        )
         and not _stops(first, w)
         and first.lower() not in _TIME_WORDS
     ):
@@ -457,6 +435,30 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
         if np:
             return " ".join(np)
     found = _walk_back(before, w)
+    if found == _PLACE_ONLY:
+        # "England, fourth in the table, play Ireland, top of the table, in Dublin on 27
+        # February": the clauses before, past those without a verb (appositions).
+        found = None
+        at = cs
+        for _ in range(3):
+            if at <= 1:
+                break
+            lo = _clause_start(text, at - 1)
+            words = _WORD.findall(text[lo : at - 1])
+            if (
+                len(words) >= 2
+                and words[0][0].islower()
+                and words[1][0].isupper()
+                and not _stops(words[0], w)
+            ):
+                # "play Ireland", "beat Bath": without a tagger, a verb is a lower-case
+                # word opening its clause before a name.
+                found = " ".join(words[:2])
+                break
+            if any(_verbish(x, w) for x in words):
+                found = _walk_back(words, w)
+                break
+            at = lo
     if found:
         return found
     if after and not (len(after) == 1 and after[0].lower() in w.days):

@@ -23,7 +23,7 @@ from .subjects import (
     _en_subject,
     _zh_subject,
 )
-from .subjects_en import en_subject, same_conversion, same_level
+from .subjects_en import as_written, en_subject, same_conversion, same_level
 
 
 def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
@@ -72,6 +72,8 @@ def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
             and (m.subject in v.generic or m.subject.startswith("占"))
         ):
             m.subject = prev_subject + m.subject  # …投资增长9.4%，增速提高… / …，占…比重
+        if not zh:
+            m.subject = as_written(text, m.subject, m)
         prev_subject = m.subject
         m.period = _period_for(text, m, dates)
     if zh:

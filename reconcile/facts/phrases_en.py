@@ -78,7 +78,14 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
 def _np_after(words: list[str], w: _Words) -> list[str]:
     """The noun phrase that starts ``words`` (after a figure that modifies it)."""
     out: list[str] = []
-    while words and (words[0].lower() in w.before_np or words[0].lower() in _LEADING):
+    while (
+        words
+        and (
+            words[0].lower() in w.before_np
+            # ("New York City marathon": a capitalised "New" is part of a name)
+            or (words[0].lower() in _LEADING and not (words[0] == "New" and words[1:2] != []))
+        )
+    ):
         words = words[1:]
     if len(words) > 3 and words[1].lower() == "on" and words[0].lower() == words[2].lower():
         words = words[3:]  # "a 0.1% rise in month on month industrial output"

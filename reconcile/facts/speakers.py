@@ -38,6 +38,7 @@ _ZH_CONTINUES = re.compile(
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|从[^，,。]{1,8}看|他说|她说|他表示|她表示|"
     r"他指出|她指出|他介绍|她介绍|他强调|她强调)|我们"
 )
+_QUOTE_MARK = re.compile('[“”"]')
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
 
 
@@ -60,13 +61,51 @@ def _en_person(text: str) -> str | None:
     return str(found[-1]) if found else None
 
 
+def _opens(text: str, i: int) -> bool:
+    """Whether the quotation mark at ``text[i]`` opens a quotation: a straight quote opens
+    after a space and before a word, else closes."""
+    ch = text[i]
+    return ch == "“" or (
+        ch == '"'
+        and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-")
+        and i + 1 < len(text)
+        and not text[i + 1].isspace()
+    )
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside quotation marks; a sentence the segmenter cut from a
+    longer quotation starts inside one ('It is congruent …," Mr Littman said')."""
+    spans = []
+    start: int | None = None
+    first = True
+    for q in _QUOTE_MARK.finditer(text):
+        i = q.start()
+        if _opens(text, i):
+            start = i if start is None else start
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+        elif first:
+            spans.append((-1, i))
+        first = False
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
 _TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"])
 # Words before a role that belong to the speaker: "a bank spokesman", "some economists".
 _ROLE_LEAD = frozenset(["a", "an", "the", "some", "many", "most", "several", "other", "few"])
 
 
 def _en_speaker(text: str, v: _Vocab) -> str | None:
+    # A speech verb inside a quotation is the quoted person's words, not the quotation's
+    # attribution: '"… the EU and US have confirmed their willingness …," Mr Mandelson said.'
+    quotes = _quoted_spans(text)
     for m in en_speech().finditer(text):
+        if any(a < m.start() < b for a, b in quotes):
+            continue
         if m.group("pron") or m.group("pron2"):
             return _PRONOUN
         if m.group("role"):
@@ -114,10 +153,40 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
             return " ".join(parts)
         if name.split()[0].lower() in v.en_pronouns:
             return _PRONOUN  # "He said", "It also said"
+    said = compiled(_EN_SAYING).match(text)
+    if said is not None:
+        who = said.group("who")
+        if who.lower() in v.en_pronouns:
+            return _PRONOUN
+        parts = who.split()
+        while parts and parts[0].lower() in v.en_non_names - {"mr", "mrs", "ms", "dr"}:
+            parts = parts[1:]
+        return " ".join(parts) or None
     return None
 
 
+# A participle of saying attributes what follows it to the clause's subject: "Mr Kennedy
+# also used his TV appearance to defend …, saying it would apply to just 1%", "Mr Brown
+# surprised some City experts by forecasting UK growth at between 3% and 3.5%". The
+# subject must open the sentence (after a short lead-in ending in a comma), so an object
+# named in between is never taken for it.
+_EN_SAYING = (
+    r"^\W*(?:(?:But|And|However|Meanwhile|In|On|At|Earlier|Later)\b[^,\"“”]{0,40},\s)?"
+    r"(?![A-Z][a-z]+ing\s)"  # "Looking further ahead, …": a participle opens it
+    r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3}"
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+    r"\s(?!said|says|told|added)[^\"“”.;]{0,160}?(?:,\s|\sby\s)"
+    r"(?P<verb>saying|forecasting|predicting|claiming|warning|arguing|estimating|insisting)\b"
+)
+
+
 _DATE_LEAD = r"^\W*(?:(?:In|On|At|By|Since|Last|Earlier|Later|Back)(?:\s(?:in|on|this))?)?\s*$"
+
+
+# Between "X said" and the date of the saying, and after it: "said in December that",
+# "said last week,".
+_SAID_WHEN = r"\s+(?:in|on|last|earlier\sin|late\sin|early\sin)\s+(?:the\s)?"
+_THAT = r"\s*(?:,|that\b)"
 
 
 def outside_claim(text: str, start: int, end: int) -> bool:
@@ -129,10 +198,15 @@ def outside_claim(text: str, start: int, end: int) -> bool:
     """
     found = _first_named_attribution(text)
     if found is None:
-        return False
+        said = compiled(_EN_SAYING).match(text)
+        # ("to increase income tax to 50%, saying it would apply to just 1%": the plan's
+        # 50% is the reporter's, the 1% is what was said)
+        return said is not None and end <= said.start("verb")
     at, to = found
     if at <= start and end <= to:
         return True
+    if compiled(_SAID_WHEN).fullmatch(text, to, start) and compiled(_THAT).match(text, end):
+        return True  # "David Gill said in December that talks …": when it was said
     return bool(
         end <= at
         and compiled(_DATE_LEAD).match(text[:start])
@@ -142,9 +216,15 @@ def outside_claim(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=64)  # asked once per fact of the sentence
 def _first_named_attribution(text: str) -> tuple[int, int] | None:
-    """The span of the first "X said" of a sentence, X a name (with its apposition)."""
+    """The span of the first "X said" of a sentence, X a name (with its apposition), a
+    pronoun or a role."""
+    quotes = _quoted_spans(text)
     for m in en_speech().finditer(text):
-        if m.group("n1") is not None:
+        if any(a < m.start() < b for a, b in quotes):
+            continue  # the quoted person's words, not an attribution
+        # ("he said", "the company said": no apposition to cover, but a date after them
+        # dates the saying as it does after a name)
+        if m.group("n1") is not None or m.group("pron") or m.group("role"):
             return m.start(), m.end()
     return None
 
@@ -352,9 +432,6 @@ def headline_speaker(title: str) -> str | None:
     return None
 
 
-_QUOTE_MARK = re.compile('[“”"]')
-
-
 def _en_quotations(doc: Document, own: list[str | None]) -> tuple[list[bool], list[str | None]]:
     """Which segments are inside a quotation, and whom each quotation run quotes.
 
@@ -373,14 +450,7 @@ def _en_quotations(doc: Document, own: list[str | None]) -> tuple[list[bool], li
         text = seg.text
         starts_inside = inside
         for q in _QUOTE_MARK.finditer(text):
-            i, ch = q.start(), q.group(0)
-            # A straight quote opens after a space and before a word, else closes.
-            inside = ch == "“" or (
-                ch == '"'
-                and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-")
-                and i + 1 < len(text)
-                and not text[i + 1].isspace()
-            )
+            inside = _opens(text, q.start())
         opens = _OPENS_QUOTE.match(text) is not None
         quoted.append(starts_inside or opens or inside)
     runs: list[str | None] = [None] * len(own)

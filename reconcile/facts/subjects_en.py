@@ -115,6 +115,11 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         rest = text[end : _clause_end(text, end)]
     # A dash between spaces ends the phrase: "One in 10 adult Americans - equivalent to …".
     after = _WORD.findall(re.split(r"\s[-–—]\s", rest)[0])
+    who = _SHARE_OF_WHO.match(text, end) if m.kind == "percent" else None
+    if who is not None:
+        # "9% of those who have dial-up access", "14% of those aged 30-39": the share is
+        # of the people the words after "those" name, numbers and all.
+        return " ".join(who.group(1).split()[:5])
     if m.kind == "count" or (
         m.kind in ("percent", "amount") and after and after[0].lower() == "of" and end == m.end
     ):
@@ -270,6 +275,10 @@ def _list_tail(text: str, at: int) -> str:
 # After "£5m in": a session or a sum, not what the money is ("fell to $92.9 in after-hours
 # trade", "£2.1bn in total").
 _NOT_MONEY = frozenset(["trade", "trading", "dealings", "total", "terms", "return", "all"])
+_SHARE_OF_WHO = re.compile(
+    r"\s+of\s+((?:those|people|anyone|everyone)\s(?:who|aged|with|without|in|on|earning|living)\b"
+    r"(?:[^,;:.!?()\"“”]|\.\d)*?)(?=\s(?:and|or|but|compared|than|while|whereas)\b|[,;:!?()\"“”]|\.(?!\d)|$)"
+)
 # Pronouns that head a group named by what it does: "those earning more than £100,000".
 _WHO_WORDS = frozenset(["those", "anyone", "everyone", "someone", "people", "others"])
 
@@ -296,6 +305,10 @@ def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
     )
 
 
+# Prepositions in "-ing": never the noun a figure measures ("9.5% during 2004").
+_ING_PREPOSITIONS = frozenset(
+    ["during", "including", "excluding", "following", "according", "regarding", "concerning"]
+)
 # Words after a figure that say where or how it is shared, not what it is of.
 _PLACE_ADVERBS = frozenset(
     [
@@ -333,6 +346,18 @@ def _measured(
         )
     )
     modifies = modifies or _object_of(before, after, w)
+    if (
+        modifies
+        and after
+        and det[-1] not in w.function - w.before_np
+        and after[0].lower().endswith("ing")
+        and after[0].islower()
+        and after[0].lower() not in w.verbs | w.when_preps | _ING_PREPOSITIONS
+        and (len(after) == 1 or after[1].lower() in w.function)
+    ):
+        # "his 28.1% shareholding to vote off …", "a 5% holding in": between a determiner
+        # and a preposition an "-ing" word is the noun the figure measures.
+        return after[0]
     if modifies and after and after[0].lower() in w.change_nouns:
         # "from a revised 0.6% increase in October": the increase ("a 1.4% growth target":
         # the target).
@@ -463,3 +488,20 @@ def _measured(
         if np:
             return " ".join(np)
     return None
+
+
+# Between two words of a subject, a number the word reader skipped: "top 12 films".
+_NUMBER_GAP = r"(?:\s+\d[\d,.]*(?:-\d[\d,.]*)?)?\s+"
+
+
+def as_written(text: str, subject: str | None, m: _Mention) -> str | None:
+    """``subject`` with the numbers the word reader skipped between its words, as the
+    sentence writes it: "the top 12 films grossed around $91m" → "top 12 films", not
+    "top films" (which would make any two top-film totals one claim)."""
+    if not subject or " " not in subject:
+        return subject
+    pattern = _NUMBER_GAP.join(re.escape(x) for x in subject.split())
+    for hit in re.finditer(rf"(?<![\w'’-]){pattern}(?![\w'’-])", text):
+        if hit.end() <= m.start or hit.start() >= m.end:
+            return hit.group(0) if any(c.isdigit() for c in hit.group(0)) else subject
+    return subject

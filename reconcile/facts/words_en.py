@@ -135,6 +135,7 @@ def _stops(word: str, w: _Words) -> bool:
 def _trim(words: list[str], w: _Words) -> list[str]:
     while words and (words[-1].lower() in w.trim or words[-1].lower() == "of"):
         words = words[:-1]
-    while words and words[0].lower() in w.trim:
+    # "US citizens": an acronym is a name, not the pronoun "us" (as in _stops).
+    while words and words[0].lower() in w.trim and not (len(words[0]) > 1 and words[0].isupper()):
         words = words[1:]
     return words

@@ -1,0 +1,123 @@
+"""English subjects and speakers on articles read by eye: the dev3 tuning split of the fact
+gold set (``facts-dev3.jsonl``) and BBC articles outside the gold set.
+
+Each test pins what an editor would check on one real article: whom a figure is
+attributed to, what it measures, which event a date dates. The held-out test splits are
+never read here.
+"""
+
+from __future__ import annotations
+
+from bench.gold import article
+from reconcile.document import from_text
+from reconcile.facts import extract_facts
+from reconcile.models import Fact
+
+from .helpers import corpus
+
+
+def _at(ref: str, context: str, value: str) -> Fact:
+    """The fact whose span covers ``value`` inside the unique ``context`` of the article."""
+    corpus("bbc-news-2225.jsonl")
+    text = article(ref)
+    assert text.count(context) == 1, context
+    start = text.index(context) + context.index(value)
+    found = [
+        f for f in extract_facts(from_text(text)) if f.start < start + len(value) and start < f.end
+    ]
+    assert len(found) == 1, (value, found)
+    return found[0]
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+def test_a_speech_verb_inside_a_quotation_is_not_its_attribution() -> None:
+    # '"With this agreement the EU and US have confirmed their willingness …," Mr Mandelson
+    # said. "I hope our negotiations in the next three months …"': Mandelson's, not the US's.
+    fact = _at("bbc:bbc-business-424", "in the next three months", "three months")
+    assert fact.speaker == "Mr Mandelson"
+
+
+def test_a_date_after_said_dates_the_saying() -> None:
+    # "David Gill said in December that talks would not resume": the reporter says when
+    # Gill spoke; December is not Gill's claim.
+    fact = _at("bbc:bbc-business-293", "said in December that", "December")
+    assert fact.speaker is None
+    # Inside someone's quotation, "In 1998 the government said" is still the quoted
+    # person's claim.
+    fact = _at("bbc:bbc-politics-266", "In 1998 the government said", "1998")
+    assert fact.speaker == "Mr Katwala"
+
+
+def test_a_participle_of_saying_attributes_what_follows_it() -> None:
+    # "Mr Brown surprised some City experts by forecasting UK growth at between 3% and
+    # 3.5%": the forecast is Brown's.
+    assert _at("bbc:bbc-politics-021", "between 3% and 3.5%", "3%").speaker == "Mr Brown"
+    # "… to increase income tax to 50% for those earning more than £100,000, saying it
+    # would apply to just 1% of the population": the 1% is what Kennedy says; the plan's
+    # 50% before the participle is the reporter's account.
+    assert _at("bbc:bbc-politics-223", "apply to just 1%", "1%").speaker == "Mr Kennedy"
+    assert _at("bbc:bbc-politics-223", "income tax to 50%", "50%").speaker is None
+
+
+# --- subjects ------------------------------------------------------------------------------
+
+
+def test_an_acronym_opening_a_subject_is_kept() -> None:
+    # "Almost one in five US citizens aged under 30 have one": "US" is not the pronoun.
+    fact = _at("bbc:bbc-tech-047", "one in five US citizens", "five")
+    assert fact.subject is not None and fact.subject.startswith("US citizens")
+
+
+def test_an_age_belongs_to_whom_the_sentence_describes() -> None:
+    # "14% of those aged 30-39": the group with its ages ("those" alone names nobody).
+    assert _at("bbc:bbc-tech-047", "those aged 30-39", "30").subject == "those aged 30-39"
+    # "9% of those who have dial-up access": the share is of that group.
+    fact = _at("bbc:bbc-tech-047", "9% of those who have", "9%")
+    assert fact.subject == "those who have dial-up access"
+    # "Nogar, who died in 1994 aged 72": who died, not the first name in the sentence.
+    text = article("bbc:bbc-entertainment-152")
+    ages = [f for f in extract_facts(from_text(text)) if f.kind == "age" and f.text == "72"]
+    assert ages and all(f.subject in ("Nogar", "Mr Nogar") for f in ages)
+
+
+def test_a_subject_keeps_its_own_numbers() -> None:
+    # "the top 12 films grossed around $91m": the total of the top 12 films, not of "top
+    # films", which any other box-office total would also be.
+    assert _at("bbc:bbc-entertainment-053", "around $91m", "$91m").subject == "top 12 films"
+
+
+def test_an_ing_noun_after_a_figure_is_what_it_measures() -> None:
+    # "using his 28.1% shareholding to vote off three board members": the shareholding.
+    assert _at("bbc:bbc-business-293", "his 28.1% shareholding", "28.1%").subject == (
+        "shareholding"
+    )
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def test_a_place_before_a_date_is_not_its_event() -> None:
+    # "England …, play Ireland, top of the table, in Dublin on 27 February": the game, not
+    # Dublin; past the apposition to the clause with the verb.
+    assert _at("bbc:bbc-sport-285", "on 27 February", "27 February").subject == "play Ireland"
+    # "The Academy Awards ceremony will be held in Hollywood on 27 February."
+    fact = _at("bbc:bbc-entertainment-082", "in Hollywood on 27 February", "27 February")
+    assert fact.subject == "Academy Awards ceremony held"
+
+
+def test_a_possessive_date_dates_the_named_event_after_it() -> None:
+    # "compared to 2004's Super Bowl weekend when the total box office was $73.4m".
+    fact = _at("bbc:bbc-entertainment-053", "2004's Super Bowl weekend", "2004")
+    assert fact.subject == "Super Bowl weekend"
+    # "in November's New York City marathon": "New" is part of the name.
+    fact = _at("bbc:bbc-sport-019", "November's New York City marathon", "November")
+    assert fact.subject == "New York City marathon"
+
+
+def test_the_end_of_a_month_is_part_of_the_date() -> None:
+    # "A decision is expected to be announced before the end of February": the decision,
+    # not "end".
+    fact = _at("bbc:bbc-sport-023", "before the end of February", "February")
+    assert fact.subject == "decision announced"
