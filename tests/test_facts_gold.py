@@ -243,3 +243,15 @@ def test_a_bare_half_year_is_relative_but_still_dates_its_figures() -> None:
     doc = from_text("上半年，全国工业增加值同比增长6.3%。", "A")
     (rate,) = extract_facts(doc)
     assert (rate.text, rate.period) == ("6.3%", "上半年")
+
+
+def test_slogans_datelines_with_a_place_and_hours_counted_with_a_measure_word() -> None:
+    food = _facts("sohu:0f07319f95e7bc78-49f37189a1acd500")
+    # 采取了“六个严格”的措施, 按照“四个必须”: names of slogans, not counts
+    assert not {"六个", "四个", "五个"} & {f.text for f in food}
+    murder = _facts("sohu:566aaaa74aad368d-8c437189a1acd500")
+    # 5月31日曲阜讯（记者…）: the dateline dates the report
+    assert not any(f.text == "５月３１日" for f in murder)
+    # 用了不到50个小时将此案侦破: a length of time
+    hours = next(f for f in murder if f.text.startswith("５０个"))
+    assert (hours.text, hours.kind) == ("５０个小时", "duration")

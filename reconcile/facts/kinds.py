@@ -60,6 +60,10 @@ def _enumerates(text: str, start: int, end: int) -> bool:
 
 # Verbs after 四处 that make it "everywhere" (四处逃散, 四处寻找) rather than four places.
 _EVERYWHERE_VERBS = frozenset("逃奔散走寻找打流传张蔓求游乱看跑飞躲藏漂闯串搜收")
+# 个小时, 个工作日: measure words of time make a duration (50个小时), not a count.
+_ZH_DURATION_WORDS = frozenset(
+    {"个月", "天", "小时", "周", "个小时", "个星期", "个工作日", "个交易日"}
+)
 
 
 def _num(s: str) -> float | None:
@@ -149,7 +153,9 @@ _TICKER = re.compile(r"[(（]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+\s*[,，]\s*-?[\d.]+
 # The minutes after a number of hours: "two hours 15 minutes".
 _MINUTES_AFTER = re.compile(r",?\s(?:and\s)?(\d{1,2})\s(?:minutes?|mins?)\b")
 # A date followed by 电/讯 is a news agency's dateline (中新网6月1日电, 中国网6月11日讯).
-_DATELINE_AFTER = re.compile(r"\s?[电讯]")
+# With the place between them, the agency's mark is followed by its byline or a space
+# (5月31日曲阜讯（记者…）).
+_DATELINE_AFTER = re.compile(r"\s?(?:[\u4e00-\u9fff]{1,4}(?=[电讯][(（\s\u3000]))?[电讯]")
 
 
 def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
@@ -306,7 +312,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             e = more.end()
         return _Mention("duration", val, unit, s, e)
     if g["date"]:
-        if _DATELINE_AFTER.match(text[e : e + 2]):
+        if _DATELINE_AFTER.match(text[e : e + 8]):
             return None  # 新华网北京6月7日电: the dateline dates the report, not a claim
         if g["date"].isdigit() and (
             compiled(_IN_NAME).search(text[max(0, s - 30) : s])
@@ -382,11 +388,13 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         mw = g["mw"]
         if mw == "大" and val > 10:
             return None  # 党的十六大: a congress's name, not sixteen of something (十大 is ten)
+        if mw == "个" and text[s - 1 : s] == "“" and "”" in text[e : e + 6]:
+            return None  # “六个严格”, “四个必须”: the name of a slogan, not a count
         if mw == "个" and text[e : e + 1] == "字" and not raw[0].isdigit():
             return None  # “稳”“进”两个字: words of a slogan, not a count
         if raw == "四" and mw == "处" and text[e : e + 1] in _EVERYWHERE_VERBS:
             return None  # 人们四处逃散: "everywhere", not four places
-        kind = "duration" if mw in ("个月", "天", "小时", "周") else "count"
+        kind = "duration" if mw in _ZH_DURATION_WORDS else "count"
         if mw == "期" and text[e : e + 2] in ("工程", "项目"):
             kind = "ordinal"  # 二期工程: the second phase, not two of them
         return _Mention(kind, val, mw, s, e, qualifier=g["czq"])
