@@ -255,3 +255,10 @@ def test_slogans_datelines_with_a_place_and_hours_counted_with_a_measure_word() 
     # 用了不到50个小时将此案侦破: a length of time
     hours = next(f for f in murder if f.text.startswith("５０个"))
     assert (hours.text, hours.kind) == ("５０个小时", "duration")
+
+
+def test_a_range_of_percentages_with_a_dash_is_one_fact() -> None:
+    facts = _facts("sohu:c1f9f5d595e7bc78-49f37189a1acd500")
+    # 多家机构给出的同比涨幅预期值在3%－3.2%之间: one forecast range, not two figures
+    assert "３％－３．２％" in {f.text for f in facts}
+    assert "３％" not in {f.text for f in facts}

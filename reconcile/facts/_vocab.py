@@ -144,8 +144,8 @@ def _vocab() -> _Vocab:
         r"(?P<zday>(?<![\d.])\d{1,2})日(?![本元报])",
         rf"\baged\s(?P<age>\d{{1,3}}|{_ENW})\b|(?P<age2>\d{{1,3}}|{_ENW})-year-old\b",
         rf"百分之(?P<pz>{_NUM})",
-        # 30%到60%: a Chinese range of percentages is one fact (its low end is the value).
-        rf"(?P<pn>{_NUM}|{_ENW})\s?(?:%(?:\s?[到至~～]\s?{_AR}\s?%)?|\s?per\s?cent\b|\s?percent\b)",
+        # 30%到60%, 3%-3.2%: a range of percentages is one fact (its low end is the value).
+        rf"(?P<pn>{_NUM}|{_ENW})\s?(?:%(?:\s?[到至~～\-–—]\s?{_AR}\s?%)?|\s?per\s?cent\b|\s?percent\b)",
         rf"(?P<pt>{_NUM}|{_ENW})\s?(?:个百分点|百分点|\s?percentage[\s-]points?\b)",
         # "a quarter of a percentage point", "half a percentage point".
         r"\b(?P<ptf>(?:a\s)?(?:quarter|half)(?:\sof)?(?:\sa)?)\spercentage[\s-]points?\b",
