@@ -262,3 +262,18 @@ def test_a_range_of_percentages_with_a_dash_is_one_fact() -> None:
     # 多家机构给出的同比涨幅预期值在3%－3.2%之间: one forecast range, not two figures
     assert "３％－３．２％" in {f.text for f in facts}
     assert "３％" not in {f.text for f in facts}
+
+
+def test_minutes_bottles_states_and_ten_odd_years() -> None:
+    bonds = _facts("sohu:c7ca451895e7bc78-49f37189a1acd500")
+    # 国债20分钟卖光: a length of time
+    assert {f.kind for f in bonds if f.text == "２０分钟"} == {"duration"}
+    coal = _facts("sohu:118daef794e7bc78-49f37189a1acd500")
+    # 过去十几年中: ten-odd years, approximate
+    ten = next(f for f in coal if f.text == "十几年")
+    assert (ten.kind, ten.value, ten.qualifier) == ("duration", 10.0, "几")
+    savings = _facts("sohu:c7ca451895e7bc78-49f37189a1acd500")
+    # 手里仅有几十万元的普通客户: "some hundreds of thousands" states no figure
+    assert not any(f.text == "十万元" for f in savings)
+    beer = _facts("sohu:8b17eba24bad368d-8c437189a1acd500")
+    assert "４０瓶" in {f.text for f in beer}  # 约40瓶啤酒

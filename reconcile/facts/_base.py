@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 _CJK = "\u4e00-\u9fff"
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_ZHN = "[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]*"
+# Not after 几: 几十万元, 几千人 are "some" and state no figure (十几年 is read with 几 as
+# its qualifier, like 十余年).
+_ZHN = "(?<!几)[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]*"
 _NUM = rf"(?:{_AR}[万亿]*|{_ZHN})"
 _EN_SMALL = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"

@@ -170,8 +170,8 @@ def _vocab() -> _Vocab:
         rf"第(?P<oz>{_ZHN}|\d+)",
         # Index points: 上涨25.3点 (the classifier wants a market verb before it).
         rf"(?P<ipz>{_AR})点(?![钟半多])",
-        rf"(?P<durz>{_ZHN}|\d{{1,2}})多?年(?![代级度初底末前后内来])",
-        rf"(?P<cz>{_NUM})\s?(?P<czq>[余多])?(?P<mw>{measure})",
+        rf"(?P<durz>{_ZHN}|\d{{1,2}})(?P<durq>[多几])?年(?![代级度初底末前后内来])",
+        rf"(?P<cz>{_NUM})\s?(?P<czq>[余多几])?(?P<mw>{measure})",
         # 50万叙利亚人, 7.45万民众: tens of thousands of something, no measure word.
         rf"(?P<czw>{_AR}\s?[万亿])(?=[{_CJK}])",
         # 首个, 首次: a claim of being the first (首次降息, 我国首个…站).

@@ -62,7 +62,7 @@ def _enumerates(text: str, start: int, end: int) -> bool:
 _EVERYWHERE_VERBS = frozenset("逃奔散走寻找打流传张蔓求游乱看跑飞躲藏漂闯串搜收")
 # 个小时, 个工作日: measure words of time make a duration (50个小时), not a count.
 _ZH_DURATION_WORDS = frozenset(
-    {"个月", "天", "小时", "周", "个小时", "个星期", "个工作日", "个交易日"}
+    {"个月", "天", "小时", "周", "个小时", "个星期", "个工作日", "个交易日", "分钟", "秒"}
 )
 
 
@@ -294,7 +294,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
             return None  # 新的一年, 一年一度: a year, not a length of time stated
         if len(raw) == 2 and raw.startswith("0"):
             return _Mention("date", float((2000 + int(raw)) * 10000), "date", s, e)  # 09年
-        return _Mention("duration", val, "年", s, e)
+        return _Mention("duration", val, "年", s, e, qualifier=g["durq"])
     if g["dur"] is not None:
         raw = g["dur"].lower()
         if raw in ("a", "a few"):
@@ -388,8 +388,8 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
         mw = g["mw"]
         if mw == "大" and val > 10:
             return None  # 党的十六大: a congress's name, not sixteen of something (十大 is ten)
-        if mw == "个" and text[s - 1 : s] == "“" and "”" in text[e : e + 6]:
-            return None  # “六个严格”, “四个必须”: the name of a slogan, not a count
+        if text[s - 1 : s] == "“" and "”" in text[e : e + 6]:
+            return None  # “六个严格”, “十分钟”: the name of a slogan, not a count
         if mw == "个" and text[e : e + 1] == "字" and not raw[0].isdigit():
             return None  # “稳”“进”两个字: words of a slogan, not a count
         if raw == "四" and mw == "处" and text[e : e + 1] in _EVERYWHERE_VERBS:
