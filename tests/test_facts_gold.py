@@ -277,3 +277,12 @@ def test_minutes_bottles_states_and_ten_odd_years() -> None:
     assert not any(f.text == "十万元" for f in savings)
     beer = _facts("sohu:8b17eba24bad368d-8c437189a1acd500")
     assert "４０瓶" in {f.text for f in beer}  # 约40瓶啤酒
+
+
+def test_chinese_durations_name_what_took_that_long() -> None:
+    bonds = _facts("sohu:c7ca451895e7bc78-49f37189a1acd500")
+    minutes = [f.subject for f in bonds if f.text in ("２０分钟", "约２０分钟")]
+    # 短短20分钟内被一抢而空: what happened within the time; 从开卖到卖光只用了约20分钟:
+    # what took it.
+    assert "被一抢而空" in minutes
+    assert any(s and s.startswith("从开卖到卖光") for s in minutes)

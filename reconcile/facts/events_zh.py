@@ -104,7 +104,18 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     if said:
         head = head[said[-1].end() :]  # 报告称预测2012年…: what is said, not the saying
     before = _clean_zh(head, v) or ""
-    if m.kind == "duration" and len(before) >= 2 and not _ZH_SPAN_LEAD.search(before):
+    within = m.kind == "duration" and text.startswith(("内", "之内", "以内"), m.end)
+    if within and len(rest) >= 2:
+        head = ""  # 20分钟内被一抢而空, 2-8天内感觉不适: what happened within that time
+    took = _ZH_TOOK.search(head) if m.kind == "duration" else None
+    if took is not None and took.start() >= 2:
+        head, rest = head[: took.start()], ""  # 从发行到售罄仅用了约20分钟: what took it
+    elif (
+        m.kind == "duration"
+        and not within
+        and len(before) >= 2
+        and not _ZH_SPAN_LEAD.search(before)
+    ):
         # 汤灿被判15年，…, 从业26年，对待病人…: a length of time measures what comes before
         # it; what follows is another predicate.
         rest = ""
@@ -132,6 +143,10 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
     return phrase if len(phrase) >= 2 and _is_zh(phrase) else None
 
 
+# The time something took: 用了, 仅用, 花了, 耗时 (and the adverbs before them).
+_ZH_TOOK = re.compile(
+    "(?:也|都|仅|只|才)*(?:用了|用|花了|花|耗时|历时|费时)(?:了)?(?:约|近|大约)?$"
+)
 # 过去1个月, 未来三年, 连续3个月, 如何在52周内: words that place a length of time, not what it measures.
 _ZH_SPAN_LEAD = re.compile(
     "(?:过去|最近|近|今后|未来|此前|之前|以前|前|后|在|于|的|内|连续|持续|累计|共|已)$"

@@ -218,8 +218,11 @@ def _zh_follow(text: str, end: int, verbs: frozenset[str]) -> str | None:
         "波",
         "轮",
         "季",
+        "期",
     ):
-        rest = rest[1:]  # 第五个国家级新区, 第一档电量: the measure word, then the thing
+        rest = rest[
+            1:
+        ]  # 第五个国家级新区, 第一档电量, 第四期国债: the measure word, then the thing
     if rest[:1] in ("“", "《", '"'):
         close = rest.find("”" if rest[0] == "“" else "》" if rest[0] == "《" else '"', 1)
         if close > 2:
