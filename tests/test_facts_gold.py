@@ -286,3 +286,12 @@ def test_chinese_durations_name_what_took_that_long() -> None:
     # what took it.
     assert any(s and s.endswith("被一抢而空") for s in minutes)
     assert any(s and s.startswith("从开卖到卖光") for s in minutes)
+
+
+def test_chinese_speakers_by_role_and_verbs_of_opinion() -> None:
+    base = _facts("sohu:0a5945f54aad368d-8c437189a1acd500")
+    # 车内的一位战士说，…驱走了四只在戈壁上散步的骆驼
+    assert next(f for f in base if f.text == "四只").speaker == "战士"
+    housing = _facts("sohu:5d3f170796e7bc78-49f37189a1acd500")
+    # 市场人士担心…房地产会否重蹈2009年的“瞬间回暖”: a worry is a claim too
+    assert next(f for f in housing if f.text == "２００９年").speaker == "市场人士"

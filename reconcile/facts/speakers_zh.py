@@ -180,7 +180,9 @@ def _zh_said_by(text: str, v: _Vocab, verbs: re.Pattern[str]) -> str | None:
         role = compiled(_ZH_ROLE).search(words)
         if role is not None:
             # 有银行业内人士表示, 上述…人士指出, 区国土资源管理分局负责人称
-            return re.sub("^(?:有|上述|该|一位|一名|多位|多名)", "", role.group(0))
+            # 车内的一位战士说: who they are, after what the reporter says of them.
+            who = role.group(0).rsplit("的", 1)[-1]
+            return re.sub("^(?:有|上述|该|一位|一名|多位|多名)", "", who) or None
         org = compiled(_ZH_ORG).search(words)
         if org is not None:
             # 国家统计局表示: organisations speak too; 深受…困扰的澳大利亚央行: the body
@@ -216,7 +218,8 @@ _COUNTED = re.compile(r"(?:[\d%％]|[一二三四五六七八九十几]成)的?[
 # People named by their role rather than their name: the run up to the role word.
 _ZH_ROLE = (
     rf"[{_CJK}]{{0,10}}?(?:负责人|人士|专家|分析师|官员|工作人员|研究员|经济学家|"
-    rf"律师|医生|教授|网友|村民|居民|知情人)$"
+    rf"律师|医生|教授|网友|村民|居民|知情人|人员|战士|士兵|军官|民警|警察|司机|市民|店主|"
+    rf"员工|职工|代表|学生|家长)$"
 )
 
 
