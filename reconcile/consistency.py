@@ -145,6 +145,8 @@ def _same_value(a: _F, b: _F) -> bool:
     if fa.kind != fb.kind or fa.unit != fb.unit:
         return False
     if fa.kind == "date":
+        if fa.text == fb.text:
+            return True  # 09年 and 09年: whatever the key reads of it, one date
         ka, kb = period_key(fa.text), period_key(fb.text)
         if ka is None or kb is None:
             return False
