@@ -82,7 +82,7 @@ def test_a_report_against_a_copy_of_itself_gives_no_conflicts() -> None:
     pages = [
         decode_bytes(sogou_field(r, "content") or b" x", name="sohu")[0] for r in sogou_records()
     ]
-    pages += [a["text"] for a in bbc_articles()[:200]]
+    pages += [a["text"] for a in list(bbc_articles())[:200]]
     for text in pages:
         r = reconcile(from_text(text, "A"), from_text(text, "B"))
         assert r.fact_diff.conflicts == (), [c.reason for c in r.fact_diff.conflicts]
