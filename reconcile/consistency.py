@@ -132,6 +132,13 @@ _DIGITS = re.compile(r"\d")
 _PERIOD_KINDS = frozenset({"percent", "points", "amount", "index"})
 
 
+# Subjects that name who or what is counted but not the claim: outside an aligned pair
+# of sentences, two counts of "people" are rarely one claim.
+_GENERIC_SUBJECTS = frozenset(
+    {"people", "persons", "men", "women", "children", "others", "times", "cases", "人", "人次"}
+)
+
+
 def _similarity(a: _F, b: _F) -> float:
     if not a.subject or not b.subject:
         return 0.0
@@ -264,6 +271,8 @@ def diff_facts(
     def disagree_anywhere(a: _F, b: _F) -> float | None:
         if a.fact.kind in ("date", "duration") or len(a.subject) < 2:
             return None
+        if a.subject.lower() in _GENERIC_SUBJECTS:
+            return None  # "killed at least 2 people" and "4,000 people fled": two claims
         if a.subject != b.subject or a.period != b.period:
             return None
         if a.fact.kind != b.fact.kind or a.fact.unit != b.fact.unit or _same_value(a, b):

@@ -86,3 +86,15 @@ def test_a_report_against_a_copy_of_itself_gives_no_conflicts() -> None:
     for text in pages:
         r = reconcile(from_text(text, "A"), from_text(text, "B"))
         assert r.fact_diff.conflicts == (), [c.reason for c in r.fact_diff.conflicts]
+
+
+def test_same_story_pairs_do_not_conflict_on_episode_labels_or_generic_counts() -> None:
+    from bench.gold import article
+
+    # Two recaps of a series: "season 1 episode 7" and "episode 8" label episodes.
+    recaps = [article(f"semeval:train:1484010192_1484388693:{side}") for side in (1, 2)]
+    # The same bushfires: "killed at least 2 people" and "4,000 people … fled".
+    fires = [article(f"semeval:train:1483803735_1484143351:{side}") for side in (1, 2)]
+    for a, b in (recaps, fires):
+        r = reconcile(from_text(a, "A"), from_text(b, "B"))
+        assert r.fact_diff.conflicts == (), [c.reason for c in r.fact_diff.conflicts]

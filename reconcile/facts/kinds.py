@@ -143,6 +143,14 @@ _IN_NAME = (
     # "Unison's 800,000 workers": a possessive owns the figure, it does not name it.
     r"[A-Z][\w'-]*(?<!'s)(?<!s')\s$"
 )
+# A number after a word that labels a part of a series names that part ("season 1
+# episode 7", "in round 3", "chapter 11"): a place in a list, not a quantity.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:season|episode|chapter|part|volume|series|round|stage|page|section|article|"
+    r"clause|line|room|gate|platform|flight|route|level|phase|act|scene|track|lane|exit|"
+    r"junction|terminal|ward|block|row|seat|table|game|leg)\s$",
+    re.IGNORECASE,
+)
 _MARKET_BEFORE = r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$"
 # 26点的跳空缺口, 64点的下跌幅度: what follows makes the points an index's.
 _MARKET_AFTER = r"的?(?:跳空)?(?:缺口|跌幅|涨幅|下跌|上涨|下跌幅度|上涨幅度)"
@@ -185,7 +193,9 @@ def _bare(text: str, s: int, e: int, raw: str) -> _Mention | None:
         if first.lower() not in _MONTH_NAMES:
             return _Mention("age", val, "years", s, e)
     if raw[0].isdigit():
-        if compiled(_IN_NAME).search(text[max(0, s - 30) : s]):
+        if compiled(_IN_NAME).search(text[max(0, s - 30) : s]) or _LABEL_BEFORE.search(
+            text, max(0, s - 12), s
+        ):
             return None
         if (
             "," in raw
@@ -420,6 +430,7 @@ def _classify(m: re.Match[str], text: str, v: _Vocab) -> _Mention | None:
                 or re.search(r"(?:^|\s)[A-Z][a-z]+-[A-Z][\w'-]*\s$", text[max(0, s - 30) : s])
                 or re.search(r"\b[A-Z][A-Za-z]*-$", text[max(0, s - 12) : s])  # Under-21, COVID-19
                 or _opening_name(text[:s])  # "Halo 2 dropped one place", "Rapper 50 Cent"
+                or _LABEL_BEFORE.search(text, max(0, s - 12), s)  # "season 1 episode 7"
             )
         ):
             return None  # Doom 3, Half-Life 2, Chapter 11: part of a name
