@@ -35,11 +35,12 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from py4j.protocol import Py4JError
 from pyspark import RDD, SparkConf, StorageLevel
 from pyspark.errors import PySparkException
 from pyspark.sql import SparkSession
@@ -59,15 +60,17 @@ _PER_PARTITION = 10_000  # documents a partition holds at most (about 50 MB with
 _LOCAL_SHUFFLE_PARTITIONS = 2  # Spark's 200 default costs more in task start-up than it splits
 
 
-def local_session(cores: int | str = "*", memory: str = "3g") -> SparkSession:
+def local_session(cores: int | str = "*", memory: str | None = None) -> SparkSession:
     """A Spark session on this machine, ``local[cores]``, its Python workers this Python.
 
     The workers must import ``reconcile``: they run this interpreter, not whichever
     ``python3`` comes first on the path. pyspark reads that choice from the environment
     only (``PYSPARK_PYTHON``); one set by the user is kept. ``memory`` is the JVM's heap,
-    which holds the cached and shuffled documents: Spark's 1 GB ran out at 100,000.
+    which holds the cached and shuffled documents: Spark's 1 GB ran out at 100,000 and
+    3 GB at 1,000,000, so by default it is a third of the machine's memory (3 to 16 GB).
     """
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    memory = memory or _default_memory()
     session = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("reconcile dedup")
@@ -80,6 +83,30 @@ def local_session(cores: int | str = "*", memory: str = "3g") -> SparkSession:
     )
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def _failure(exc: BaseException, spark: SparkSession) -> str:
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+    try:
+        heap = spark.sparkContext.getConf().get("spark.driver.memory", "1g")
+    except (Py4JError, ConnectionError, PySparkException, AttributeError):
+        heap = "its heap"
+    return (
+        f"the Spark job failed ({first}). If Spark's log above says "
+        f"java.lang.OutOfMemoryError, give it more than {heap}: RECONCILE_SPARK_MEMORY=16g "
+        "on this machine, or spark-submit --driver-memory/--executor-memory on a cluster"
+    )
+
+
+def _default_memory() -> str:
+    """RECONCILE_SPARK_MEMORY, else a third of this machine's memory (3 to 16 GB)."""
+    if os.environ.get("RECONCILE_SPARK_MEMORY"):
+        return os.environ["RECONCILE_SPARK_MEMORY"]
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return "3g"
+    return f"{max(3, min(16, total // 3 // 2**30))}g"
 
 
 def cli_session() -> SparkSession:
@@ -120,9 +147,14 @@ class SparkRun:
         persisted: list[RDD[Any]] = []
         try:
             yield from self._run(persisted)
+        except (Py4JError, ConnectionError, PySparkException) as exc:
+            # A task that runs out of heap takes the JVM down with it, and Python then
+            # sees a refused connection, which says nothing of the cause.
+            raise ReconcileError(_failure(exc, self.spark)) from None
         finally:
             for rdd in persisted:
-                rdd.unpersist()
+                with suppress(Py4JError, ConnectionError, PySparkException):
+                    rdd.unpersist()
             self.summary.seconds = time.perf_counter() - started
 
     def _run(self, persisted: list[RDD[Any]]) -> Iterator[Result]:
@@ -262,9 +294,24 @@ def _read(sc: Any, inputs: Sequence[str], config: DedupConfig) -> RDD[tasks.Item
 
 
 def _jsonl(sc: Any, uri: str, name: str, part: int, config: DedupConfig) -> RDD[Any]:
-    lines: RDD[Any] = sc.textFile(uri, use_unicode=False)
+    # Hadoop's 32 MB splits held ~12,000 documents with their shingle sets each, and
+    # caching one such partition ran a 3 GB heap out of memory at 1M documents: splits of
+    # about 8 MB keep each partition's cached block small.
+    lines: RDD[Any] = sc.textFile(uri, minPartitions=_splits(name), use_unicode=False)
     parse = partial(tasks.parse_line, name, part, config)
     return lines.zipWithIndex().map(parse).filter(tasks.is_some)
+
+
+_SPLIT_BYTES = 8 * 2**20
+
+
+def _splits(name: str) -> int:
+    """Input partitions for a local JSONL file (Spark's default for a remote one)."""
+    try:
+        size = Path(name).stat().st_size
+    except OSError:
+        return 2
+    return max(2, size // _SPLIT_BYTES)
 
 
 @contextmanager
