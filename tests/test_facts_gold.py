@@ -295,3 +295,12 @@ def test_chinese_speakers_by_role_and_verbs_of_opinion() -> None:
     housing = _facts("sohu:5d3f170796e7bc78-49f37189a1acd500")
     # 市场人士担心…房地产会否重蹈2009年的“瞬间回暖”: a worry is a claim too
     assert next(f for f in housing if f.text == "２００９年").speaker == "市场人士"
+
+
+def test_chinese_people_counted_after_their_names_or_by_what_was_done_to_them() -> None:
+    fight = _facts("sohu:8b17eba24bad368d-8c437189a1acd500")
+    # 阿港、小强和阿钊三人遂决定前往“报仇”: the three just named
+    assert next(f for f in fight if f.text == "三人").subject == "阿港、小强和阿钊"
+    outbreak = _facts("sohu:810ec66649da2142-69713306c0bb3300")
+    # 其中3人被送往医院救治: what was done to them
+    assert next(f for f in outbreak if f.text == "３人").subject == "被送往医院救治"

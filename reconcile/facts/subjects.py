@@ -99,6 +99,15 @@ def _zh_subject(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None
         if whole is not None:
             m.subject = whole.group("noun")
             return
+    if m.kind == "count" and m.unit in _ZH_PEOPLE:
+        named = _ZH_NAME_LIST.search(text[cs : m.start - m.before_len])
+        if named is not None:
+            m.subject = named.group(0)  # 阿港、小强和阿钊三人: the people just named
+            return
+        if text.startswith("被", m.end):
+            # 3人被捕, 其中3人被送往医院救治: what was done to them.
+            m.subject = text[m.end : _clause_end(text, m.end)][:10] or None
+            return
     if m.kind in ("count", "ordinal", "duration"):
         follow = _zh_follow(text, m.end, v.zh_event_verbs)
         if follow and m.unit in _ZH_PEOPLE and not compiled(_ZH_PERSON_END).search(follow):
@@ -252,6 +261,8 @@ _ZH_RELATIVE_NOUN = (
 # After an amount, a noun naming a kind of money: 2万元的存款, 6000余元违约金, 2万元钱.
 _ZH_MONEY_NOUN = rf"的?(?P<noun>[{_CJK}]{{0,4}}(?:额度|[金款费钱资税租薪额]))"
 _ZH_PEOPLE = frozenset({"人", "名", "位", "人次"})
+# Two to six short names in a list, right before a count of people (张三和李四等5人).
+_ZH_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,3}[、和]){1,5}[\u4e00-\u9fff]{2,3}(?=等?$)")
 # Before a count of people who receive what the verb after them does (为11万人提供援助).
 _ZH_FOR = re.compile("(?<!成)(?:为|向|给|对|帮|替)[^，,。；;！？!?]{0,6}$")
 _ZH_PERSON_END = "(?:警察|[人者员队民众户军兵子女童生师手官客工士])$"
