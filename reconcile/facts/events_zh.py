@@ -130,7 +130,8 @@ def zh_event(text: str, m: _Mention, v: _Vocab, others: list[_Mention] | None = 
             break
         # 劳工在日本国会前游行示威: the event is who did what, not where it happened.
         phrase = phrase[: pp.start()] + phrase[pp.end() :]
-    phrase = zh_predicate(phrase, v.zh_event_verbs)
+    # 今年高考成绩…发布: a word of time at the head places the event, it is not part of it.
+    phrase = zh_predicate(_ZH_TIME_HEAD.sub("", phrase), v.zh_event_verbs)
     compare = _ZH_EVENT_COMPARE.search(phrase, 4)
     if compare is not None:
         # 东亚地区的经济增长高于其它地区, 购房者数量会继续增加: the year dates the thing
@@ -154,6 +155,7 @@ _ZH_SPAN_LEAD = re.compile(
 _ZH_EVENT_COMPARE = re.compile("高于|低于|多于|少于|有所|继续|仍然|仍将|会继续|将会|可能会")
 # An event phrase this long names who did it as well as what happened.
 _ZH_LONG_EVENT = 6
+_ZH_TIME_HEAD = re.compile("^(?:今年|去年|明年|前年|目前|日前|近日|今天|昨天|明天|当天|此前|随后)")
 
 
 def zh_predicate(phrase: str, verbs: frozenset[str]) -> str:
