@@ -121,3 +121,17 @@ def test_the_end_of_a_month_is_part_of_the_date() -> None:
     # not "end".
     fact = _at("bbc:bbc-sport-023", "before the end of February", "February")
     assert fact.subject == "decision announced"
+
+
+def test_a_date_after_a_verb_and_its_object_dates_the_act() -> None:
+    # "using his 28.1% shareholding to vote off three board members last November": the
+    # vote, not the board members.
+    fact = _at("bbc:bbc-business-293", "board members last November", "November")
+    assert fact.subject is not None and fact.subject.startswith("vote off")
+    # "songwriter Kurt Cobain committed suicide in April 1994".
+    fact = _at("bbc:bbc-entertainment-155", "suicide in April 1994", "April 1994")
+    assert fact.subject == "committed suicide"
+    # A date's own part is no event: "a search conducted on the morning of the 22
+    # December" dates the search.
+    fact = _at("bbc:bbc-tech-257", "on the morning of the 22 December", "22 December")
+    assert fact.subject == "search conducted"

@@ -17,6 +17,7 @@ from ._base import _clause_end, _clause_start, _Mention
 from .phrases_en import _NUMBER_WORDS, _np_after, _np_before, _open_clause
 from .words_en import (
     _CONVERSION,
+    _ING_PREPOSITIONS,
     _WORD,
     _adverb,
     _is_verb,
@@ -305,10 +306,6 @@ def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
     )
 
 
-# Prepositions in "-ing": never the noun a figure measures ("9.5% during 2004").
-_ING_PREPOSITIONS = frozenset(
-    ["during", "including", "excluding", "following", "according", "regarding", "concerning"]
-)
 # Words after a figure that say where or how it is shared, not what it is of.
 _PLACE_ADVERBS = frozenset(
     [
