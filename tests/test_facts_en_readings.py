@@ -135,3 +135,10 @@ def test_a_date_after_a_verb_and_its_object_dates_the_act() -> None:
     # December" dates the search.
     fact = _at("bbc:bbc-tech-257", "on the morning of the 22 December", "22 December")
     assert fact.subject == "search conducted"
+
+
+def test_a_relative_clause_before_the_attribution_is_the_reporters() -> None:
+    # "The US tycoon, who has been wooing the club for the last 12 months, has approached
+    # the United board …, it has confirmed": the 12 months describe Glazer; the club
+    # confirmed the approach, not how long he had wooed it.
+    assert _at("bbc:bbc-business-293", "the last 12 months", "12 months").speaker is None
