@@ -206,9 +206,7 @@ def outside_claim(text: str, start: int, end: int) -> bool:
     at, to = found
     if at <= start and end <= to:
         return True
-    rel = None
-    for rel in compiled(_RELATIVE).finditer(text, 0, start):
-        pass
+    rel = max(compiled(_RELATIVE).finditer(text, 0, start), key=lambda r: r.start(), default=None)
     close = text.find(",", end)
     if rel is not None and close != -1 and "," not in text[rel.end() : start] and at > close:
         # "The US tycoon, who has been wooing the club for the last 12 months, has
