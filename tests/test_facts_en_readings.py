@@ -142,3 +142,13 @@ def test_a_relative_clause_before_the_attribution_is_the_reporters() -> None:
     # the United board …, it has confirmed": the 12 months describe Glazer; the club
     # confirmed the approach, not how long he had wooed it.
     assert _at("bbc:bbc-business-293", "the last 12 months", "12 months").speaker is None
+
+
+# --- ranks ---------------------------------------------------------------------------------
+
+
+def test_a_rank_skips_the_apposition_before_its_place() -> None:
+    # "Other new entries included The Wedding Date, a comedy starring Will and Grace's
+    # Debra Messing, at number two": the film is at number two, not the actress.
+    fact = _at("bbc:bbc-entertainment-053", "at number two", "number two")
+    assert fact.subject == "The Wedding Date"

@@ -36,8 +36,9 @@ _STANDING_VERBS = frozenset(
     ]
 )
 _PLACES = frozenset(["place", "position", "spot", "slot"])
-# A participle clause between a subject and its verb: ", starring Michelle Gellar,".
-_ASIDE = re.compile(r",\s(?:[a-z]+ing|which|who|who's|aka)\b[^,]{0,80},\s*$")
+# A participle clause or an apposition between a subject and its verb or place: ",
+# starring Michelle Gellar,", ", a comedy starring Will and Grace's Debra Messing,".
+_ASIDE = re.compile(r",\s(?:[a-z]+ing|which|who|who's|aka|(?:a|an|the)\s[a-z]+)\b[^,]{0,80},\s*$")
 
 
 # Short words a title keeps in lower case: "Hope and Fears", "How to Dismantle an Atomic Bomb".
