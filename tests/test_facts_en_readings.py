@@ -152,3 +152,11 @@ def test_a_rank_skips_the_apposition_before_its_place() -> None:
     # Debra Messing, at number two": the film is at number two, not the actress.
     fact = _at("bbc:bbc-entertainment-053", "at number two", "number two")
     assert fact.subject == "The Wedding Date"
+
+
+def test_a_share_measures_its_clause_subject_or_what_it_is_said_to_be() -> None:
+    # "Many believe the figure is more likely to be under 3%": the figure, past "more
+    # likely to be".
+    assert _at("bbc:bbc-politics-021", "under 3%", "3%").subject == "figure"
+    # "Of the 22 million Americans who own MP3 players, 59% are men".
+    assert _at("bbc:bbc-tech-047", "59% are men", "59%").subject == "men"

@@ -116,6 +116,19 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         rest = text[end : _clause_end(text, end)]
     # A dash between spaces ends the phrase: "One in 10 adult Americans - equivalent to …".
     after = _WORD.findall(re.split(r"\s[-–—]\s", rest)[0])
+    if (
+        m.kind == "percent"
+        and len(after) >= 2
+        and after[0].lower() in ("are", "were")
+        and after[1].islower()
+        and not _stops(after[1], w)
+        and all(x.lower() in w.function for x in before)
+    ):
+        # "Of the 22 million Americans who own MP3 players, 59% are men": a share that
+        # opens its clause is the share of what it is said to be.
+        np = _np_after(after[1:], w)
+        if np:
+            return " ".join(np)
     who = _SHARE_OF_WHO.match(text, end) if m.kind == "percent" else None
     if who is not None:
         # "9% of those who have dial-up access", "14% of those aged 30-39": the share is
@@ -437,6 +450,8 @@ def _measured(
                     # "left interest rates on hold again at 4.75%"
                     or before[j - 1].lower() in ("again", "still", "also", "already", "now")
                     or before[j - 1].lower() in w.comparatives  # "is much lower at 0.1%"
+                    # "the figure is more likely to be under 3%"
+                    or before[j - 1].lower() in ("more", "less", "most", "least")
                 )
                 # "fuel costs rose by £106m": before another verb, "costs" is the noun.
                 and not (before[j - 1].lower() in w.noun_copulas and j < i + 1 and j > 1)
