@@ -160,3 +160,9 @@ def test_a_share_measures_its_clause_subject_or_what_it_is_said_to_be() -> None:
     assert _at("bbc:bbc-politics-021", "under 3%", "3%").subject == "figure"
     # "Of the 22 million Americans who own MP3 players, 59% are men".
     assert _at("bbc:bbc-tech-047", "59% are men", "59%").subject == "men"
+
+
+def test_a_possessors_office_speaks_whole() -> None:
+    # "According to a statement from Mr Spitzer's office, …": not "Mr Spitzer's of".
+    fact = _at("bbc:bbc-business-401", "between 2002 and 2004", "2002 and 2004")
+    assert fact.speaker == "Mr Spitzer's office"
