@@ -166,3 +166,9 @@ def test_a_possessors_office_speaks_whole() -> None:
     # "According to a statement from Mr Spitzer's office, …": not "Mr Spitzer's of".
     fact = _at("bbc:bbc-business-401", "between 2002 and 2004", "2002 and 2004")
     assert fact.speaker == "Mr Spitzer's office"
+
+
+def test_a_place_inside_the_event_phrase_is_left_out() -> None:
+    # "Jones won three gold medals and two bronzes in Sydney in 2000": the medals, not
+    # the city they were won in.
+    assert _at("bbc:bbc-sport-049", "in Sydney in 2000", "2000").subject == "bronzes"

@@ -146,6 +146,14 @@ _PLACE_ONLY = "\0place"
 def _place_at(before: list[str], start: int, np: list[str]) -> int | None:
     """Where the place phrase ``in/at [the] Name`` that ends ``before`` begins, when the
     noun phrase ``np`` (at ``start``) is a single name ("Dublin", "the UK")."""
+    if (
+        len(np) >= 3
+        and np[-2].lower() in ("in", "at")
+        and np[-1][0].isupper()
+        and np[-3][0].islower()
+        and before[start : start + len(np)] == np
+    ):
+        return start + len(np) - 2  # "won three gold medals … in Sydney in 2000"
     if len(np) != 1 or not np[0][0].isupper():
         return None
     k = start - 1
