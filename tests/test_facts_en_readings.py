@@ -172,3 +172,17 @@ def test_a_place_inside_the_event_phrase_is_left_out() -> None:
     # "Jones won three gold medals and two bronzes in Sydney in 2000": the medals, not
     # the city they were won in.
     assert _at("bbc:bbc-sport-049", "in Sydney in 2000", "2000").subject == "bronzes"
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+
+def test_a_semicolon_in_brackets_and_a_question_mark_in_a_title_end_no_sentence() -> None:
+    # "The European Union has said it will deliver 3m euros (£2.1m; $4.1m) of aid": the
+    # conversions after the ";" measure the aid, as the first one does.
+    assert _at("bbc:bbc-business-353", "£2.1m; $4.1m", "$4.1m").subject == "aid"
+    # "… Shall We Dance? at number three": the title goes on into its place.
+    text = article("bbc:bbc-entertainment-073")
+    assert text.count("Shall We Dance? at number three") == 1
+    doc = from_text(text)
+    assert not any(s.text.startswith("at number three") for s in doc.segments)
