@@ -186,3 +186,11 @@ def test_a_semicolon_in_brackets_and_a_question_mark_in_a_title_end_no_sentence(
     assert text.count("Shall We Dance? at number three") == 1
     doc = from_text(text)
     assert not any(s.text.startswith("at number three") for s in doc.segments)
+
+
+def test_including_is_no_verb_of_a_count() -> None:
+    # "The commission, an independent body including two judges, …": judges, not "judges
+    # including".
+    assert _at("bbc:bbc-politics-031", "including two judges", "two").subject == "judges"
+    # "The wrangling could stretch into 2005": "into" is a word of time, like "in".
+    assert _at("bbc:bbc-politics-358", "stretch into 2005", "2005").subject is not None

@@ -34,7 +34,7 @@ _TIME_WORDS = frozenset(
         *("late", "mid", "every", "each", "within", "around", "about", "nearly", "almost"),
         *("some", "up", "already", "only", "just", "still", "now", "again", "instead"),
         *("soon", "shortly", "recently", "later", "earlier", "ago", "than", "today"),
-        *("yesterday", "tomorrow", "same", "another", "further", "more"),
+        *("yesterday", "tomorrow", "same", "another", "further", "more", "into"),
     ]
 )
 # Nouns of time that only say when ("for the first time since", "at some point in"), unless

@@ -45,8 +45,9 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
     if (
         i >= 0
         and (_is_verb(before[i], w) or before[i].lower() in w.change)
-        # "At least three people", "there would be two billion handsets": no verb of theirs
-        and before[i].lower() not in w.copulas | w.auxiliaries
+        # "At least three people", "there would be two billion handsets": no verb of theirs;
+        # "including two judges": a preposition
+        and before[i].lower() not in w.copulas | w.auxiliaries | _ING_PREPOSITIONS
     ):
         return [*np, before[i].lower()]  # killed 10,000 people -> people killed
     rest = after[1:]
@@ -62,6 +63,7 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
         rest
         and (_is_verb(rest[0], w) or rest[0].lower() in w.change or rest[0].endswith("ed"))
         and rest[0].lower() not in w.linking  # "110,000 staff by 2010": no verb
+        and rest[0].lower() not in _ING_PREPOSITIONS  # "five categories including …"
     ):
         return [*np, rest[0]]  # six million people perished
     return np
