@@ -194,3 +194,11 @@ def test_including_is_no_verb_of_a_count() -> None:
     assert _at("bbc:bbc-politics-031", "including two judges", "two").subject == "judges"
     # "The wrangling could stretch into 2005": "into" is a word of time, like "in".
     assert _at("bbc:bbc-politics-358", "stretch into 2005", "2005").subject is not None
+
+
+def test_money_in_something_after_a_conversion_is_that_thing() -> None:
+    # "National Treasure made $17.1m (£8.8m) in ticket sales": the conversion between the
+    # figure and "in" does not hide what the money is.
+    assert _at("bbc:bbc-entertainment-083", "$17.1m (£8.8m) in ticket", "$17.1m").subject == (
+        "ticket sales"
+    )

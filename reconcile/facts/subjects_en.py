@@ -178,12 +178,12 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         m.kind == "amount"
         and len(after) >= 2
         and after[0] == "in"
-        and end == m.end
         and after[1][0].islower()
         and not _stops(after[1], w)
         and after[1].lower() not in w.when_nouns | w.when_fillers
     ):
-        # "providing $120m in revenue", "$28.3bn in financial damages": what the money is.
+        # "providing $120m in revenue", "$28.3bn in financial damages", "took $40.8m
+        # (£21m) in weekend ticket sales": what the money is.
         np = _np_after(after[1:], w)
         if np and np[-1].lower() not in _NOT_MONEY and np[0].lower() not in _NUMBER_WORDS:
             return " ".join(np)
