@@ -202,3 +202,13 @@ def test_money_in_something_after_a_conversion_is_that_thing() -> None:
     assert _at("bbc:bbc-entertainment-083", "$17.1m (£8.8m) in ticket", "$17.1m").subject == (
         "ticket sales"
     )
+
+
+def test_a_standing_before_a_name_is_that_persons_and_no_claim_of_theirs() -> None:
+    # "… who beat world number five Guillermo Coria 6-4 7-5": Coria is number five.
+    fact = _at("bbc:bbc-sport-506", "world number five Guillermo Coria", "world number five")
+    assert fact.subject == "Guillermo Coria"
+    # "Former world number one Juan Carlos Ferrero insists …": his title, in the
+    # reporter's voice.
+    fact = _at("bbc:bbc-sport-423", "Former world number one", "world number one")
+    assert (fact.subject, fact.speaker) == ("Juan Carlos Ferrero", None)

@@ -206,6 +206,8 @@ def outside_claim(text: str, start: int, end: int) -> bool:
     at, to = found
     if at <= start and end <= to:
         return True
+    if end <= at and not text[end:at].strip():
+        return True  # "Former world number one Juan Carlos Ferrero insists": his title
     rel = max(compiled(_RELATIVE).finditer(text, 0, start), key=lambda r: r.start(), default=None)
     close = text.find(",", end)
     if (
