@@ -212,3 +212,9 @@ def test_a_standing_before_a_name_is_that_persons_and_no_claim_of_theirs() -> No
     # reporter's voice.
     fact = _at("bbc:bbc-sport-423", "Former world number one", "world number one")
     assert (fact.subject, fact.speaker) == ("Juan Carlos Ferrero", None)
+
+
+def test_a_figure_after_a_preposition_modifies_the_noun_after_it() -> None:
+    # "cut taxes through £35bn efficiency savings": the savings, not "improve services".
+    fact = _at("bbc:bbc-politics-283", "through £35bn efficiency savings", "£35bn")
+    assert fact.subject == "efficiency savings"

@@ -315,10 +315,15 @@ def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
         return False
     verb = before[-1].lower()
     return (
-        _is_verb(before[-1], w)
+        (_is_verb(before[-1], w) or verb in _NOUN_PREPS)
         and verb not in w.change | w.copulas | w.linking | w.auxiliaries
-        and after[0].lower() not in w.comparatives | w.units | _PLACE_ADVERBS
+        and after[0].lower() not in w.comparatives | w.units | _PLACE_ADVERBS | _NUMBER_WORDS
     )
+
+
+# Prepositions whose object a figure can modify: "through £35bn efficiency savings",
+# "with £5m funding". (Not "to", "by", "from", "at": they take the level or the change.)
+_NOUN_PREPS = frozenset(["through", "with", "without", "for", "against", "via", "despite"])
 
 
 # Words after a figure that say where or how it is shared, not what it is of.
