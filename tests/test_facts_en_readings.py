@@ -218,3 +218,16 @@ def test_a_figure_after_a_preposition_modifies_the_noun_after_it() -> None:
     # "cut taxes through £35bn efficiency savings": the savings, not "improve services".
     fact = _at("bbc:bbc-politics-283", "through £35bn efficiency savings", "£35bn")
     assert fact.subject == "efficiency savings"
+
+
+def test_out_of_work_and_thousands_separators_keep_the_phrase_whole() -> None:
+    # "The number of people out of work rose 32,000 to 1.41 million in the last three
+    # months of 2004": "out of work" is part of the noun phrase, the comma of "32,000"
+    # ends no clause, so the months date the rise.
+    ref = "bbc:bbc-business-061"
+    assert _at(ref, "to 1.41 million", "1.41 million").subject == (
+        "number of people out of work rose"
+    )
+    assert _at(ref, "last three months of 2004", "three months").subject == "number rose"
+    # "rose for the second month in a row in December": "in a row" says how often.
+    assert _at(ref, "in a row in December", "December").subject == "UK's jobless total rose"

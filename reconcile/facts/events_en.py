@@ -122,6 +122,8 @@ def _skippable(words: list[str], i: int, w: _Words) -> bool:
         return True
     if low in _TIME_PARTS and i + 1 < len(words) and words[i + 1].lower() == "of":
         return True  # "at the beginning of December": a part of the date
+    if low == "row" and i >= 2 and words[i - 1].lower() == "a" and words[i - 2].lower() == "in":
+        return True  # "for the second month in a row in December": how often, not what
     if low.endswith("ly") and len(low) >= 6 and i > 0 and _verbish(words[i - 1], w):
         return True  # "fell unexpectedly in October": the adverb of the verb  # the month: the modal is never capitalised mid-clause
     if low in _TIME_NOUNS and i > 0:
