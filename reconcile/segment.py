@@ -235,6 +235,9 @@ def _cut_points(text: str) -> list[int]:
     i = 0
     while i < n:
         ch = text[i]
+        if ch in "?!;" and _runs_on(text, i):
+            i += 1
+            continue
         if ch in _HARD_STOPS or (ch == "." and _full_stop_ends(text, i)):
             j = i + 1
             while j < n and (
@@ -264,6 +267,25 @@ def _cut_points(text: str) -> list[int]:
             break
         i = m.start()
     return cuts
+
+
+def _runs_on(text: str, i: int) -> bool:
+    """Whether the English ``?``, ``!`` or ``;`` at ``i`` is inside a sentence.
+
+    A ``;`` inside brackets separates conversions ("(£458m; $874m)"); a ``?`` or ``!``
+    followed by a lower-case word ends a title, not the sentence ("Shall We Dance? at
+    number three"). Only between Latin characters and a space, so Chinese ``？``/``；``
+    (``?``/``;`` after NFKC) are never affected.
+    """
+    before = text[i - 1 : i]
+    if not (before.isascii() and before.isalnum()) or text[i + 1 : i + 2] != " ":
+        return False
+    if text[i] == ";":
+        opened = text.rfind("(", 0, i)
+        closes = text.find(")", i)
+        return opened > text.rfind(")", 0, i) and 0 < closes - i <= 40
+    nxt = text[i + 2 : i + 3]
+    return nxt.isascii() and nxt.islower()
 
 
 def _full_stop_ends(text: str, i: int) -> bool:

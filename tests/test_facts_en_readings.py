@@ -121,3 +121,113 @@ def test_the_end_of_a_month_is_part_of_the_date() -> None:
     # not "end".
     fact = _at("bbc:bbc-sport-023", "before the end of February", "February")
     assert fact.subject == "decision announced"
+
+
+def test_a_date_after_a_verb_and_its_object_dates_the_act() -> None:
+    # "using his 28.1% shareholding to vote off three board members last November": the
+    # vote, not the board members.
+    fact = _at("bbc:bbc-business-293", "board members last November", "November")
+    assert fact.subject is not None and fact.subject.startswith("vote off")
+    # "songwriter Kurt Cobain committed suicide in April 1994".
+    fact = _at("bbc:bbc-entertainment-155", "suicide in April 1994", "April 1994")
+    assert fact.subject == "committed suicide"
+    # A date's own part is no event: "a search conducted on the morning of the 22
+    # December" dates the search.
+    fact = _at("bbc:bbc-tech-257", "on the morning of the 22 December", "22 December")
+    assert fact.subject == "search conducted"
+
+
+def test_a_relative_clause_before_the_attribution_is_the_reporters() -> None:
+    # "The US tycoon, who has been wooing the club for the last 12 months, has approached
+    # the United board …, it has confirmed": the 12 months describe Glazer; the club
+    # confirmed the approach, not how long he had wooed it.
+    assert _at("bbc:bbc-business-293", "the last 12 months", "12 months").speaker is None
+
+
+# --- ranks ---------------------------------------------------------------------------------
+
+
+def test_a_rank_skips_the_apposition_before_its_place() -> None:
+    # "Other new entries included The Wedding Date, a comedy starring Will and Grace's
+    # Debra Messing, at number two": the film is at number two, not the actress.
+    fact = _at("bbc:bbc-entertainment-053", "at number two", "number two")
+    assert fact.subject == "The Wedding Date"
+
+
+def test_a_share_measures_its_clause_subject_or_what_it_is_said_to_be() -> None:
+    # "Many believe the figure is more likely to be under 3%": the figure, past "more
+    # likely to be".
+    assert _at("bbc:bbc-politics-021", "under 3%", "3%").subject == "figure"
+    # "Of the 22 million Americans who own MP3 players, 59% are men".
+    assert _at("bbc:bbc-tech-047", "59% are men", "59%").subject == "men"
+
+
+def test_a_possessors_office_speaks_whole() -> None:
+    # "According to a statement from Mr Spitzer's office, …": not "Mr Spitzer's of".
+    fact = _at("bbc:bbc-business-401", "between 2002 and 2004", "2002 and 2004")
+    assert fact.speaker == "Mr Spitzer's office"
+
+
+def test_a_place_inside_the_event_phrase_is_left_out() -> None:
+    # "Jones won three gold medals and two bronzes in Sydney in 2000": the medals, not
+    # the city they were won in.
+    assert _at("bbc:bbc-sport-049", "in Sydney in 2000", "2000").subject == "bronzes"
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+
+def test_a_semicolon_in_brackets_and_a_question_mark_in_a_title_end_no_sentence() -> None:
+    # "The European Union has said it will deliver 3m euros (£2.1m; $4.1m) of aid": the
+    # conversions after the ";" measure the aid, as the first one does.
+    assert _at("bbc:bbc-business-353", "£2.1m; $4.1m", "$4.1m").subject == "aid"
+    # "… Shall We Dance? at number three": the title goes on into its place.
+    text = article("bbc:bbc-entertainment-073")
+    assert text.count("Shall We Dance? at number three") == 1
+    doc = from_text(text)
+    assert not any(s.text.startswith("at number three") for s in doc.segments)
+
+
+def test_including_is_no_verb_of_a_count() -> None:
+    # "The commission, an independent body including two judges, …": judges, not "judges
+    # including".
+    assert _at("bbc:bbc-politics-031", "including two judges", "two").subject == "judges"
+    # "The wrangling could stretch into 2005": "into" is a word of time, like "in".
+    assert _at("bbc:bbc-politics-358", "stretch into 2005", "2005").subject is not None
+
+
+def test_money_in_something_after_a_conversion_is_that_thing() -> None:
+    # "National Treasure made $17.1m (£8.8m) in ticket sales": the conversion between the
+    # figure and "in" does not hide what the money is.
+    assert _at("bbc:bbc-entertainment-083", "$17.1m (£8.8m) in ticket", "$17.1m").subject == (
+        "ticket sales"
+    )
+
+
+def test_a_standing_before_a_name_is_that_persons_and_no_claim_of_theirs() -> None:
+    # "… who beat world number five Guillermo Coria 6-4 7-5": Coria is number five.
+    fact = _at("bbc:bbc-sport-506", "world number five Guillermo Coria", "world number five")
+    assert fact.subject == "Guillermo Coria"
+    # "Former world number one Juan Carlos Ferrero insists …": his title, in the
+    # reporter's voice.
+    fact = _at("bbc:bbc-sport-423", "Former world number one", "world number one")
+    assert (fact.subject, fact.speaker) == ("Juan Carlos Ferrero", None)
+
+
+def test_a_figure_after_a_preposition_modifies_the_noun_after_it() -> None:
+    # "cut taxes through £35bn efficiency savings": the savings, not "improve services".
+    fact = _at("bbc:bbc-politics-283", "through £35bn efficiency savings", "£35bn")
+    assert fact.subject == "efficiency savings"
+
+
+def test_out_of_work_and_thousands_separators_keep_the_phrase_whole() -> None:
+    # "The number of people out of work rose 32,000 to 1.41 million in the last three
+    # months of 2004": "out of work" is part of the noun phrase, the comma of "32,000"
+    # ends no clause, so the months date the rise.
+    ref = "bbc:bbc-business-061"
+    assert _at(ref, "to 1.41 million", "1.41 million").subject == (
+        "number of people out of work rose"
+    )
+    assert _at(ref, "last three months of 2004", "three months").subject == "number rose"
+    # "rose for the second month in a row in December": "in a row" says how often.
+    assert _at(ref, "in a row in December", "December").subject == "UK's jobless total rose"

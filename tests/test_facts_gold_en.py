@@ -291,9 +291,9 @@ def test_a_rank_ranks_the_thing_placed(ref: str, context: str, value: str, subje
             "bbc:bbc-business-402",
             "in the three months to September",
             "three months",
-            "economy grew",
+            "US economy grew",
         ),
-        ("bbc:bbc-business-453", "between July and September", "July", "economy grew"),
+        ("bbc:bbc-business-453", "between July and September", "July", "US economy grew"),
         ("bbc:bbc-business-328", "in the 12 months to", "12 months", "federal budget deficit hit"),
         # A noun phrase the date follows is read back to what it is of.
         ("bbc:bbc-sport-398", "on his knee five weeks ago", "five weeks", "operation on his knee"),

@@ -100,10 +100,25 @@ def _cjk_space(text: str, j: int) -> bool:
     )
 
 
+def _thousands(text: str, j: int) -> bool:
+    """Whether the comma at ``j`` separates thousands in English text ("rose 32,000 to
+    1.41 million"): no clause break. (Chinese text keeps its breaks as they were.)"""
+    return (
+        0 < j < len(text) - 1
+        and text[j] == ","
+        and text[j - 1].isdigit()
+        and text[j + 1].isdigit()
+        and text[max(0, j - 12) : j + 6].isascii()
+    )
+
+
 def _clause_start(text: str, i: int) -> int:
     i = max(i, 0)
     m = _LAST_BREAK.match(text, 0, i)
     start = m.end() if m else 0
+    while start and _thousands(text, start - 1):
+        m = _LAST_BREAK.match(text, 0, start - 1)
+        start = m.end() if m else 0
     j = text.rfind(" ", start, i)
     while j >= 0:
         if _cjk_space(text, j):
@@ -114,7 +129,7 @@ def _clause_start(text: str, i: int) -> int:
 
 def _clause_end(text: str, i: int) -> int:
     for m in _NEXT_BREAK.finditer(text, i):
-        if m.group() != " " or _cjk_space(text, m.start()):
+        if (m.group() != " " or _cjk_space(text, m.start())) and not _thousands(text, m.start()):
             return m.start()
     return len(text)
 

@@ -248,7 +248,9 @@ def en_speech() -> re.Pattern[str]:
     en_verbs = sorted(speech["en"] + speech["en_attribution"], key=len, reverse=True)
     name = (
         r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s)?[A-Z][\w'-]+"
-        r"(?:\s(?:[A-Z][\w'-]+|de|van|von|bin|of|for)){0,4}(?:\s\([A-Z]{2,6}\))?"
+        r"(?:\s(?:[A-Z][\w'-]+|(?:de|van|von|bin|of|for)\b)){0,4}(?:\s\([A-Z]{2,6}\))?"
+        # "Mr Spitzer's office", "GM's spokesman": the possessor's body or role speaks.
+        r"(?:(?<=['’]s)\s(?:office|spokesman|spokeswoman|spokesperson|lawyer|lawyers))?"
     )
     # Adverbs and auxiliaries between a speaker and the verb: "the Conservatives also said".
     adv = r"(?:(?:also|later|previously|has|have|had|then|earlier|further|recently)\s)?"

@@ -34,7 +34,14 @@ def _person(text: str, m: _Mention, w: _Words) -> str | None:
         # Only a plural noun names whom the ages describe ("adults aged 18 or over",
         # "learners aged 16 to 18"); after a verb the age is the sentence's person's
         # ("has died of cancer aged 44").
-        if last.endswith("s") and last.islower() and len(last) > 3 and not _stops(last, w):
+        if (
+            last.endswith("s")
+            and last.islower()
+            and len(last) > 3
+            and not _stops(last, w)
+            # ("Bell dies aged 44": after a name, a word in "-s" is its verb)
+            and not (len(words) >= 2 and words[-2][0].isupper())
+        ):
             np = _np_before(words, w)
             if np:
                 return " ".join(np)

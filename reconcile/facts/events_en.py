@@ -22,7 +22,7 @@ from ..numbers import EN_ORDINALS
 from ._base import _EN_SMALL, _EN_TENS, _clause_end, _clause_start, _Mention
 from .ages_en import _person
 from .phrases_en import _np_after, _np_before, _open_clause
-from .words_en import _MODALS, _WORD, _is_verb, _stops, _trim, _Words, _words
+from .words_en import _ING_PREPOSITIONS, _MODALS, _WORD, _is_verb, _stops, _trim, _Words, _words
 
 # Words of time between an event and its date: "in", "since", "for the first time since",
 # "at some point in", "over the past", "up to".
@@ -34,7 +34,7 @@ _TIME_WORDS = frozenset(
         *("late", "mid", "every", "each", "within", "around", "about", "nearly", "almost"),
         *("some", "up", "already", "only", "just", "still", "now", "again", "instead"),
         *("soon", "shortly", "recently", "later", "earlier", "ago", "than", "today"),
-        *("yesterday", "tomorrow", "same", "another", "further", "more"),
+        *("yesterday", "tomorrow", "same", "another", "further", "more", "into"),
     ]
 )
 # Nouns of time that only say when ("for the first time since", "at some point in"), unless
@@ -46,14 +46,23 @@ _TIME_NOUNS = frozenset(
     ]
 )
 # Parts of a period: "at the beginning of December", "by the end of 2005".
-_TIME_PARTS = frozenset(["beginning", "end", "start", "middle", "turn", "close", "height"])
+_TIME_PARTS = frozenset(
+    [
+        *("beginning", "end", "start", "middle", "turn", "close", "height", "morning"),
+        *("afternoon", "evening", "night", "eve"),
+    ]
+)
 # "for the first time", "at some point", "three hours of extra activity a week by 2010".
 _TIME_NOUN_LEADS = frozenset(
     ["some", "this", "last", "next", "that", "each", "a", "per", "every", "same"]
 )
 # Number words, cardinal and ordinal: never the head of an event's noun phrase.
 _NUMBER_WORDS = frozenset(
-    [*_EN_SMALL.split("|"), *_EN_TENS.split("|"), "hundred", "thousand", "million", "billion"]
+    [
+        *_EN_SMALL.split("|"),
+        *_EN_TENS.split("|"),
+        *("hundred", "thousand", "million", "billion", "trillion"),
+    ]
 ) | frozenset(EN_ORDINALS)
 # After a verb, these belong to it ("will be out for six weeks", "set up in 2001").
 _PARTICLES = frozenset(["out", "up", "off", "down", "back", "away", "over", "on", "in"])
@@ -113,6 +122,8 @@ def _skippable(words: list[str], i: int, w: _Words) -> bool:
         return True
     if low in _TIME_PARTS and i + 1 < len(words) and words[i + 1].lower() == "of":
         return True  # "at the beginning of December": a part of the date
+    if low == "row" and i >= 2 and words[i - 1].lower() == "a" and words[i - 2].lower() == "in":
+        return True  # "for the second month in a row in December": how often, not what
     if low.endswith("ly") and len(low) >= 6 and i > 0 and _verbish(words[i - 1], w):
         return True  # "fell unexpectedly in October": the adverb of the verb  # the month: the modal is never capitalised mid-clause
     if low in _TIME_NOUNS and i > 0:
@@ -137,6 +148,14 @@ _PLACE_ONLY = "\0place"
 def _place_at(before: list[str], start: int, np: list[str]) -> int | None:
     """Where the place phrase ``in/at [the] Name`` that ends ``before`` begins, when the
     noun phrase ``np`` (at ``start``) is a single name ("Dublin", "the UK")."""
+    if (
+        len(np) >= 3
+        and np[-2].lower() in ("in", "at")
+        and np[-1][0].isupper()
+        and np[-3][0].islower()
+        and before[start : start + len(np)] == np
+    ):
+        return start + len(np) - 2  # "won three gold medals … in Sydney in 2000"
     if len(np) != 1 or not np[0][0].isupper():
         return None
     k = start - 1
@@ -145,6 +164,41 @@ def _place_at(before: list[str], start: int, np: list[str]) -> int | None:
     if k >= 0 and before[k].lower() in ("in", "at"):
         return k
     return None
+
+
+def _object_start(before: list[str], start: int, np: list[str], w: _Words) -> int | None:
+    """Where the verb starts whose object is the noun phrase at ``before[start]``, past a
+    number or a determiner and a particle ("vote off three board members"); None when the
+    phrase is no verb's object. A verb is one by list or shape, or a lower-case word after
+    "to" or a modal."""
+    k = start - 1
+    while k >= 0 and (before[k].lower() in _NUMBER_WORDS or before[k].lower() in w.before_np):
+        k -= 1
+    if k >= 1 and before[k].lower() in _OBJECT_PARTICLES:
+        k -= 1
+    if k < 0 or _left_of_figure(np):
+        return None
+    word = before[k]
+    verb = (
+        _is_verb(word, w)
+        or (k > 0 and before[k - 1].lower() in _MODALS and word.islower() and not _stops(word, w))
+    ) and word.lower() not in w.copulas | w.auxiliaries | _speech() | _ING_PREPOSITIONS
+    return k if verb and word.islower() else None
+
+
+# Particles that go with the verb before its object ("vote off three board members");
+# "on", "in" and "over" after a noun are prepositions more often than not.
+_OBJECT_PARTICLES = frozenset(["out", "up", "off", "down", "back", "away"])
+
+
+def _left_of_figure(np: list[str]) -> bool:
+    """Whether the noun phrase ``np`` is only what is left of a figure ("100 trillion won",
+    "£86m in efficiency savings")."""
+    return (
+        not np
+        or np[0].lower() == "in"
+        or all(x.lower() in _NUMBER_WORDS or x.lower() in _currencies() for x in np)
+    )
 
 
 def _walk_back(before: list[str], w: _Words) -> str | None:
@@ -231,6 +285,10 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         and before[start - 2].lower() not in w.copulas
     ):
         np = [before[start - 2], before[start - 1], *np]
+    elif (obj := _object_start(before, start, np, w)) is not None and np and np[0][0].islower():
+        # "to vote off three board members last November": the act, the verb with its
+        # object, not the members.
+        np = [*before[obj:start], *np]
     elif (
         np
         and np[0][0].isupper()

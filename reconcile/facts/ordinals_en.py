@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ._base import _clause_start, _Mention
+from ._base import MONTH_NAMES, _clause_start, _Mention
 from .events_en import en_event
 from .phrases_en import _np_after, _np_before, _open_clause
 from .words_en import _WORD, _words
@@ -36,8 +36,12 @@ _STANDING_VERBS = frozenset(
     ]
 )
 _PLACES = frozenset(["place", "position", "spot", "slot"])
-# A participle clause between a subject and its verb: ", starring Michelle Gellar,".
-_ASIDE = re.compile(r",\s(?:[a-z]+ing|which|who|who's|aka)\b[^,]{0,80},\s*$")
+# A name right after a standing: "world number five Guillermo Coria", "seed Tim Henman".
+_NAMED = re.compile(r"(?:\sseed)?\s([A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*){0,2})")
+_MONTHS = frozenset(x.lower() for x in MONTH_NAMES)
+# A participle clause or an apposition between a subject and its verb or place: ",
+# starring Michelle Gellar,", ", a comedy starring Will and Grace's Debra Messing,".
+_ASIDE = re.compile(r",\s(?:[a-z]+ing|which|who|who's|aka|(?:a|an|the)\s[a-z]+)\b[^,]{0,80},\s*$")
 
 
 # Short words a title keeps in lower case: "Hope and Fears", "How to Dismantle an Atomic Bomb".
@@ -66,6 +70,20 @@ def rank_subject(text: str, m: _Mention) -> str | None:
     if time:
         # "rise for the fifth time since June": the rise, as the date after it has.
         return en_event(text, replace(m, end=m.end + time.end()))
+    named = _NAMED.match(text, m.end)
+    if (
+        named is not None
+        # only a standing in a table ("world number five", "second seed"): "the first
+        # British ballerinas", "the first Arab side" claim primacy for a noun phrase
+        and (
+            re.search(r"(?i)\bnumber\b|\bno\b", text[m.start : m.end])
+            or named.group(0).startswith(" seed")
+        )
+        and named.group(1).split()[0].lower() not in w.days | _MONTHS
+    ):
+        # "beat world number five Guillermo Coria", "second seed David Nalbandian": the
+        # standing of the name that follows it.
+        return named.group(1)
     own = re.search(
         r"(?:'s|’s|s'|s’|\b(?:his|her|its|their|our))\s$",
         text[max(0, m.start - 6) : m.start],

@@ -52,13 +52,31 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
         word = words[i]
         low = word.lower()
         if (
+            low == "out"
+            and out[-1:] == ["of"]
+            and i > 0
+            and not _stops(words[i - 1], w)
+            and words[i - 1][0].islower()
+            and words[i - 1].lower() not in _NUMBER_WORDS | {"one"}  # "three out of four"
+        ):
+            out.append(word)  # "the number of people out of work": one noun phrase
+            continue
+        if (
             (
                 low in ("of", "for", "in", "among")
                 or (low == "to" and out[-1:] and out[-1][0].isupper())
             )
             and out
             and i > 0
-            and not _stops(words[i - 1], w)
+            and (
+                not _stops(words[i - 1], w)
+                or (
+                    low == "of"
+                    and words[i - 1].lower() == "out"
+                    and i > 1
+                    and words[i - 2].lower() not in _NUMBER_WORDS | {"one"}
+                )
+            )
         ):
             # "proportion of turnover", "sales in shopping malls", "exports to China"
             out.append(word)

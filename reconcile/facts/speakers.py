@@ -189,6 +189,9 @@ _SAID_WHEN = r"\s+(?:in|on|last|earlier\sin|late\sin|early\sin)\s+(?:the\s)?"
 _THAT = r"\s*(?:,|that\b)"
 
 
+_RELATIVE = r",\s(?:who|which|whose)\b"
+
+
 def outside_claim(text: str, start: int, end: int) -> bool:
     """A fact in an English sentence whose attribution does not cover it.
 
@@ -204,6 +207,23 @@ def outside_claim(text: str, start: int, end: int) -> bool:
         return said is not None and end <= said.start("verb")
     at, to = found
     if at <= start and end <= to:
+        return True
+    if end <= at and not text[end:at].strip():
+        return True  # "Former world number one Juan Carlos Ferrero insists": his title
+    rel = max(compiled(_RELATIVE).finditer(text, 0, start), key=lambda r: r.start(), default=None)
+    close = text.find(",", end)
+    if (
+        rel is not None
+        and close != -1
+        and "," not in text[rel.end() : start]
+        and at > close
+        and not any(a < rel.start() < b for a, b in _quoted_spans(text))
+    ):
+        # "The US tycoon, who has been wooing the club for the last 12 months, has
+        # approached the board …, it has confirmed": a relative clause set off by commas
+        # before the attribution is the reporter's description, not what is attributed
+        # (after "Hitachi said", "Pal and Chum, which have a vocabulary of about 100
+        # words" is part of the report, and so is one inside a quotation).
         return True
     if compiled(_SAID_WHEN).fullmatch(text, to, start) and compiled(_THAT).match(text, end):
         return True  # "David Gill said in December that talks …": when it was said

@@ -17,6 +17,7 @@ from ._base import _clause_end, _clause_start, _Mention
 from .phrases_en import _NUMBER_WORDS, _np_after, _np_before, _open_clause
 from .words_en import (
     _CONVERSION,
+    _ING_PREPOSITIONS,
     _WORD,
     _adverb,
     _is_verb,
@@ -44,8 +45,9 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
     if (
         i >= 0
         and (_is_verb(before[i], w) or before[i].lower() in w.change)
-        # "At least three people", "there would be two billion handsets": no verb of theirs
-        and before[i].lower() not in w.copulas | w.auxiliaries
+        # "At least three people", "there would be two billion handsets": no verb of theirs;
+        # "including two judges": a preposition
+        and before[i].lower() not in w.copulas | w.auxiliaries | _ING_PREPOSITIONS
     ):
         return [*np, before[i].lower()]  # killed 10,000 people -> people killed
     rest = after[1:]
@@ -61,6 +63,7 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
         rest
         and (_is_verb(rest[0], w) or rest[0].lower() in w.change or rest[0].endswith("ed"))
         and rest[0].lower() not in w.linking  # "110,000 staff by 2010": no verb
+        and rest[0].lower() not in _ING_PREPOSITIONS  # "five categories including …"
     ):
         return [*np, rest[0]]  # six million people perished
     return np
@@ -115,6 +118,19 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         rest = text[end : _clause_end(text, end)]
     # A dash between spaces ends the phrase: "One in 10 adult Americans - equivalent to …".
     after = _WORD.findall(re.split(r"\s[-–—]\s", rest)[0])
+    if (
+        m.kind == "percent"
+        and len(after) >= 2
+        and after[0].lower() in ("are", "were")
+        and after[1].islower()
+        and not _stops(after[1], w)
+        and all(x.lower() in w.function for x in before)
+    ):
+        # "Of the 22 million Americans who own MP3 players, 59% are men": a share that
+        # opens its clause is the share of what it is said to be.
+        np = _np_after(after[1:], w)
+        if np:
+            return " ".join(np)
     who = _SHARE_OF_WHO.match(text, end) if m.kind == "percent" else None
     if who is not None:
         # "9% of those who have dial-up access", "14% of those aged 30-39": the share is
@@ -162,12 +178,12 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         m.kind == "amount"
         and len(after) >= 2
         and after[0] == "in"
-        and end == m.end
         and after[1][0].islower()
         and not _stops(after[1], w)
         and after[1].lower() not in w.when_nouns | w.when_fillers
     ):
-        # "providing $120m in revenue", "$28.3bn in financial damages": what the money is.
+        # "providing $120m in revenue", "$28.3bn in financial damages", "took $40.8m
+        # (£21m) in weekend ticket sales": what the money is.
         np = _np_after(after[1:], w)
         if np and np[-1].lower() not in _NOT_MONEY and np[0].lower() not in _NUMBER_WORDS:
             return " ".join(np)
@@ -299,16 +315,17 @@ def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
         return False
     verb = before[-1].lower()
     return (
-        _is_verb(before[-1], w)
+        (_is_verb(before[-1], w) or verb in _NOUN_PREPS)
         and verb not in w.change | w.copulas | w.linking | w.auxiliaries
-        and after[0].lower() not in w.comparatives | w.units | _PLACE_ADVERBS
+        and after[0].lower() not in w.comparatives | w.units | _PLACE_ADVERBS | _NUMBER_WORDS
     )
 
 
-# Prepositions in "-ing": never the noun a figure measures ("9.5% during 2004").
-_ING_PREPOSITIONS = frozenset(
-    ["during", "including", "excluding", "following", "according", "regarding", "concerning"]
-)
+# Prepositions whose object a figure can modify: "through £35bn efficiency savings",
+# "with £5m funding". (Not "to", "by", "from", "at": they take the level or the change.)
+_NOUN_PREPS = frozenset(["through", "with", "without", "for", "against", "via", "despite"])
+
+
 # Words after a figure that say where or how it is shared, not what it is of.
 _PLACE_ADVERBS = frozenset(
     [
@@ -440,6 +457,8 @@ def _measured(
                     # "left interest rates on hold again at 4.75%"
                     or before[j - 1].lower() in ("again", "still", "also", "already", "now")
                     or before[j - 1].lower() in w.comparatives  # "is much lower at 0.1%"
+                    # "the figure is more likely to be under 3%"
+                    or before[j - 1].lower() in ("more", "less", "most", "least")
                 )
                 # "fuel costs rose by £106m": before another verb, "costs" is the noun.
                 and not (before[j - 1].lower() in w.noun_copulas and j < i + 1 and j > 1)
@@ -490,37 +509,52 @@ def _measured(
     return None
 
 
-# Between two words of a subject, a number the word reader skipped: "top 12 films".
-_NUMBER_GAP = r"(?:\s+\d[\d,.]*(?:-\d[\d,.]*)?)?\s+"
-
-
-def _digit_follows(text: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``text`` followed by whitespace and a digit."""
-    at = text.find(word)
-    while at >= 0:
-        k = end = at + len(word)
-        while k < len(text) and text[k].isspace():
-            k += 1
-        if k > end and k < len(text) and text[k].isdigit():
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
 def as_written(text: str, subject: str | None, m: _Mention) -> str | None:
     """``subject`` with the numbers the word reader skipped between its words, as the
     sentence writes it: "the top 12 films grossed around $91m" → "top 12 films", not
-    "top films" (which would make any two top-film totals one claim)."""
+    "top films" (which would make any two top-film totals one claim).
+
+    A plain scan, not a pattern per subject: compiling one for every fact doubled the
+    cost of the facts stage.
+    """
     if not subject or " " not in subject:
         return subject
     words = subject.split()
-    if not any(_digit_follows(text, w) for w in words[:-1]):
-        # No word of the subject is followed by a number anywhere in the sentence, so no
-        # reading of it can hold one: the answer is the subject, without compiling a
-        # pattern for it (a pattern per subject was a third of English extraction time).
-        return subject
-    pattern = _NUMBER_GAP.join(re.escape(x) for x in words)
-    for hit in re.finditer(rf"(?<![\w'’-]){pattern}(?![\w'’-])", text):
-        if hit.end() <= m.start or hit.start() >= m.end:
-            return hit.group(0) if any(c.isdigit() for c in hit.group(0)) else subject
+    at = text.find(words[0])
+    while at != -1:
+        end = _written_end(text, at, words)
+        if end is not None and (end <= m.start or at >= m.end):
+            return text[at:end] if end - at > len(subject) else subject
+        at = text.find(words[0], at + 1)
     return subject
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "'’-")
+
+
+def _written_end(text: str, at: int, words: list[str]) -> int | None:
+    """Where ``words`` end when they are written from ``at`` one after another, with at
+    most a number between two of them ("top 12 films"); None when they are not."""
+    if _inside_word(text, at - 1):
+        return None
+    j = at + len(words[0])
+    for word in words[1:]:
+        k = j
+        while k < len(text) and text[k].isspace():
+            k += 1
+        if k == j:
+            return None
+        if not text.startswith(word, k) and k < len(text) and text[k].isdigit():
+            n = k  # a number between the words: "12", "1,440", "30-39"
+            while n < len(text) and (text[n].isdigit() or text[n] in ",.-"):
+                n += 1
+            k = n
+            while k < len(text) and text[k].isspace():
+                k += 1
+            if k == n:
+                return None
+        if not text.startswith(word, k):
+            return None
+        j = k + len(word)
+    return None if _inside_word(text, j) else j
