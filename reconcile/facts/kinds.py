@@ -148,7 +148,7 @@ _IN_NAME = (
 _LABEL_BEFORE = re.compile(
     r"\b(?:season|episode|chapter|part|volume|series|round|stage|page|section|article|"
     r"clause|line|room|gate|platform|flight|route|level|phase|act|scene|track|lane|exit|"
-    r"junction|terminal|ward|block|row|seat|table|game|leg)\s$",
+    r"junction|terminal|ward|block|row|seat|table|game|leg|match-day|matchday)\s$",
     re.IGNORECASE,
 )
 _MARKET_BEFORE = r"(?:涨|跌|升|降|报|收|至|到|达|了|指数|上涨|下跌|收于|收报)$"
