@@ -103,7 +103,7 @@ def strongest(
         match = Match(cand, relation, score)
         if best is None or match.rank > best.rank:
             best = match
-    # Numbers are unique, so no two candidates tie and the comparison never reaches them.
+    # (containment, -number) is the overlap's rank: numbers are unique, so no two tie.
     rest.sort(key=lambda r: (r[0], r[1]), reverse=True)
     for score, _, cand in rest:
         passages = shared_passages(doc, cand, config, heads)
