@@ -289,16 +289,19 @@ class DedupRun:
         found = self.index.lookup(uniq.tolist())
         wanted = {s for seqs in found.values() for s in seqs}
         known = self._candidates(wanted)
-        # Only a key held by two documents of this batch can link them: remember those
-        # alone instead of every key of every document.
-        twice = uniq[np.diff(np.r_[starts, len(ordered)]) > 1]
+        # Each key's place among the unique ones: what is known of those (held twice,
+        # found) holds for every occurrence, with no np.isin sorting both sides again.
+        inverse = np.searchsorted(uniq, batch_keys)
+        # Only a key held by two documents of this batch can link them: remember those alone.
+        repeated = (np.diff(np.r_[starts, len(ordered)]) > 1)[inverse]
         owners = np.repeat(np.arange(len(docs)), [len(d.keys) for d in docs])
-        repeated = np.isin(batch_keys, twice)
         local_keys = batch_keys[repeated].tolist()
         local_owners = owners[repeated].tolist()
         # The keys that can propose anything, per document: most documents have none
         # (a new story), and the rest a handful of their ~38.
-        live = repeated | np.isin(batch_keys, np.fromiter(found, np.int64, len(found)))
+        held = np.zeros(len(uniq), dtype=bool)
+        held[np.searchsorted(uniq, np.fromiter(found, np.int64, len(found)))] = True
+        live = repeated | held[inverse]
         live_keys = batch_keys[live].tolist()
         live_at = np.searchsorted(owners[live], np.arange(len(docs) + 1)).tolist()
         at = 0

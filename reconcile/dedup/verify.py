@@ -86,16 +86,27 @@ def strongest(
     The document joins the first one's cluster; the second links it to another cluster.
     Both are the maximum of :attr:`Match.rank`, so the order of the candidates does not
     matter (every engine gets the same answer from the same candidates).
+
+    An overlap's rank is its containment and the candidate's number, both known before
+    its passages are: the candidates that are neither duplicate nor excerpt are tried in
+    rank order, and the first that shares a passage is the strongest overlap, without
+    matching the paragraphs of the rest (the costliest check, about two per document at
+    the million end of a feed).
     """
     best: Match | None = None
-    shared: Match | None = None
+    rest: list[tuple[float, int, StoredDoc]] = []
     for cand in candidates:
-        match = verify(doc, cand, config, heads)
-        if match is None:
+        relation, score = classify(doc, cand, config)
+        if relation is None:
+            rest.append((score, -cand.seq, cand))
             continue
-        if match.relation == OVERLAP:
-            if shared is None or match.rank > shared.rank:
-                shared = match
-        elif best is None or match.rank > best.rank:
+        match = Match(cand, relation, score)
+        if best is None or match.rank > best.rank:
             best = match
-    return best, shared
+    # (containment, -number) is the overlap's rank: numbers are unique, so no two tie.
+    rest.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    for score, _, cand in rest:
+        passages = shared_passages(doc, cand, config, heads)
+        if passages:
+            return best, Match(cand, OVERLAP, score, passages)
+    return best, None
