@@ -231,3 +231,11 @@ def test_out_of_work_and_thousands_separators_keep_the_phrase_whole() -> None:
     assert _at(ref, "last three months of 2004", "three months").subject == "number rose"
     # "rose for the second month in a row in December": "in a row" says how often.
     assert _at(ref, "in a row in December", "December").subject == "UK's jobless total rose"
+
+
+def test_a_level_after_a_time_phrase_measures_what_changed() -> None:
+    # "Average earnings rose by 4.3% in the year to December up from November's 4.2%":
+    # both are average earnings, and December dates the rise.
+    ref = "bbc:bbc-business-061"
+    assert _at(ref, "November's 4.2%", "4.2%").subject == "Average earnings"
+    assert _at(ref, "year to December up", "December").subject == "Average earnings rose"

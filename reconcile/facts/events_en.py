@@ -373,10 +373,12 @@ _ASIDE = re.compile(r"\s[-–—]\s[^-–—]*\s[-–—]\s")
 _RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
 
 
-# Between a figure and the date of its claim: "hit $412bn (£211.6bn) in the 12 months".
+# Between a figure and the date of its claim: "hit $412bn (£211.6bn) in the 12 months",
+# "rose by 4.3% in the year to December".
 _CLAIM_GAP = re.compile(
     r"(?:\s*[(（][^()（）]{1,40}[)）])?\s+"
-    r"(?:(?:in|over|during|for|since|by|until|the|past|last|first|previous|a|an)\s+)+"
+    r"(?:(?:in|over|during|for|since|by|until|to|the|past|last|first|previous|a|an"
+    r"|year|month|quarter|week)\s+)+"
 )
 # Between two dates of one event: "in June, August, September and November", "in the
 # three months to September", "the three months between July and September".

@@ -72,7 +72,12 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
 _QUOTES = re.compile('["“”]')
 # Between a change and the level it reached, or the level it came from: "rise by a quarter
 # of a percentage point to 2.25%", "fell from £190,329 to £189,733". Both measure one thing.
-_LEVEL_GAP = re.compile(r"\s(?:to|from)\s")
+# Also past a time phrase and with the month it was ("rose by 4.3% in the year to December
+# up from November's 4.2%").
+_LEVEL_GAP = re.compile(
+    r"(?:\s(?:in|over|during)\s(?:the\s)?(?:[a-z]+\s){0,3}(?:to\s)?[A-Z][a-z]+,?)?"
+    r"\s(?:(?:up|down)\s)?(?:to|from)\s(?:[A-Z][a-z]+['’]s\s)?"
+)
 
 
 def same_conversion(text: str, prev: _Mention, m: _Mention) -> bool:
