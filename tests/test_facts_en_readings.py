@@ -239,3 +239,9 @@ def test_a_level_after_a_time_phrase_measures_what_changed() -> None:
     ref = "bbc:bbc-business-061"
     assert _at(ref, "November's 4.2%", "4.2%").subject == "Average earnings"
     assert _at(ref, "year to December up", "December").subject == "Average earnings rose"
+
+
+def test_a_date_opening_its_clause_dates_the_verb_after_to_or_a_modal() -> None:
+    # "From May, dial-up net users will be able to download free software to stop
+    # computers using numbers …": the download, not "stop computers using numbers".
+    assert _at("bbc:bbc-tech-397", "From May, dial-up", "May").subject == "download free software"

@@ -345,6 +345,8 @@ def _clause_event(words: list[str], w: _Words) -> str | None:
             k
             for k, x in enumerate(words)
             if (_verbish(x, w) and x.lower() not in w.auxiliaries)
+            # "users will be able to download free software": a verb after "to" or a modal
+            or (k and words[k - 1].lower() in _MODALS and x.islower() and not _stops(x, w))
             or (
                 # Without a tagger a verb is also a word followed by a determiner:
                 # "reiterate our resolve".
