@@ -245,3 +245,10 @@ def test_a_date_opening_its_clause_dates_the_verb_after_to_or_a_modal() -> None:
     # "From May, dial-up net users will be able to download free software to stop
     # computers using numbers …": the download, not "stop computers using numbers".
     assert _at("bbc:bbc-tech-397", "From May, dial-up", "May").subject == "download free software"
+
+
+def test_a_capitalised_ordinal_inside_a_name_is_no_rank() -> None:
+    # "Peter Marion of Maritime Seafood Processors and First Choice Foods": a company.
+    text = article("bbc:bbc-business-448")
+    assert "First Choice Foods" in text
+    assert not [f for f in extract_facts(from_text(text)) if f.text == "First"]

@@ -150,6 +150,8 @@ def _en_rank(text: str, s: int, e: int, word: str) -> bool:
     """Whether an English ordinal states a standing (see ``_RANK_BEFORE``)."""
     before = text[max(0, s - 16) : s]
     after = text[e : e + 14]
+    if _named_number(text, s, word) and re.match(r"\s[A-Z]", after):
+        return False  # "First Choice Foods", "the Second World War": part of a name
     first = word.lower() == "first"
     if not first and re.match(r"\stimes?\b", after, re.I):
         return True  # "for the fifth time since June": a later occasion in a series
