@@ -252,3 +252,10 @@ def test_a_capitalised_ordinal_inside_a_name_is_no_rank() -> None:
     text = article("bbc:bbc-business-448")
     assert "First Choice Foods" in text
     assert not [f for f in extract_facts(from_text(text)) if f.text == "First"]
+
+
+def test_said_then_a_clause_ending_in_a_name_does_not_make_the_name_the_speaker() -> None:
+    # "A total of 53% of those polled said they had sympathy for Mr Blunkett, with 40%
+    # saying they did not": Blunkett is whom they spoke of, not who spoke.
+    fact = _at("bbc:bbc-politics-112", "A total of 53%", "53%")
+    assert fact.speaker != "Mr Blunkett"
