@@ -259,3 +259,13 @@ def test_said_then_a_clause_ending_in_a_name_does_not_make_the_name_the_speaker(
     # saying they did not": Blunkett is whom they spoke of, not who spoke.
     fact = _at("bbc:bbc-politics-112", "A total of 53%", "53%")
     assert fact.speaker != "Mr Blunkett"
+
+
+def test_a_figure_in_a_relative_clause_measures_its_antecedent() -> None:
+    # "… its 2001 predecessor, Ocean's Eleven which took $38.1m (£19.8m) on its opening
+    # weekend and $184m (£95.8m) in total": the predecessor's takings, both of them; and
+    # "It took $40.8m (£21m) in weekend ticket sales".
+    ref = "bbc:bbc-entertainment-074"
+    assert _at(ref, "which took $38.1m", "$38.1m").subject == "Ocean's Eleven"
+    assert _at(ref, "and $184m", "$184m").subject == "Ocean's Eleven"
+    assert _at(ref, "It took $40.8m", "$40.8m").subject == "weekend ticket sales"

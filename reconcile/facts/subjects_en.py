@@ -185,7 +185,11 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         and after[0] == "in"
         and after[1][0].islower()
         and not _stops(after[1], w)
-        and after[1].lower() not in w.when_nouns | w.when_fillers
+        and (
+            after[1].lower() not in w.when_nouns | w.when_fillers
+            # "in weekend ticket sales": a word of time that modifies a noun
+            or (len(after) >= 3 and after[2][0].islower() and not _stops(after[2], w))
+        )
     ):
         # "providing $120m in revenue", "$28.3bn in financial damages", "took $40.8m
         # (£21m) in weekend ticket sales": what the money is.
@@ -475,6 +479,13 @@ def _measured(
             while head and head[-1].lower() in w.when_preps:
                 # "pre-tax profits for 2004 rose 56%": the preposition's figure is no word.
                 head = head[:-1]
+            if (
+                len(head) >= 3
+                and head[-1].lower() in ("which", "that", "who")
+                # ("which killed 150,000" counts the killed, see en_subject)
+                and m.kind != "count"
+            ):
+                head = head[:-1]  # "Ocean's Eleven which took $38.1m": the antecedent
             np = _np_before(head, w)
             if not np and j >= 2 and before[j - 1].lower() in ("and", "but", "or", "yet"):
                 # "Google shares have risen since but fell $12.33": the first verb's subject.
