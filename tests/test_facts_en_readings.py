@@ -269,3 +269,10 @@ def test_a_figure_in_a_relative_clause_measures_its_antecedent() -> None:
     assert _at(ref, "which took $38.1m", "$38.1m").subject == "Ocean's Eleven"
     assert _at(ref, "and $184m", "$184m").subject == "Ocean's Eleven"
     assert _at(ref, "It took $40.8m", "$40.8m").subject == "weekend ticket sales"
+
+
+def test_a_length_of_time_after_an_aside_belongs_to_the_subject_before_it() -> None:
+    # "The Labour Party election pledges, even when they are so incredibly vague, do not
+    # even last four days."
+    fact = _at("bbc:bbc-politics-147", "last four days", "four days")
+    assert fact.subject is not None and fact.subject.endswith("election pledges")

@@ -417,6 +417,23 @@ def _dated_claim(text: str, m: _Mention, others: Sequence[_Mention]) -> str | No
     return None
 
 
+_DO = frozenset(["do", "does", "did"])
+# Words that open an aside between a subject and its verb: ", even when they are vague,".
+_ASIDE_LEADS = frozenset(
+    ["even", "when", "while", "although", "though", "if", "as", "because", "which", "who"]
+)
+
+
+def _subject_before_aside(text: str, cs: int, w: _Words) -> str | None:
+    """The subject of a clause that opens with its verb after an aside set off by commas."""
+    lo = _clause_start(text, cs - 1)
+    aside = _WORD.findall(text[lo : cs - 1])
+    if not aside or aside[0].lower() not in _ASIDE_LEADS or lo <= 1:
+        return None
+    head = _np_before(_WORD.findall(text[_clause_start(text, lo - 1) : lo - 1]), w)
+    return " ".join(head[-4:]) or None
+
+
 def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | None:
     """What a date, duration, score or age belongs to, in the article's words."""
     w = _words()
@@ -521,6 +538,10 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
                 found = _walk_back(words, w)
                 break
             at = lo
+    if found is None and before and before[0].lower() in w.auxiliaries | _MODALS | _DO and cs > 1:
+        # "The Labour Party election pledges, even when they are so incredibly vague, do
+        # not even last four days": the clause's subject is before the aside.
+        found = _subject_before_aside(text, cs, w)
     if found:
         return found
     if after and not (len(after) == 1 and after[0].lower() in w.days):
