@@ -276,3 +276,11 @@ def test_a_length_of_time_after_an_aside_belongs_to_the_subject_before_it() -> N
     # even last four days."
     fact = _at("bbc:bbc-politics-147", "last four days", "four days")
     assert fact.subject is not None and fact.subject.endswith("election pledges")
+
+
+def test_a_date_after_than_dates_what_is_compared() -> None:
+    # "In every area of work there is a detailed plan for the future, much clearer than
+    # those in 1997 or 2001": the plans of those years.
+    ref = "bbc:bbc-politics-021"
+    assert _at(ref, "those in 1997", "1997").subject == "detailed plan"
+    assert _at(ref, "1997 or 2001", "2001").subject == "detailed plan"

@@ -120,6 +120,8 @@ def _skippable(words: list[str], i: int, w: _Words) -> bool:
         return True  # "plummeted to just 1.6bn euros (£1.1bn) in 2003": past the figure
     if words[i] == "May":
         return True
+    if low in ("those", "that") and i > 0 and words[i - 1].lower() == "than":
+        return True  # "much clearer than those in 1997": what is compared comes before
     if low in _TIME_PARTS and i + 1 < len(words) and words[i + 1].lower() == "of":
         return True  # "at the beginning of December": a part of the date
     if low == "row" and i >= 2 and words[i - 1].lower() == "a" and words[i - 2].lower() == "in":
@@ -219,9 +221,16 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         # "sales … were 4.3% higher than in 2003": the compared thing is the clause's
         # subject, before its verb.
         j = i
-        while j >= 0 and not _verbish(before[j], w):
+        while j >= 0 and (
+            not _verbish(before[j], w)
+            # ("a detailed plan": after a determiner an "-ed" word describes the noun)
+            or (j > 0 and before[j - 1].lower() in w.before_np)
+        ):
             j -= 1
         np = _subject_of_verb(before, j, w) if j > 0 else []
+        if not np and j > 0 and before[j - 1].lower() == "there":
+            # "there is a detailed plan for the future, much clearer than those in 1997"
+            np = _np_after(before[j + 1 :], w)[:4]
         return " ".join(np) or None
     if low in _RELATIVES:
         return None
@@ -538,6 +547,10 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
                 found = _walk_back(words, w)
                 break
             at = lo
+    if found is None and cs > 1 and "than" in (x.lower() for x in before):
+        # "there is a detailed plan for the future, much clearer than those in 1997": the
+        # comparison goes on the clause before.
+        found = _walk_back(_WORD.findall(text[_clause_start(text, cs - 1) : m.start]), w)
     if found is None and before and before[0].lower() in w.auxiliaries | _MODALS | _DO and cs > 1:
         # "The Labour Party election pledges, even when they are so incredibly vague, do
         # not even last four days": the clause's subject is before the aside.
