@@ -284,3 +284,13 @@ def test_a_date_after_than_dates_what_is_compared() -> None:
     ref = "bbc:bbc-politics-021"
     assert _at(ref, "those in 1997", "1997").subject == "detailed plan"
     assert _at(ref, "1997 or 2001", "2001").subject == "detailed plan"
+
+
+def test_an_attribution_in_a_subordinate_clause_covers_only_what_follows_it() -> None:
+    # "Last July, the police were accused of Islamophobia by Muslim groups after stop and
+    # search figures showed …": the figures do not date the accusation.
+    assert _at("bbc:bbc-politics-105", "Last July, the police", "July").speaker is None
+    # "But even before Newcastle said the player would not be sold, Bellamy insisted …"
+    # then '"I don't want the fans to think for one minute …," he said': Bellamy.
+    fact = _at("bbc:bbc-sport-260", "for one minute", "one minute")
+    assert fact.speaker == "Bellamy"

@@ -59,6 +59,33 @@ def _en_person(text: str) -> str | None:
     return str(found[-1]) if found else None
 
 
+@lru_cache(maxsize=64)  # asked for each sentence and for each of its facts
+def _attributions(text: str) -> tuple[re.Match[str], ...]:
+    """The attributions of an English sentence, main clause first.
+
+    A speech verb inside a quotation is the quoted person's words, not the quotation's
+    attribution ('"… the EU and US have confirmed their willingness …," Mr Mandelson
+    said'). One in a subordinate clause comes after the others: "But even before Newcastle
+    said the player would not be sold, Bellamy insisted …" is Bellamy's sentence.
+    """
+    quotes = _quoted_spans(text)
+    found = [m for m in en_speech().finditer(text) if not any(a < m.start() < b for a, b in quotes)]
+    return tuple(sorted(found, key=lambda m: _subordinate(text, m.start()) is not None))
+
+
+# A subordinating word a few words before an attribution: "after stop and search figures
+# showed", "before Newcastle said".
+_SUBORDINATE = (
+    r"\b(?:after|before|when|because|since|until|while|although|once)\s(?:[\w'’-]+\s){0,4}$"
+)
+
+
+def _subordinate(text: str, at: int) -> int | None:
+    """Where the subordinate clause holding the attribution at ``at`` opens, if it is one."""
+    m = compiled(_SUBORDINATE).search(text, max(0, at - 50), at)
+    return m.start() if m else None
+
+
 def _opens(text: str, i: int) -> bool:
     """Whether the quotation mark at ``text[i]`` opens a quotation: a straight quote opens
     after a space and before a word, else closes."""
@@ -98,12 +125,7 @@ _ROLE_LEAD = frozenset(["a", "an", "the", "some", "many", "most", "several", "ot
 
 
 def _en_speaker(text: str, v: _Vocab) -> str | None:
-    # A speech verb inside a quotation is the quoted person's words, not the quotation's
-    # attribution: '"… the EU and US have confirmed their willingness …," Mr Mandelson said.'
-    quotes = _quoted_spans(text)
-    for m in en_speech().finditer(text):
-        if any(a < m.start() < b for a, b in quotes):
-            continue
+    for m in _attributions(text):
         if m.group("pron") or m.group("pron2"):
             return _PRONOUN
         if m.group("role"):
@@ -206,6 +228,11 @@ def outside_claim(text: str, start: int, end: int) -> bool:
     at, to = found
     if at <= start and end <= to:
         return True
+    sub = _subordinate(text, at)
+    if sub is not None:
+        # "Last July, the police were accused … after stop and search figures showed the
+        # numbers … had risen by 300%": the figures speak for what follows them only.
+        return start < sub
     if end <= at and not text[end:at].strip():
         return True  # "Former world number one Juan Carlos Ferrero insists": his title
     rel = max(compiled(_RELATIVE).finditer(text, 0, start), key=lambda r: r.start(), default=None)
@@ -236,10 +263,7 @@ def outside_claim(text: str, start: int, end: int) -> bool:
 def _first_named_attribution(text: str) -> tuple[int, int] | None:
     """The span of the first "X said" of a sentence, X a name (with its apposition), a
     pronoun or a role."""
-    quotes = _quoted_spans(text)
-    for m in en_speech().finditer(text):
-        if any(a < m.start() < b for a, b in quotes):
-            continue  # the quoted person's words, not an attribution
+    for m in _attributions(text):
         # ("he said", "the company said": no apposition to cover, but a date after them
         # dates the saying as it does after a name)
         if m.group("n1") is not None or m.group("pron") or m.group("role"):
