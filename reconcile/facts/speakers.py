@@ -59,7 +59,7 @@ def _en_person(text: str) -> str | None:
     return str(found[-1]) if found else None
 
 
-@lru_cache(maxsize=64)  # asked for each sentence and for each of its facts
+@lru_cache(maxsize=64)  # one scan per sentence, shared by the sentence and its facts
 def _attributions(text: str) -> tuple[re.Match[str], ...]:
     """The attributions of an English sentence, main clause first.
 
@@ -68,9 +68,13 @@ def _attributions(text: str) -> tuple[re.Match[str], ...]:
     said'). One in a subordinate clause comes after the others: "But even before Newcastle
     said the player would not be sold, Bellamy insisted …" is Bellamy's sentence.
     """
-    quotes = _quoted_spans(text)
-    found = [m for m in en_speech().finditer(text) if not any(a < m.start() < b for a, b in quotes)]
-    return tuple(sorted(found, key=lambda m: _subordinate(text, m.start()) is not None))
+    quotes = _quoted_spans(text) if _QUOTE_MARK.search(text) else []
+    main: list[re.Match[str]] = []
+    later: list[re.Match[str]] = []
+    for m in en_speech().finditer(text):
+        if not any(a < m.start() < b for a, b in quotes):
+            (later if _subordinate(text, m.start()) is not None else main).append(m)
+    return (*main, *later)
 
 
 # A subordinating word a few words before an attribution: "after stop and search figures
