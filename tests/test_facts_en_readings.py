@@ -294,3 +294,26 @@ def test_an_attribution_in_a_subordinate_clause_covers_only_what_follows_it() ->
     # then '"I don't want the fans to think for one minute …," he said': Bellamy.
     fact = _at("bbc:bbc-sport-260", "for one minute", "one minute")
     assert fact.speaker == "Bellamy"
+
+
+# --- what is no rank -----------------------------------------------------------------------
+
+
+def _ordinals(ref: str) -> list[str]:
+    corpus("bbc-news-2225.jsonl")
+    text = article(ref)
+    return [
+        text[f.start : f.end + 10] for f in extract_facts(from_text(text)) if f.kind == "ordinal"
+    ]
+
+
+def test_a_position_in_a_team_or_a_bone_is_no_rank() -> None:
+    # "Gregory Lamboley can also come on at number seven or eight", "tipped Yann Delaigue to
+    # start ahead of Frederic Michalak at number 10", "shifts to number eight": rugby
+    # positions; "a small break on the third metatarsal": a bone.
+    assert not [x for x in _ordinals("bbc:bbc-sport-344") if x.startswith("number seven")]
+    assert not [x for x in _ordinals("bbc:bbc-sport-340") if x.startswith("number 10")]
+    assert not [x for x in _ordinals("bbc:bbc-sport-378") if x.startswith("number eight")]
+    assert not [x for x in _ordinals("bbc:bbc-sport-114") if x.startswith("third metatarsal")]
+    # Chart places in a list stay ranks: "It's Now or Never at number 27 and Jailhouse Rock".
+    assert [x for x in _ordinals("bbc:bbc-entertainment-261") if x.startswith("number 27")]
