@@ -317,3 +317,10 @@ def test_a_position_in_a_team_or_a_bone_is_no_rank() -> None:
     assert not [x for x in _ordinals("bbc:bbc-sport-114") if x.startswith("third metatarsal")]
     # Chart places in a list stay ranks: "It's Now or Never at number 27 and Jailhouse Rock".
     assert [x for x in _ordinals("bbc:bbc-entertainment-261") if x.startswith("number 27")]
+
+
+def test_assured_attributes_what_follows() -> None:
+    # "Tony Blair assured Parliament that 90% of the bill was about tightening up the
+    # regulation of the gambling industry" (dev2).
+    fact = _at("bbc:bbc-politics-133", "that 90% of the bill", "90%")
+    assert fact.speaker is not None and "Blair" in fact.speaker
