@@ -324,3 +324,10 @@ def test_assured_attributes_what_follows() -> None:
     # regulation of the gambling industry" (dev2).
     fact = _at("bbc:bbc-politics-133", "that 90% of the bill", "90%")
     assert fact.speaker is not None and "Blair" in fact.speaker
+
+
+def test_he_was_n_is_the_age_of_whom_the_sentence_before_was_about() -> None:
+    # "Sir Anthony Meyer, the Tory backbencher who challenged Margaret Thatcher for the
+    # party leadership in 1989, has died. He was 84" (dev): Meyer, named first.
+    fact = _at("bbc:bbc-politics-308", "He was 84", "84")
+    assert fact.subject is not None and "Meyer" in fact.subject

@@ -46,17 +46,22 @@ def _not_person() -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)  # asked for each sentence by speakers() and by extract_facts()
-def _en_person(text: str) -> str | None:
-    """The last person named outside quotations (for a following "he said")."""
+def en_persons(text: str) -> tuple[str, ...]:
+    """The persons named outside quotations, in order."""
     not_person = _not_person()
     plain = compiled(_QUOTED).sub(" ", text)
-    found = [
+    return tuple(
         m.group(0)
         for m in compiled(_EN_PERSON).finditer(plain)
         if not compiled(_NOT_BEFORE_PERSON).search(plain, max(0, m.start() - 5), m.start())
         and not any(x.lower() in not_person for x in m.group(0).split())
-    ]
-    return str(found[-1]) if found else None
+    )
+
+
+def _en_person(text: str) -> str | None:
+    """The last person named outside quotations (for a following "he said")."""
+    found = en_persons(text)
+    return found[-1] if found else None
 
 
 @lru_cache(maxsize=64)  # one scan per sentence, shared by the sentence and its facts
