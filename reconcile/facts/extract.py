@@ -25,7 +25,6 @@ from .subjects import (
 )
 from .subjects_en import as_written, en_subject, same_conversion, same_level
 
-
 _HE_WAS = re.compile(r"\b(?:[Hh]e|[Ss]he)\s(?:was|is)\s$")
 
 
