@@ -331,3 +331,9 @@ def test_he_was_n_is_the_age_of_whom_the_sentence_before_was_about() -> None:
     # party leadership in 1989, has died. He was 84" (dev): Meyer, named first.
     fact = _at("bbc:bbc-politics-308", "He was 84", "84")
     assert fact.subject is not None and "Meyer" in fact.subject
+
+
+def test_a_named_object_after_a_determiner_goes_with_its_verb() -> None:
+    # "… made his Wales debut in 1989": the debut was made, not "Wales debut" alone.
+    fact = _at("bbc:bbc-sport-413", "Wales debut in 1989", "1989")
+    assert fact.subject == "made his Wales debut"

@@ -294,7 +294,12 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         and before[start - 2].lower() not in w.copulas
     ):
         np = [before[start - 2], before[start - 1], *np]
-    elif (obj := _object_start(before, start, np, w)) is not None and np and np[0][0].islower():
+    elif (
+        (obj := _object_start(before, start, np, w)) is not None
+        and np
+        # ("won the Eton and Slough seat": after a determiner a name is the object too)
+        and (np[0][0].islower() or before[start - 1].lower() in w.before_np)
+    ):
         # "to vote off three board members last November": the act, the verb with its
         # object, not the members.
         np = [*before[obj:start], *np]
