@@ -337,3 +337,11 @@ def test_a_named_object_after_a_determiner_goes_with_its_verb() -> None:
     # "… made his Wales debut in 1989": the debut was made, not "Wales debut" alone.
     fact = _at("bbc:bbc-sport-413", "Wales debut in 1989", "1989")
     assert fact.subject == "made his Wales debut"
+
+
+def test_a_headline_figure_between_a_verb_and_a_noun_modifies_the_noun() -> None:
+    # Headline "Court rejects $280bn tobacco case": the case, not the court.
+    corpus("bbc-news-2225.jsonl")
+    text = article("bbc:bbc-business-010")
+    first = extract_facts(from_text(text))[0]
+    assert (first.text, first.subject) == ("$280bn", "tobacco case")

@@ -323,8 +323,16 @@ def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
     if not before or not after or not after[0][0].islower():
         return False
     verb = before[-1].lower()
+    # "Court rejects $280bn tobacco case": a verb in "-s" after a name is a verb too.
+    named_verb = (
+        len(before) >= 2
+        and before[-2][0].isupper()
+        and verb.endswith("s")
+        and before[-1].islower()
+        and not _stops(before[-1], w)
+    )
     return (
-        (_is_verb(before[-1], w) or verb in _NOUN_PREPS)
+        (_is_verb(before[-1], w) or verb in _NOUN_PREPS or named_verb)
         and verb not in w.change | w.copulas | w.linking | w.auxiliaries
         and after[0].lower() not in w.comparatives | w.units | _PLACE_ADVERBS | _NUMBER_WORDS
     )
