@@ -345,3 +345,10 @@ def test_a_headline_figure_between_a_verb_and_a_noun_modifies_the_noun() -> None
     text = article("bbc:bbc-business-010")
     first = extract_facts(from_text(text))[0]
     assert (first.text, first.subject) == ("$280bn", "tobacco case")
+
+
+def test_a_place_of_several_words_or_after_from_is_not_the_event() -> None:
+    # "Prodigy will play at Weston Park on Saturday 20 August".
+    assert _at("bbc:bbc-entertainment-283", "Saturday 20 August", "20 August").subject == (
+        "Prodigy play"
+    )

@@ -148,8 +148,9 @@ _PLACE_ONLY = "\0place"
 
 
 def _place_at(before: list[str], start: int, np: list[str]) -> int | None:
-    """Where the place phrase ``in/at [the] Name`` that ends ``before`` begins, when the
-    noun phrase ``np`` (at ``start``) is a single name ("Dublin", "the UK")."""
+    """Where the place phrase ``in/at/from [the] Name`` that ends ``before`` begins, when
+    the noun phrase ``np`` (at ``start``) is a name of up to three words ("Dublin", "the
+    UK", "Weston Park")."""
     if (
         len(np) >= 3
         and np[-2].lower() in ("in", "at")
@@ -158,13 +159,13 @@ def _place_at(before: list[str], start: int, np: list[str]) -> int | None:
         and before[start : start + len(np)] == np
     ):
         return start + len(np) - 2  # "won three gold medals … in Sydney in 2000"
-    if len(np) != 1 or not np[0][0].isupper():
+    if not 1 <= len(np) <= 3 or not all(x[0].isupper() for x in np):
         return None
     k = start - 1
-    if k >= 1 and before[k].lower() == "the" and np[0].isupper():
-        k -= 1  # "the UK", "the US": an acronym of a country
-    if k >= 0 and before[k].lower() in ("in", "at"):
-        return k
+    if k >= 1 and before[k].lower() == "the" and (len(np) > 1 or np[0].isupper()):
+        k -= 1  # "the UK", "the High Court": a country's acronym, a place of two words
+    if k >= 0 and before[k].lower() in ("in", "at", "from"):
+        return k  # "play at Weston Park on Saturday 20 August", "from India in January"
     return None
 
 
