@@ -185,8 +185,13 @@ def _object_start(before: list[str], start: int, np: list[str], w: _Words) -> in
     verb = (
         _is_verb(word, w)
         or (k > 0 and before[k - 1].lower() in _MODALS and word.islower() and not _stops(word, w))
-    ) and word.lower() not in w.copulas | w.auxiliaries | _speech() | _ING_PREPOSITIONS
+    ) and not _not_object_verb(word.lower(), w)
     return k if verb and word.islower() else None
+
+
+def _not_object_verb(low: str, w: _Words) -> bool:
+    # (membership tests, not a union of the sets: this runs for every date)
+    return low in w.copulas or low in w.auxiliaries or low in _speech() or low in _ING_PREPOSITIONS
 
 
 # Particles that go with the verb before its object ("vote off three board members");
@@ -433,6 +438,12 @@ def _dated_claim(text: str, m: _Mention, others: Sequence[_Mention]) -> str | No
 
 
 _DO = frozenset(["do", "does", "did"])
+
+
+def _opens_with_auxiliary(low: str, w: _Words) -> bool:
+    return low in w.auxiliaries or low in _MODALS or low in _DO
+
+
 # Words that open an aside between a subject and its verb: ", even when they are vague,".
 _ASIDE_LEADS = frozenset(
     ["even", "when", "while", "although", "though", "if", "as", "because", "which", "who"]
@@ -557,7 +568,7 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
         # "there is a detailed plan for the future, much clearer than those in 1997": the
         # comparison goes on the clause before.
         found = _walk_back(_WORD.findall(text[_clause_start(text, cs - 1) : m.start]), w)
-    if found is None and before and before[0].lower() in w.auxiliaries | _MODALS | _DO and cs > 1:
+    if found is None and before and _opens_with_auxiliary(before[0].lower(), w) and cs > 1:
         # "The Labour Party election pledges, even when they are so incredibly vague, do
         # not even last four days": the clause's subject is before the aside.
         found = _subject_before_aside(text, cs, w)

@@ -47,7 +47,9 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
         and (_is_verb(before[i], w) or before[i].lower() in w.change)
         # "At least three people", "there would be two billion handsets": no verb of theirs;
         # "including two judges": a preposition
-        and before[i].lower() not in w.copulas | w.auxiliaries | _ING_PREPOSITIONS
+        and before[i].lower() not in w.copulas
+        and before[i].lower() not in w.auxiliaries
+        and before[i].lower() not in _ING_PREPOSITIONS
     ):
         return [*np, before[i].lower()]  # killed 10,000 people -> people killed
     rest = after[1:]
@@ -334,7 +336,10 @@ def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
     return (
         (_is_verb(before[-1], w) or verb in _NOUN_PREPS or named_verb)
         and verb not in w.change | w.copulas | w.linking | w.auxiliaries
-        and after[0].lower() not in w.comparatives | w.units | _PLACE_ADVERBS | _NUMBER_WORDS
+        and after[0].lower() not in w.comparatives
+        and after[0].lower() not in w.units
+        and after[0].lower() not in _PLACE_ADVERBS
+        and after[0].lower() not in _NUMBER_WORDS
     )
 
 
@@ -386,7 +391,9 @@ def _measured(
         and det[-1] not in w.function - w.before_np
         and after[0].lower().endswith("ing")
         and after[0].islower()
-        and after[0].lower() not in w.verbs | w.when_preps | _ING_PREPOSITIONS
+        and after[0].lower() not in w.verbs
+        and after[0].lower() not in w.when_preps
+        and after[0].lower() not in _ING_PREPOSITIONS
         and (len(after) == 1 or after[1].lower() in w.function)
     ):
         # "his 28.1% shareholding to vote off …", "a 5% holding in": between a determiner
