@@ -9,13 +9,14 @@ from ..models import Document, Fact, Segment
 from ..normalize import normalize
 from ._base import EVENT_KINDS, _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
+from .attribution_en import outside_claim
 from .events_en import en_event
 from .events_zh import zh_event
 from .kinds import _mentions, _qualify
 from .ordinals_en import rank_subject
 from .periods import _is_topical, _period_for
 from .ranges_en import merge_ranges
-from .speakers import en_persons, headline_speaker, outside_claim, speakers
+from .speakers import en_persons, headline_speaker, speakers
 from .subjects import (
     _CONVERSION_GAP,
     _distribute_en,
