@@ -16,6 +16,7 @@ from .kinds import _mentions, _qualify
 from .ordinals_en import rank_subject
 from .periods import _is_topical, _period_for
 from .ranges_en import merge_ranges
+from .shared_en import as_written, same_conversion, same_level
 from .speakers import en_persons, headline_speaker, speakers
 from .subjects import (
     _CONVERSION_GAP,
@@ -24,7 +25,7 @@ from .subjects import (
     _en_subject,
     _zh_subject,
 )
-from .subjects_en import as_written, en_subject, same_conversion, same_level
+from .subjects_en import en_subject
 
 _HE_WAS = re.compile(r"\b(?:[Hh]e|[Ss]he)\s(?:was|is)\s$")
 
