@@ -352,3 +352,11 @@ def test_a_place_of_several_words_or_after_from_is_not_the_event() -> None:
     assert _at("bbc:bbc-entertainment-283", "Saturday 20 August", "20 August").subject == (
         "Prodigy play"
     )
+
+
+def test_they_said_is_the_plural_body_the_sentence_before_opened_with() -> None:
+    # "The tobacco companies deny that they illegally conspired …. They also say they have
+    # already met many of the government's demands in a landmark $206bn settlement": the
+    # companies, not the government their sentence mentions.
+    fact = _at("bbc:bbc-business-010", "landmark $206bn settlement", "$206bn")
+    assert fact.speaker == "tobacco companies"

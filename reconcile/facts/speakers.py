@@ -18,6 +18,7 @@ from .speakers_zh import (
     _zh_own,
 )
 from .subjects_en import _words as _en_words
+from .words_en import _stops
 
 # --- speakers ------------------------------------------------------------------------------
 
@@ -64,6 +65,22 @@ def _en_person(text: str) -> str | None:
     return found[-1] if found else None
 
 
+# "They said": the marker _en_speaker returns for a plural speaker (see speakers()).
+_THEY = "\x01"
+# A plural body opening a sentence: "The tobacco companies deny", "The Liberal Democrats
+# want" (with "the", so that "Shares rose" is not taken for a speaker).
+_PLURAL_OPENING = re.compile(
+    r"^\W*(?:(?:But|And|However|Meanwhile),?\s)?[Tt]he\s((?:[\w'’-]+\s){0,2}[A-Za-z][\w'’-]*[a-z]s)\s[a-z]"
+)
+
+
+def _plural_subject(text: str) -> str | None:
+    m = _PLURAL_OPENING.match(text)
+    if m is None or any(_stops(x, _en_words()) for x in m.group(1).split()):
+        return None  # "The finance minister has urged": a verb, not a plural noun
+    return m.group(1)
+
+
 _TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"])
 # Words before a role that belong to the speaker: "a bank spokesman", "some economists".
 _ROLE_LEAD = frozenset(["a", "an", "the", "some", "many", "most", "several", "other", "few"])
@@ -72,7 +89,7 @@ _ROLE_LEAD = frozenset(["a", "an", "the", "some", "many", "most", "several", "ot
 def _en_speaker(text: str, v: _Vocab) -> str | None:
     for m in _iter_attributions(text):
         if m.group("pron") or m.group("pron2"):
-            return _PRONOUN
+            return _THEY if (m.group("pron") or "").lower() == "they" else _PRONOUN
         if m.group("role"):
             # Up to two words before the role belong to it: "a bank spokesman".
             window = re.split(r"[,.;:\"“”’—–]", text[max(0, m.start() - 30) : m.start()])[-1]
@@ -117,7 +134,8 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
         if parts and parts[0].lower() not in v.en_pronouns:
             return " ".join(parts)
         if name.split()[0].lower() in v.en_pronouns:
-            return _PRONOUN  # "He said", "It also said"
+            # "He said", "It also said", "They said"
+            return _THEY if name.split()[0].lower() == "they" else _PRONOUN
     said = _saying(text)
     if said is not None:
         who = said.group("who")
@@ -155,6 +173,7 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
     last_said: str | None = None  # English: who a "he said"/"it said" refers to
     person: str | None = None
     said_at = person_at = -1  # the segments that named them
+    prev_en = ""  # the English sentence before, for "they said"
     own: list[str | None] = []
     for k, seg in enumerate(doc.segments):
         if _is_zh(seg.text):
@@ -163,6 +182,10 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
                 sp = current
         else:
             sp = _en_speaker(seg.text, v)
+            if sp == _THEY:
+                # "The tobacco companies deny …. They also say they have already met …":
+                # the body the sentence before opened with, else as for "he said".
+                sp = _plural_subject(prev_en) or _PRONOUN
             if sp == _PRONOUN:
                 # "He said" refers to whoever was named last: the person of the previous
                 # sentence ("Paul Boateng attacked the plans. '…,' he said"), or the last
@@ -170,6 +193,7 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
                 # Reuters. He estimated …").
                 sp = person if person is not None and person_at > said_at else last_said
             found = _en_person(seg.text)
+            prev_en = seg.text
             if found is not None:
                 person, person_at = found, k
             if sp is not None:
