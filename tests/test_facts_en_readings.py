@@ -231,3 +231,132 @@ def test_out_of_work_and_thousands_separators_keep_the_phrase_whole() -> None:
     assert _at(ref, "last three months of 2004", "three months").subject == "number rose"
     # "rose for the second month in a row in December": "in a row" says how often.
     assert _at(ref, "in a row in December", "December").subject == "UK's jobless total rose"
+
+
+def test_a_level_after_a_time_phrase_measures_what_changed() -> None:
+    # "Average earnings rose by 4.3% in the year to December up from November's 4.2%":
+    # both are average earnings, and December dates the rise.
+    ref = "bbc:bbc-business-061"
+    assert _at(ref, "November's 4.2%", "4.2%").subject == "Average earnings"
+    assert _at(ref, "year to December up", "December").subject == "Average earnings rose"
+
+
+def test_a_date_opening_its_clause_dates_the_verb_after_to_or_a_modal() -> None:
+    # "From May, dial-up net users will be able to download free software to stop
+    # computers using numbers …": the download, not "stop computers using numbers".
+    assert _at("bbc:bbc-tech-397", "From May, dial-up", "May").subject == "download free software"
+
+
+def test_a_capitalised_ordinal_inside_a_name_is_no_rank() -> None:
+    # "Peter Marion of Maritime Seafood Processors and First Choice Foods": a company.
+    text = article("bbc:bbc-business-448")
+    assert "First Choice Foods" in text
+    assert not [f for f in extract_facts(from_text(text)) if f.text == "First"]
+
+
+def test_said_then_a_clause_ending_in_a_name_does_not_make_the_name_the_speaker() -> None:
+    # "A total of 53% of those polled said they had sympathy for Mr Blunkett, with 40%
+    # saying they did not": Blunkett is whom they spoke of, not who spoke.
+    fact = _at("bbc:bbc-politics-112", "A total of 53%", "53%")
+    assert fact.speaker != "Mr Blunkett"
+
+
+def test_a_figure_in_a_relative_clause_measures_its_antecedent() -> None:
+    # "… its 2001 predecessor, Ocean's Eleven which took $38.1m (£19.8m) on its opening
+    # weekend and $184m (£95.8m) in total": the predecessor's takings, both of them; and
+    # "It took $40.8m (£21m) in weekend ticket sales".
+    ref = "bbc:bbc-entertainment-074"
+    assert _at(ref, "which took $38.1m", "$38.1m").subject == "Ocean's Eleven"
+    assert _at(ref, "and $184m", "$184m").subject == "Ocean's Eleven"
+    assert _at(ref, "It took $40.8m", "$40.8m").subject == "weekend ticket sales"
+
+
+def test_a_length_of_time_after_an_aside_belongs_to_the_subject_before_it() -> None:
+    # "The Labour Party election pledges, even when they are so incredibly vague, do not
+    # even last four days."
+    fact = _at("bbc:bbc-politics-147", "last four days", "four days")
+    assert fact.subject is not None and fact.subject.endswith("election pledges")
+
+
+def test_a_date_after_than_dates_what_is_compared() -> None:
+    # "In every area of work there is a detailed plan for the future, much clearer than
+    # those in 1997 or 2001": the plans of those years.
+    ref = "bbc:bbc-politics-021"
+    assert _at(ref, "those in 1997", "1997").subject == "detailed plan"
+    assert _at(ref, "1997 or 2001", "2001").subject == "detailed plan"
+
+
+def test_an_attribution_in_a_subordinate_clause_covers_only_what_follows_it() -> None:
+    # "Last July, the police were accused of Islamophobia by Muslim groups after stop and
+    # search figures showed …": the figures do not date the accusation.
+    assert _at("bbc:bbc-politics-105", "Last July, the police", "July").speaker is None
+    # "But even before Newcastle said the player would not be sold, Bellamy insisted …"
+    # then '"I don't want the fans to think for one minute …," he said': Bellamy.
+    fact = _at("bbc:bbc-sport-260", "for one minute", "one minute")
+    assert fact.speaker == "Bellamy"
+
+
+# --- what is no rank -----------------------------------------------------------------------
+
+
+def _ordinals(ref: str) -> list[str]:
+    corpus("bbc-news-2225.jsonl")
+    text = article(ref)
+    return [
+        text[f.start : f.end + 10] for f in extract_facts(from_text(text)) if f.kind == "ordinal"
+    ]
+
+
+def test_a_position_in_a_team_or_a_bone_is_no_rank() -> None:
+    # "Gregory Lamboley can also come on at number seven or eight", "tipped Yann Delaigue to
+    # start ahead of Frederic Michalak at number 10", "shifts to number eight": rugby
+    # positions; "a small break on the third metatarsal": a bone.
+    assert not [x for x in _ordinals("bbc:bbc-sport-344") if x.startswith("number seven")]
+    assert not [x for x in _ordinals("bbc:bbc-sport-340") if x.startswith("number 10")]
+    assert not [x for x in _ordinals("bbc:bbc-sport-378") if x.startswith("number eight")]
+    assert not [x for x in _ordinals("bbc:bbc-sport-114") if x.startswith("third metatarsal")]
+    # Chart places in a list stay ranks: "It's Now or Never at number 27 and Jailhouse Rock".
+    assert [x for x in _ordinals("bbc:bbc-entertainment-261") if x.startswith("number 27")]
+
+
+def test_assured_attributes_what_follows() -> None:
+    # "Tony Blair assured Parliament that 90% of the bill was about tightening up the
+    # regulation of the gambling industry" (dev2).
+    fact = _at("bbc:bbc-politics-133", "that 90% of the bill", "90%")
+    assert fact.speaker is not None and "Blair" in fact.speaker
+
+
+def test_he_was_n_is_the_age_of_whom_the_sentence_before_was_about() -> None:
+    # "Sir Anthony Meyer, the Tory backbencher who challenged Margaret Thatcher for the
+    # party leadership in 1989, has died. He was 84" (dev): Meyer, named first.
+    fact = _at("bbc:bbc-politics-308", "He was 84", "84")
+    assert fact.subject is not None and "Meyer" in fact.subject
+
+
+def test_a_named_object_after_a_determiner_goes_with_its_verb() -> None:
+    # "… made his Wales debut in 1989": the debut was made, not "Wales debut" alone.
+    fact = _at("bbc:bbc-sport-413", "Wales debut in 1989", "1989")
+    assert fact.subject == "made his Wales debut"
+
+
+def test_a_headline_figure_between_a_verb_and_a_noun_modifies_the_noun() -> None:
+    # Headline "Court rejects $280bn tobacco case": the case, not the court.
+    corpus("bbc-news-2225.jsonl")
+    text = article("bbc:bbc-business-010")
+    first = extract_facts(from_text(text))[0]
+    assert (first.text, first.subject) == ("$280bn", "tobacco case")
+
+
+def test_a_place_of_several_words_or_after_from_is_not_the_event() -> None:
+    # "Prodigy will play at Weston Park on Saturday 20 August".
+    assert _at("bbc:bbc-entertainment-283", "Saturday 20 August", "20 August").subject == (
+        "Prodigy play"
+    )
+
+
+def test_they_said_is_the_plural_body_the_sentence_before_opened_with() -> None:
+    # "The tobacco companies deny that they illegally conspired …. They also say they have
+    # already met many of the government's demands in a landmark $206bn settlement": the
+    # companies, not the government their sentence mentions.
+    fact = _at("bbc:bbc-business-010", "landmark $206bn settlement", "$206bn")
+    assert fact.speaker == "tobacco companies"

@@ -237,6 +237,14 @@ def _vocab() -> _Vocab:
     )
 
 
+# Words that never stand in a title before a name: pronouns, verbs of a clause, the
+# prepositions that take an object.
+_NOT_TITLE = (
+    "(?:they|he|she|it|we|i|you|that|had|has|have|was|were|is|are|would|will|for|to|with|"
+    "about|on|in|at|against)"
+)
+
+
 @cache
 def en_speech() -> re.Pattern[str]:
     """English attributions ("X said", "according to X", "a bank spokesman said").
@@ -263,7 +271,10 @@ def en_speech() -> re.Pattern[str]:
         # Inverted attribution ends the clause: '…," said Jonathan Loynes, chief …'; not
         # "said Mr Brown would …", where Mr Brown is the subject of what was said.
         # ("said Oscars communications director John Pavlik.": the title before the name)
-        rf"|\b(?:said|says|told|added)\s(?:[A-Za-z'’-]+\s){{0,4}}?(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
+        # (What comes between is a title, never a clause: "said they had sympathy for Mr
+        # Blunkett," names the one they spoke of.)
+        rf"|\b(?:said|says|told|added)\s(?:(?!{_NOT_TITLE}\b)[A-Za-z'’-]+\s){{0,4}}?"
+        rf"(?P<n2>{name})(?=\s*(?:[,.;:!?\"”]|$))"
         rf"|\b[Aa]ccording to\s(?:(?:the|a|an)\s)?(?:[a-z]+\s){{0,2}}(?P<n3>{name})"
         rf"|\b[Aa]ccording to\s(?P<role2>(?:(?:the|a|an)\s)?(?:[a-zA-Z'-]+\s){{0,2}}"
         rf"(?:{roles}))\b"

@@ -15,121 +15,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
-from .. import _data
-from ..numbers import EN_ORDINALS
-from ._base import _EN_SMALL, _EN_TENS, _clause_end, _clause_start, _Mention
+from ._base import _clause_end, _clause_start, _Mention
 from .ages_en import _person
 from .phrases_en import _np_after, _np_before, _open_clause
+from .times_en import (
+    _BE,
+    _NAME_PREPS,
+    _NOT_HEADS,
+    _NUMBER_WORDS,
+    _OBJECTS,
+    _OF_PREPS,
+    _PARTICLES,
+    _PRONOUNS,
+    _RELATIVES,
+    _TIME_WORDS,
+    _VERB_PREPS,
+    _currencies,
+    _head,
+    _skippable,
+    _speech,
+    _verbish,
+)
 from .words_en import _ING_PREPOSITIONS, _MODALS, _WORD, _is_verb, _stops, _trim, _Words, _words
-
-# Words of time between an event and its date: "in", "since", "for the first time since",
-# "at some point in", "over the past", "up to".
-_TIME_WORDS = frozenset(
-    [
-        *("in", "on", "at", "since", "until", "till", "by", "from", "to", "during", "for"),
-        *("before", "after", "over", "of", "through", "throughout", "between", "and", "or"),
-        *("the", "a", "an", "past", "last", "next", "this", "least", "most", "early"),
-        *("late", "mid", "every", "each", "within", "around", "about", "nearly", "almost"),
-        *("some", "up", "already", "only", "just", "still", "now", "again", "instead"),
-        *("soon", "shortly", "recently", "later", "earlier", "ago", "than", "today"),
-        *("yesterday", "tomorrow", "same", "another", "further", "more", "into"),
-    ]
-)
-# Nouns of time that only say when ("for the first time since", "at some point in"), unless
-# a determiner makes them the thing dated ("the week to 25 December").
-_TIME_NOUNS = frozenset(
-    [
-        *("time", "times", "point", "moment", "stage", "period", "year", "years", "month"),
-        *("months", "week", "weeks", "day", "days", "quarter"),
-    ]
-)
-# Parts of a period: "at the beginning of December", "by the end of 2005".
-_TIME_PARTS = frozenset(
-    [
-        *("beginning", "end", "start", "middle", "turn", "close", "height", "morning"),
-        *("afternoon", "evening", "night", "eve"),
-    ]
-)
-# "for the first time", "at some point", "three hours of extra activity a week by 2010".
-_TIME_NOUN_LEADS = frozenset(
-    ["some", "this", "last", "next", "that", "each", "a", "per", "every", "same"]
-)
-# Number words, cardinal and ordinal: never the head of an event's noun phrase.
-_NUMBER_WORDS = frozenset(
-    [
-        *_EN_SMALL.split("|"),
-        *_EN_TENS.split("|"),
-        *("hundred", "thousand", "million", "billion", "trillion"),
-    ]
-) | frozenset(EN_ORDINALS)
-# After a verb, these belong to it ("will be out for six weeks", "set up in 2001").
-_PARTICLES = frozenset(["out", "up", "off", "down", "back", "away", "over", "on", "in"])
-_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "there", "this", "that"])
-_BE = frozenset(["is", "was", "are", "were", "be", "been", "being", "remains", "remained"])
-_OBJECTS = frozenset(["me", "him", "her", "us", "them"])
-_RELATIVES = frozenset(["which", "who", "that", "whose", "whom"])
-# Prepositions that join a noun phrase to the verb it is the object of ("diagnosed with
-# colorectal cancer in May", "moved to the US in 1999").
-_VERB_PREPS = frozenset(["with", "to", "into", "as", "against", "from"])
-_NAME_PREPS = frozenset(["with", "to", "for", "against", "between", "at", "on"])
-_INNER = frozenset(["of", "for", "in", "among"])  # "sales in shopping malls"
-# Between a noun and a possessed noun phrase it is about: "an operation on his knee".
-_OF_PREPS = frozenset(["on", "of", "for", "into", "against"])
-# Words before "of" that make a preposition or a quantity, not a thing: "ahead of its
-# flotation", "in front of the TV", "part of a school project".
-_NOT_HEADS = frozenset(
-    [
-        *("ahead", "front", "because", "instead", "out", "regardless", "spite", "terms"),
-        *("part", "bit", "lot", "half", "most", "rest", "some", "all", "none", "each", "one"),
-        *("top", "side", "behalf", "favour", "favor", "support", "course", "number", "amount"),
-    ]
-)
-
-
-@cache
-def _speech() -> frozenset[str]:
-    speech = _data.load("speech")
-    return frozenset(str(x).lower() for x in speech["en"] + speech["en_attribution"])
-
-
-@cache
-def _currencies() -> frozenset[str]:
-    return frozenset(str(x).lower() for x in _data.load("facts")["en"]["currencies"])
-
-
-def _verbish(word: str, w: _Words) -> bool:
-    low = word.lower()
-    if low in w.linking:
-        return False  # "of", "at", "to", "by" are in the copula list, as links to a figure
-    return _is_verb(word, w) or low in _speech() or low in w.auxiliaries
-
-
-def _head(np: list[str]) -> list[str]:
-    """The head of a noun phrase, before its first preposition: "feel-good factor"."""
-    for k, word in enumerate(np):
-        if k and word.lower() in _INNER:
-            return np[:k]
-    return np
-
-
-def _skippable(words: list[str], i: int, w: _Words) -> bool:
-    low = words[i].lower()
-    if low in _TIME_WORDS or low in w.days or low in _NUMBER_WORDS or low in _currencies():
-        return True  # "plummeted to just 1.6bn euros (£1.1bn) in 2003": past the figure
-    if words[i] == "May":
-        return True
-    if low in _TIME_PARTS and i + 1 < len(words) and words[i + 1].lower() == "of":
-        return True  # "at the beginning of December": a part of the date
-    if low == "row" and i >= 2 and words[i - 1].lower() == "a" and words[i - 2].lower() == "in":
-        return True  # "for the second month in a row in December": how often, not what
-    if low.endswith("ly") and len(low) >= 6 and i > 0 and _verbish(words[i - 1], w):
-        return True  # "fell unexpectedly in October": the adverb of the verb  # the month: the modal is never capitalised mid-clause
-    if low in _TIME_NOUNS and i > 0:
-        prev = words[i - 1].lower()
-        return prev in _NUMBER_WORDS or prev in _TIME_NOUN_LEADS
-    return False
 
 
 def _subject_of_verb(before: list[str], j: int, w: _Words) -> list[str]:
@@ -146,8 +54,9 @@ _PLACE_ONLY = "\0place"
 
 
 def _place_at(before: list[str], start: int, np: list[str]) -> int | None:
-    """Where the place phrase ``in/at [the] Name`` that ends ``before`` begins, when the
-    noun phrase ``np`` (at ``start``) is a single name ("Dublin", "the UK")."""
+    """Where the place phrase ``in/at/from [the] Name`` that ends ``before`` begins, when
+    the noun phrase ``np`` (at ``start``) is a name of up to three words ("Dublin", "the
+    UK", "Weston Park")."""
     if (
         len(np) >= 3
         and np[-2].lower() in ("in", "at")
@@ -156,13 +65,13 @@ def _place_at(before: list[str], start: int, np: list[str]) -> int | None:
         and before[start : start + len(np)] == np
     ):
         return start + len(np) - 2  # "won three gold medals … in Sydney in 2000"
-    if len(np) != 1 or not np[0][0].isupper():
+    if not 1 <= len(np) <= 3 or not all(x[0].isupper() for x in np):
         return None
     k = start - 1
-    if k >= 1 and before[k].lower() == "the" and np[0].isupper():
-        k -= 1  # "the UK", "the US": an acronym of a country
-    if k >= 0 and before[k].lower() in ("in", "at"):
-        return k
+    if k >= 1 and before[k].lower() == "the" and (len(np) > 1 or np[0].isupper()):
+        k -= 1  # "the UK", "the High Court": a country's acronym, a place of two words
+    if k >= 0 and before[k].lower() in ("in", "at", "from"):
+        return k  # "play at Weston Park on Saturday 20 August", "from India in January"
     return None
 
 
@@ -182,8 +91,13 @@ def _object_start(before: list[str], start: int, np: list[str], w: _Words) -> in
     verb = (
         _is_verb(word, w)
         or (k > 0 and before[k - 1].lower() in _MODALS and word.islower() and not _stops(word, w))
-    ) and word.lower() not in w.copulas | w.auxiliaries | _speech() | _ING_PREPOSITIONS
+    ) and not _not_object_verb(word.lower(), w)
     return k if verb and word.islower() else None
+
+
+def _not_object_verb(low: str, w: _Words) -> bool:
+    # (membership tests, not a union of the sets: this runs for every date)
+    return low in w.copulas or low in w.auxiliaries or low in _speech() or low in _ING_PREPOSITIONS
 
 
 # Particles that go with the verb before its object ("vote off three board members");
@@ -219,9 +133,16 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         # "sales … were 4.3% higher than in 2003": the compared thing is the clause's
         # subject, before its verb.
         j = i
-        while j >= 0 and not _verbish(before[j], w):
+        while j >= 0 and (
+            not _verbish(before[j], w)
+            # ("a detailed plan": after a determiner an "-ed" word describes the noun)
+            or (j > 0 and before[j - 1].lower() in w.before_np)
+        ):
             j -= 1
         np = _subject_of_verb(before, j, w) if j > 0 else []
+        if not np and j > 0 and before[j - 1].lower() == "there":
+            # "there is a detailed plan for the future, much clearer than those in 1997"
+            np = _np_after(before[j + 1 :], w)[:4]
         return " ".join(np) or None
     if low in _RELATIVES:
         return None
@@ -285,7 +206,12 @@ def _walk_back(before: list[str], w: _Words) -> str | None:
         and before[start - 2].lower() not in w.copulas
     ):
         np = [before[start - 2], before[start - 1], *np]
-    elif (obj := _object_start(before, start, np, w)) is not None and np and np[0][0].islower():
+    elif (
+        (obj := _object_start(before, start, np, w)) is not None
+        and np
+        # ("won the Eton and Slough seat": after a determiner a name is the object too)
+        and (np[0][0].islower() or before[start - 1].lower() in w.before_np)
+    ):
         # "to vote off three board members last November": the act, the verb with its
         # object, not the members.
         np = [*before[obj:start], *np]
@@ -345,6 +271,8 @@ def _clause_event(words: list[str], w: _Words) -> str | None:
             k
             for k, x in enumerate(words)
             if (_verbish(x, w) and x.lower() not in w.auxiliaries)
+            # "users will be able to download free software": a verb after "to" or a modal
+            or (k and words[k - 1].lower() in _MODALS and x.islower() and not _stops(x, w))
             or (
                 # Without a tagger a verb is also a word followed by a determiner:
                 # "reiterate our resolve".
@@ -373,10 +301,12 @@ _ASIDE = re.compile(r"\s[-–—]\s[^-–—]*\s[-–—]\s")
 _RANGE_TAIL = re.compile(r"\s*(?:and|or|to|-|–)\s*\d[\w,]*")
 
 
-# Between a figure and the date of its claim: "hit $412bn (£211.6bn) in the 12 months".
+# Between a figure and the date of its claim: "hit $412bn (£211.6bn) in the 12 months",
+# "rose by 4.3% in the year to December".
 _CLAIM_GAP = re.compile(
     r"(?:\s*[(（][^()（）]{1,40}[)）])?\s+"
-    r"(?:(?:in|over|during|for|since|by|until|the|past|last|first|previous|a|an)\s+)+"
+    r"(?:(?:in|over|during|for|since|by|until|to|the|past|last|first|previous|a|an"
+    r"|year|month|quarter|week)\s+)+"
 )
 # Between two dates of one event: "in June, August, September and November", "in the
 # three months to September", "the three months between July and September".
@@ -411,6 +341,29 @@ def _dated_claim(text: str, m: _Mention, others: Sequence[_Mention]) -> str | No
             before.pop()
         return _walk_back(before, w) if before else None
     return None
+
+
+_DO = frozenset(["do", "does", "did"])
+
+
+def _opens_with_auxiliary(low: str, w: _Words) -> bool:
+    return low in w.auxiliaries or low in _MODALS or low in _DO
+
+
+# Words that open an aside between a subject and its verb: ", even when they are vague,".
+_ASIDE_LEADS = frozenset(
+    ["even", "when", "while", "although", "though", "if", "as", "because", "which", "who"]
+)
+
+
+def _subject_before_aside(text: str, cs: int, w: _Words) -> str | None:
+    """The subject of a clause that opens with its verb after an aside set off by commas."""
+    lo = _clause_start(text, cs - 1)
+    aside = _WORD.findall(text[lo : cs - 1])
+    if not aside or aside[0].lower() not in _ASIDE_LEADS or lo <= 1:
+        return None
+    head = _np_before(_WORD.findall(text[_clause_start(text, lo - 1) : lo - 1]), w)
+    return " ".join(head[-4:]) or None
 
 
 def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | None:
@@ -517,6 +470,14 @@ def en_event(text: str, m: _Mention, others: Sequence[_Mention] = ()) -> str | N
                 found = _walk_back(words, w)
                 break
             at = lo
+    if found is None and cs > 1 and "than" in (x.lower() for x in before):
+        # "there is a detailed plan for the future, much clearer than those in 1997": the
+        # comparison goes on the clause before.
+        found = _walk_back(_WORD.findall(text[_clause_start(text, cs - 1) : m.start]), w)
+    if found is None and before and _opens_with_auxiliary(before[0].lower(), w) and cs > 1:
+        # "The Labour Party election pledges, even when they are so incredibly vague, do
+        # not even last four days": the clause's subject is before the aside.
+        found = _subject_before_aside(text, cs, w)
     if found:
         return found
     if after and not (len(after) == 1 and after[0].lower() in w.days):

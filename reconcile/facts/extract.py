@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from ..models import Document, Fact, Segment
 from ..normalize import normalize
 from ._base import EVENT_KINDS, _is_zh, _Mention
 from ._vocab import _Vocab, _vocab
+from .attribution_en import outside_claim
 from .events_en import en_event
 from .events_zh import zh_event
 from .kinds import _mentions, _qualify
 from .ordinals_en import rank_subject
 from .periods import _is_topical, _period_for
 from .ranges_en import merge_ranges
-from .speakers import _en_person, headline_speaker, outside_claim, speakers
+from .shared_en import as_written, same_conversion, same_level
+from .speakers import en_persons, headline_speaker, speakers
 from .speakers_zh import zh_outside_claim
 from .subjects import (
     _CONVERSION_GAP,
@@ -23,7 +26,9 @@ from .subjects import (
     _en_subject,
     _zh_subject,
 )
-from .subjects_en import as_written, en_subject, same_conversion, same_level
+from .subjects_en import en_subject
+
+_HE_WAS = re.compile(r"\b(?:[Hh]e|[Ss]he)\s(?:was|is)\s$")
 
 
 def _sentence_mentions(text: str, v: _Vocab) -> list[_Mention]:
@@ -135,15 +140,21 @@ def extract_facts(doc: Document, *, headline: bool = True) -> tuple[Fact, ...]:
         # A headline speaks in the outlet's voice unless it names who says it (X：…).
         segments.insert(0, (title, headline_speaker(title.text)))
     person: str | None = None  # the last person named, for "the 27-year-old"
+    first_person: str | None = None  # the first one of that sentence, for "He was 84"
     for seg, speaker in segments:
         ms = _sentence_mentions(seg.text, v)
         zh = _is_zh(seg.text)
         for m in ms:
             if m.kind == "age" and person and (zh or m.subject is None):
-                # "The 23-year-old has admitted …" refers back to the person last named.
-                m.subject = person
+                # "The 23-year-old has admitted …" refers back to the person last named;
+                # "He was 84" to the one the sentence before was about, named first ("Sir
+                # Anthony Meyer, the Tory backbencher who challenged Margaret Thatcher …").
+                he = not zh and _HE_WAS.search(seg.text, 0, m.start) is not None
+                m.subject = first_person if he and first_person else person
         if not _is_zh(seg.text):
-            person = _en_person(seg.text) or person
+            named = en_persons(seg.text)
+            if named:
+                person, first_person = named[-1], named[0]
         if not ms:
             continue
         spans = _SpanMap(doc, seg)

@@ -133,6 +133,8 @@ _STEP_NOUNS = frozenset(
         *("and", "or", "to", "in", "by", "with", "was", "is", "are", "were", "world"),
         # Scores inside a game: "the second goal", "the third try".
         *("goal", "goals", "try", "tries", "wicket", "touchdown", "basket", "run", "serve"),
+        # Parts of a body: "a small break on the third metatarsal", "the fifth rib".
+        *("metatarsal", "rib", "ribs", "vertebra", "finger", "toe", "bone"),
         # "the second you appear": the moment.
         *("you", "he", "she", "they", "we", "i", "it"),
     ]
@@ -150,6 +152,8 @@ def _en_rank(text: str, s: int, e: int, word: str) -> bool:
     """Whether an English ordinal states a standing (see ``_RANK_BEFORE``)."""
     before = text[max(0, s - 16) : s]
     after = text[e : e + 14]
+    if _named_number(text, s, word) and re.match(r"\s[A-Z]", after):
+        return False  # "First Choice Foods", "the Second World War": part of a name
     first = word.lower() == "first"
     if not first and re.match(r"\stimes?\b", after, re.I):
         return True  # "for the fifth time since June": a later occasion in a series
@@ -201,6 +205,14 @@ _NUMBER_NOUNS = re.compile(
 )
 
 
+# Verbs that put a player in a position on the field: "come on at number seven", "start at
+# number 10", "shifts to number eight", "switch to number eight".
+_POSITION = re.compile(
+    r"\b(?:start|starts|started|starting|come\son|comes\son|came\son|play|plays|playing|"
+    r"played|shifts?|shifted|switch(?:es|ed)?|slot(?:s|ted)?\sin)\b[^.;:]{0,40}\b(?:at|to)\s$"
+)
+
+
 def _number_rank(text: str, s: int, e: int, spelled: bool) -> int | None:
     """Where a standing written "number N" or "No N" starts, or None when it is none.
 
@@ -212,6 +224,12 @@ def _number_rank(text: str, s: int, e: int, spelled: bool) -> int | None:
     if not spelled or text[s] == "N":
         return None  # ("at Number 10" is Downing Street)
     before = text[max(0, s - 12) : s]
+    if _POSITION.search(text, max(0, s - 60), s) or re.match(
+        r"\sor\s(?:\d+|[a-z]+)\b(?!\s[a-z])", text[e:]
+    ):
+        # "come on at number seven or eight", "start … at number 10", "shifts to number
+        # eight": a position in a team, not a standing.
+        return None
     lead = _NUMBER_LEAD.search(before)
     if lead is not None and not (
         lead.group(0)[0].isupper() and re.fullmatch(r"\W*\S+\s", text[:s])

@@ -79,7 +79,8 @@ def rank_subject(text: str, m: _Mention) -> str | None:
             re.search(r"(?i)\bnumber\b|\bno\b", text[m.start : m.end])
             or named.group(0).startswith(" seed")
         )
-        and named.group(1).split()[0].lower() not in w.days | _MONTHS
+        and named.group(1).split()[0].lower() not in w.days
+        and named.group(1).split()[0].lower() not in _MONTHS
     ):
         # "beat world number five Guillermo Coria", "second seed David Nalbandian": the
         # standing of the name that follows it.

@@ -23,6 +23,10 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+# Number words before "out of" make a proportion, not a noun phrase ("three out of four").
+_COUNTS_OUT = _NUMBER_WORDS | {"one"}
+
+
 def _drop_when(words: list[str], w: _Words) -> list[str]:
     """``words`` without the time phrase that ends them: "sales in shopping malls in the
     week to 25 December" were 4.3% higher; "profits in the third quarter" rose."""
@@ -57,7 +61,7 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
             and i > 0
             and not _stops(words[i - 1], w)
             and words[i - 1][0].islower()
-            and words[i - 1].lower() not in _NUMBER_WORDS | {"one"}  # "three out of four"
+            and words[i - 1].lower() not in _COUNTS_OUT  # "three out of four"
         ):
             out.append(word)  # "the number of people out of work": one noun phrase
             continue
@@ -74,7 +78,7 @@ def _np_before(words: list[str], w: _Words) -> list[str]:
                     low == "of"
                     and words[i - 1].lower() == "out"
                     and i > 1
-                    and words[i - 2].lower() not in _NUMBER_WORDS | {"one"}
+                    and words[i - 2].lower() not in _COUNTS_OUT
                 )
             )
         ):

@@ -9,7 +9,8 @@ from .. import _data
 from .._regex import compiled
 from ..models import Document, Segment
 from ._base import _CJK, MONTH_NAMES, WEEKDAYS, _is_zh
-from ._vocab import _Vocab, _vocab, en_speech
+from ._vocab import _Vocab, _vocab
+from .attribution_en import _QUOTE_MARK, _iter_attributions, _opens, _saying
 from .speakers_zh import (
     _PRONOUN,
     _ZH_FORECAST,
@@ -19,6 +20,7 @@ from .speakers_zh import (
     repaired_opening,
 )
 from .subjects_en import _words as _en_words
+from .words_en import _stops
 
 # --- speakers ------------------------------------------------------------------------------
 
@@ -38,7 +40,6 @@ _ZH_CONTINUES = re.compile(
     r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|从[^，,。]{1,8}看|他说|她说|他表示|她表示|"
     r"他指出|她指出|他介绍|她介绍|他强调|她强调)|我们"
 )
-_QUOTE_MARK = re.compile('[“”"]')
 _OPENS_QUOTE = re.compile(r"^\s*[\"“‘']")
 
 
@@ -48,50 +49,38 @@ def _not_person() -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)  # asked for each sentence by speakers() and by extract_facts()
-def _en_person(text: str) -> str | None:
-    """The last person named outside quotations (for a following "he said")."""
+def en_persons(text: str) -> tuple[str, ...]:
+    """The persons named outside quotations, in order."""
     not_person = _not_person()
     plain = compiled(_QUOTED).sub(" ", text)
-    found = [
+    return tuple(
         m.group(0)
         for m in compiled(_EN_PERSON).finditer(plain)
         if not compiled(_NOT_BEFORE_PERSON).search(plain, max(0, m.start() - 5), m.start())
         and not any(x.lower() in not_person for x in m.group(0).split())
-    ]
-    return str(found[-1]) if found else None
-
-
-def _opens(text: str, i: int) -> bool:
-    """Whether the quotation mark at ``text[i]`` opens a quotation: a straight quote opens
-    after a space and before a word, else closes."""
-    ch = text[i]
-    return ch == "“" or (
-        ch == '"'
-        and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-")
-        and i + 1 < len(text)
-        and not text[i + 1].isspace()
     )
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` inside quotation marks; a sentence the segmenter cut from a
-    longer quotation starts inside one ('It is congruent …," Mr Littman said')."""
-    spans = []
-    start: int | None = None
-    first = True
-    for q in _QUOTE_MARK.finditer(text):
-        i = q.start()
-        if _opens(text, i):
-            start = i if start is None else start
-        elif start is not None:
-            spans.append((start, i))
-            start = None
-        elif first:
-            spans.append((-1, i))
-        first = False
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
+def _en_person(text: str) -> str | None:
+    """The last person named outside quotations (for a following "he said")."""
+    found = en_persons(text)
+    return found[-1] if found else None
+
+
+# "They said": the marker _en_speaker returns for a plural speaker (see speakers()).
+_THEY = "\x01"
+# A plural body opening a sentence: "The tobacco companies deny", "The Liberal Democrats
+# want" (with "the", so that "Shares rose" is not taken for a speaker).
+_PLURAL_OPENING = re.compile(
+    r"^\W*(?:(?:But|And|However|Meanwhile),?\s)?[Tt]he\s((?:[\w'’-]+\s){0,2}[A-Za-z][\w'’-]*[a-z]s)\s[a-z]"
+)
+
+
+def _plural_subject(text: str) -> str | None:
+    m = _PLURAL_OPENING.match(text)
+    if m is None or any(_stops(x, _en_words()) for x in m.group(1).split()):
+        return None  # "The finance minister has urged": a verb, not a plural noun
+    return m.group(1)
 
 
 _TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"])
@@ -100,14 +89,9 @@ _ROLE_LEAD = frozenset(["a", "an", "the", "some", "many", "most", "several", "ot
 
 
 def _en_speaker(text: str, v: _Vocab) -> str | None:
-    # A speech verb inside a quotation is the quoted person's words, not the quotation's
-    # attribution: '"… the EU and US have confirmed their willingness …," Mr Mandelson said.'
-    quotes = _quoted_spans(text)
-    for m in en_speech().finditer(text):
-        if any(a < m.start() < b for a, b in quotes):
-            continue
+    for m in _iter_attributions(text):
         if m.group("pron") or m.group("pron2"):
-            return _PRONOUN
+            return _THEY if (m.group("pron") or "").lower() == "they" else _PRONOUN
         if m.group("role"):
             # Up to two words before the role belong to it: "a bank spokesman".
             window = re.split(r"[,.;:\"“”’—–]", text[max(0, m.start() - 30) : m.start()])[-1]
@@ -152,8 +136,9 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
         if parts and parts[0].lower() not in v.en_pronouns:
             return " ".join(parts)
         if name.split()[0].lower() in v.en_pronouns:
-            return _PRONOUN  # "He said", "It also said"
-    said = compiled(_EN_SAYING).match(text)
+            # "He said", "It also said", "They said"
+            return _THEY if name.split()[0].lower() == "they" else _PRONOUN
+    said = _saying(text)
     if said is not None:
         who = said.group("who")
         if who.lower() in v.en_pronouns:
@@ -162,90 +147,6 @@ def _en_speaker(text: str, v: _Vocab) -> str | None:
         while parts and parts[0].lower() in v.en_non_names - {"mr", "mrs", "ms", "dr"}:
             parts = parts[1:]
         return " ".join(parts) or None
-    return None
-
-
-# A participle of saying attributes what follows it to the clause's subject: "Mr Kennedy
-# also used his TV appearance to defend …, saying it would apply to just 1%", "Mr Brown
-# surprised some City experts by forecasting UK growth at between 3% and 3.5%". The
-# subject must open the sentence (after a short lead-in ending in a comma), so an object
-# named in between is never taken for it.
-_EN_SAYING = (
-    r"^\W*(?:(?:But|And|However|Meanwhile|In|On|At|Earlier|Later)\b[^,\"“”]{0,40},\s)?"
-    r"(?![A-Z][a-z]+ing\s)"  # "Looking further ahead, …": a participle opens it
-    r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3}"
-    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
-    r"\s(?!said|says|told|added)[^\"“”.;]{0,160}?(?:,\s|\sby\s)"
-    r"(?P<verb>saying|forecasting|predicting|claiming|warning|arguing|estimating|insisting)\b"
-)
-
-
-_DATE_LEAD = r"^\W*(?:(?:In|On|At|By|Since|Last|Earlier|Later|Back)(?:\s(?:in|on|this))?)?\s*$"
-
-
-# Between "X said" and the date of the saying, and after it: "said in December that",
-# "said last week,".
-_SAID_WHEN = r"\s+(?:in|on|last|earlier\sin|late\sin|early\sin)\s+(?:the\s)?"
-_THAT = r"\s*(?:,|that\b)"
-
-
-_RELATIVE = r",\s(?:who|which|whose)\b"
-
-
-def outside_claim(text: str, start: int, end: int) -> bool:
-    """A fact in an English sentence whose attribution does not cover it.
-
-    "Robben, who has been a key part of the Blues' push for four trophies, claims …":
-    what the apposition says of the speaker is the reporter's. "In January, GM said …":
-    the date dates the saying, not the claim.
-    """
-    found = _first_named_attribution(text)
-    if found is None:
-        said = compiled(_EN_SAYING).match(text)
-        # ("to increase income tax to 50%, saying it would apply to just 1%": the plan's
-        # 50% is the reporter's, the 1% is what was said)
-        return said is not None and end <= said.start("verb")
-    at, to = found
-    if at <= start and end <= to:
-        return True
-    if end <= at and not text[end:at].strip():
-        return True  # "Former world number one Juan Carlos Ferrero insists": his title
-    rel = max(compiled(_RELATIVE).finditer(text, 0, start), key=lambda r: r.start(), default=None)
-    close = text.find(",", end)
-    if (
-        rel is not None
-        and close != -1
-        and "," not in text[rel.end() : start]
-        and at > close
-        and not any(a < rel.start() < b for a, b in _quoted_spans(text))
-    ):
-        # "The US tycoon, who has been wooing the club for the last 12 months, has
-        # approached the board …, it has confirmed": a relative clause set off by commas
-        # before the attribution is the reporter's description, not what is attributed
-        # (after "Hitachi said", "Pal and Chum, which have a vocabulary of about 100
-        # words" is part of the report, and so is one inside a quotation).
-        return True
-    if compiled(_SAID_WHEN).fullmatch(text, to, start) and compiled(_THAT).match(text, end):
-        return True  # "David Gill said in December that talks …": when it was said
-    return bool(
-        end <= at
-        and compiled(_DATE_LEAD).match(text[:start])
-        and re.fullmatch(r",?\s*(?:(?:the|a|an)\s)?(?:[a-z]+\s){0,2}", text[end:at])
-    )
-
-
-@lru_cache(maxsize=64)  # asked once per fact of the sentence
-def _first_named_attribution(text: str) -> tuple[int, int] | None:
-    """The span of the first "X said" of a sentence, X a name (with its apposition), a
-    pronoun or a role."""
-    quotes = _quoted_spans(text)
-    for m in en_speech().finditer(text):
-        if any(a < m.start() < b for a, b in quotes):
-            continue  # the quoted person's words, not an attribution
-        # ("he said", "the company said": no apposition to cover, but a date after them
-        # dates the saying as it does after a name)
-        if m.group("n1") is not None or m.group("pron") or m.group("role"):
-            return m.start(), m.end()
     return None
 
 
@@ -274,6 +175,7 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
     last_said: str | None = None  # English: who a "he said"/"it said" refers to
     person: str | None = None
     said_at = person_at = -1  # the segments that named them
+    prev_en = ""  # the English sentence before, for "they said"
     own: list[str | None] = []
     for k, seg in enumerate(doc.segments):
         if _is_zh(seg.text):
@@ -282,6 +184,10 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
                 sp = current
         else:
             sp = _en_speaker(seg.text, v)
+            if sp == _THEY:
+                # "The tobacco companies deny …. They also say they have already met …":
+                # the body the sentence before opened with, else as for "he said".
+                sp = _plural_subject(prev_en) or _PRONOUN
             if sp == _PRONOUN:
                 # "He said" refers to whoever was named last: the person of the previous
                 # sentence ("Paul Boateng attacked the plans. '…,' he said"), or the last
@@ -289,6 +195,7 @@ def speakers(doc: Document) -> tuple[str | None, ...]:
                 # Reuters. He estimated …").
                 sp = person if person is not None and person_at > said_at else last_said
             found = _en_person(seg.text)
+            prev_en = seg.text
             if found is not None:
                 person, person_at = found, k
             if sp is not None:

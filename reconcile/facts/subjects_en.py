@@ -15,6 +15,7 @@ from ._base import _clause_end, _clause_start, _Mention
 
 # Noun-phrase reading shared with the event, rank and age modules.
 from .phrases_en import _NUMBER_WORDS, _np_after, _np_before, _open_clause
+from .shared_en import _list_tail
 from .words_en import (
     _CONVERSION,
     _ING_PREPOSITIONS,
@@ -47,7 +48,9 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
         and (_is_verb(before[i], w) or before[i].lower() in w.change)
         # "At least three people", "there would be two billion handsets": no verb of theirs;
         # "including two judges": a preposition
-        and before[i].lower() not in w.copulas | w.auxiliaries | _ING_PREPOSITIONS
+        and before[i].lower() not in w.copulas
+        and before[i].lower() not in w.auxiliaries
+        and before[i].lower() not in _ING_PREPOSITIONS
     ):
         return [*np, before[i].lower()]  # killed 10,000 people -> people killed
     rest = after[1:]
@@ -70,34 +73,6 @@ def _count_context(np: list[str], before: list[str], after: list[str], w: _Words
 
 
 _QUOTES = re.compile('["“”]')
-# Between a change and the level it reached, or the level it came from: "rise by a quarter
-# of a percentage point to 2.25%", "fell from £190,329 to £189,733". Both measure one thing.
-_LEVEL_GAP = re.compile(r"\s(?:to|from)\s")
-
-
-def same_conversion(text: str, prev: _Mention, m: _Mention) -> bool:
-    """Whether ``m`` is a further conversion inside the brackets after ``prev``:
-    "1.16bn euros ($1.5bn; £800m)"."""
-    if not re.fullmatch(r"\s*[;,/]\s*", text[prev.end : m.start]):
-        return False
-    return text.rfind("(", 0, prev.start) > text.rfind(")", 0, prev.start)
-
-
-def same_level(text: str, prev: _Mention, m: _Mention) -> bool:
-    """Whether ``m`` is the level a change ``prev`` reached or came from, and so measures
-    what ``prev`` does; not when ``m`` counts a noun of its own ("kept 1,000 to 2,000 music
-    files" counts the files)."""
-    if not prev.subject or not _LEVEL_GAP.fullmatch(text, prev.end, m.start):
-        return False
-    w = _words()
-    own = _WORD.findall(text[m.end : m.end + 30])
-    counted = (
-        m.kind == "count"
-        and bool(own)
-        and text[m.end : m.end + 1] == " "
-        and not (_stops(own[0], w) or own[0].lower() in w.when_fillers)
-    )
-    return not counted
 
 
 def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | None:
@@ -180,7 +155,11 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
         and after[0] == "in"
         and after[1][0].islower()
         and not _stops(after[1], w)
-        and after[1].lower() not in w.when_nouns | w.when_fillers
+        and (
+            after[1].lower() not in w.when_nouns | w.when_fillers
+            # "in weekend ticket sales": a word of time that modifies a noun
+            or (len(after) >= 3 and after[2][0].islower() and not _stops(after[2], w))
+        )
     ):
         # "providing $120m in revenue", "$28.3bn in financial damages", "took $40.8m
         # (£21m) in weekend ticket sales": what the money is.
@@ -262,32 +241,6 @@ def en_subject(text: str, m: _Mention, change_words: frozenset[str]) -> str | No
     return found
 
 
-# The rest of a list the counted noun heads: "155,465 pickups, vans and sports utility
-# vehicles", "17,815 Buick Raniers, Chevrolet Trailblazers and Isuzu Ascenders".
-_LIST_STEP = re.compile(
-    r"(,\s(?:and\s|or\s)?|,?\s(?:and|or)\s)([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)*)"
-)
-
-
-def _list_tail(text: str, at: int) -> str:
-    w = _words()
-    start = at
-    while True:
-        step = _LIST_STEP.match(text, at)
-        if step is None:
-            return ""
-        item: list[str] = []
-        for word in step.group(2).split():
-            if _stops(word, w) or len(item) == 4:
-                break
-            item.append(word)
-        if not item or not item[-1].endswith("s"):
-            return ""  # a list of things counted together: "pickups, vans and … vehicles"
-        at = step.start(2) + len(" ".join(item))
-        if re.search(r"\b(?:and|or)\b", step.group(1)):
-            return text[start:at]  # the list ends with its "and" item
-
-
 # After "£5m in": a session or a sum, not what the money is ("fell to $92.9 in after-hours
 # trade", "£2.1bn in total").
 _NOT_MONEY = frozenset(["trade", "trading", "dealings", "total", "terms", "return", "all"])
@@ -314,10 +267,21 @@ def _object_of(before: list[str], after: list[str], w: _Words) -> bool:
     if not before or not after or not after[0][0].islower():
         return False
     verb = before[-1].lower()
+    # "Court rejects $280bn tobacco case": a verb in "-s" after a name is a verb too.
+    named_verb = (
+        len(before) >= 2
+        and before[-2][0].isupper()
+        and verb.endswith("s")
+        and before[-1].islower()
+        and not _stops(before[-1], w)
+    )
     return (
-        (_is_verb(before[-1], w) or verb in _NOUN_PREPS)
+        (_is_verb(before[-1], w) or verb in _NOUN_PREPS or named_verb)
         and verb not in w.change | w.copulas | w.linking | w.auxiliaries
-        and after[0].lower() not in w.comparatives | w.units | _PLACE_ADVERBS | _NUMBER_WORDS
+        and after[0].lower() not in w.comparatives
+        and after[0].lower() not in w.units
+        and after[0].lower() not in _PLACE_ADVERBS
+        and after[0].lower() not in _NUMBER_WORDS
     )
 
 
@@ -369,7 +333,9 @@ def _measured(
         and det[-1] not in w.function - w.before_np
         and after[0].lower().endswith("ing")
         and after[0].islower()
-        and after[0].lower() not in w.verbs | w.when_preps | _ING_PREPOSITIONS
+        and after[0].lower() not in w.verbs
+        and after[0].lower() not in w.when_preps
+        and after[0].lower() not in _ING_PREPOSITIONS
         and (len(after) == 1 or after[1].lower() in w.function)
     ):
         # "his 28.1% shareholding to vote off …", "a 5% holding in": between a determiner
@@ -470,6 +436,13 @@ def _measured(
             while head and head[-1].lower() in w.when_preps:
                 # "pre-tax profits for 2004 rose 56%": the preposition's figure is no word.
                 head = head[:-1]
+            if (
+                len(head) >= 3
+                and head[-1].lower() in ("which", "that", "who")
+                # ("which killed 150,000" counts the killed, see en_subject)
+                and m.kind != "count"
+            ):
+                head = head[:-1]  # "Ocean's Eleven which took $38.1m": the antecedent
             np = _np_before(head, w)
             if not np and j >= 2 and before[j - 1].lower() in ("and", "but", "or", "yet"):
                 # "Google shares have risen since but fell $12.33": the first verb's subject.
@@ -507,54 +480,3 @@ def _measured(
         if np:
             return " ".join(np)
     return None
-
-
-def as_written(text: str, subject: str | None, m: _Mention) -> str | None:
-    """``subject`` with the numbers the word reader skipped between its words, as the
-    sentence writes it: "the top 12 films grossed around $91m" → "top 12 films", not
-    "top films" (which would make any two top-film totals one claim).
-
-    A plain scan, not a pattern per subject: compiling one for every fact doubled the
-    cost of the facts stage.
-    """
-    if not subject or " " not in subject:
-        return subject
-    words = subject.split()
-    at = text.find(words[0])
-    while at != -1:
-        end = _written_end(text, at, words)
-        if end is not None and (end <= m.start or at >= m.end):
-            return text[at:end] if end - at > len(subject) else subject
-        at = text.find(words[0], at + 1)
-    return subject
-
-
-def _inside_word(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "'’-")
-
-
-def _written_end(text: str, at: int, words: list[str]) -> int | None:
-    """Where ``words`` end when they are written from ``at`` one after another, with at
-    most a number between two of them ("top 12 films"); None when they are not."""
-    if _inside_word(text, at - 1):
-        return None
-    j = at + len(words[0])
-    for word in words[1:]:
-        k = j
-        while k < len(text) and text[k].isspace():
-            k += 1
-        if k == j:
-            return None
-        if not text.startswith(word, k) and k < len(text) and text[k].isdigit():
-            n = k  # a number between the words: "12", "1,440", "30-39"
-            while n < len(text) and (text[n].isdigit() or text[n] in ",.-"):
-                n += 1
-            k = n
-            while k < len(text) and text[k].isspace():
-                k += 1
-            if k == n:
-                return None
-        if not text.startswith(word, k):
-            return None
-        j = k + len(word)
-    return None if _inside_word(text, j) else j
